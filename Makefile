@@ -1,0 +1,55 @@
+# 就业扶贫政策自助通 — one line a task. A fresh Debian machine with Python 3.11 needs only:
+#   make run    (the site on http://localhost:8501)
+#   make test   (every test: unit, app and end-to-end in Debian's Chromium)
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test lint i18n i18n-check bench system-deps clean
+
+$(STAMP): pyproject.toml
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(PY) -m streamlit run streamlit_app.py --server.headless true --browser.gatherUsageStats false \
+	  --server.address 0.0.0.0 --server.port 8501
+
+# Debian's chromium and a CJK font for the end-to-end tests (playwright install cannot download here).
+system-deps:
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	fi
+
+test: $(STAMP) system-deps
+	$(PY) -m ruff check .
+	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(PY) -m ruff check .
+
+# Extract messages, merge them into both catalogs (new entries need translating: the tests fail until they are).
+i18n: $(STAMP)
+	$(VENV)/bin/pybabel extract -F pyproject.toml -k N_ --sort-by-file --no-location --omit-header \
+	  -o i18n/messages.pot --project="jiuye-fupin-zizhutong" .
+	for locale in zh_CN en; do \
+	  if [ -f i18n/$$locale/LC_MESSAGES/messages.po ]; then \
+	    $(VENV)/bin/pybabel update -i i18n/messages.pot -d i18n -l $$locale --no-fuzzy-matching --omit-header; \
+	  else \
+	    $(VENV)/bin/pybabel init -i i18n/messages.pot -d i18n -l $$locale; \
+	  fi; \
+	done
+	$(PY) -m i18n.catalogs fill-en
+	$(PY) -m i18n.catalogs check | tail -n 3
+
+bench: $(STAMP)
+	$(PY) bench/run.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,128 @@
+"""Evaluate a profile: every benefit's status, amount, reasons, next step and where to apply."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from engine import catalog, policy
+from engine.logic import Context
+from engine.messages import Message, msg
+from engine.params import values_on
+from engine.profile import flatten
+from engine.rules import VARIANTS
+from engine.rules.base import Outcome, Rule
+from i18n import N_
+
+ELIGIBLE, NOT_ELIGIBLE, NEEDS_INFO, OUT_OF_PERIOD = "eligible", "not_eligible", "needs_info", "out_of_period"
+
+OUT_OF_PERIOD_MESSAGE = N_(
+    "The policy was in force from {start} to {end}; {date} is outside that period, so nothing can be "
+    "claimed under it for that date."
+)
+
+
+def params_on(on: date) -> dict[str, Any]:
+    return {**values_on(on), "date": on}
+
+
+def choose_variant(benefit: str, facts: Mapping[str, Any]) -> Rule:
+    for rule in VARIANTS[benefit]:
+        if rule.applies_when is None or rule.applies_when in facts:
+            return rule
+    raise LookupError(benefit)  # pragma: no cover - every benefit has a variant without a selector
+
+
+def evaluate_rule(rule: Rule, ctx: Context, lang: str | None) -> dict[str, Any]:
+    """One benefit's result for one profile on one date within the policy period."""
+    met: list[Message] = []
+    unmet: list[Message] = []
+    failed = []
+    missing: set[str] = set()
+    for condition in rule.conditions:
+        value = condition.test.one(ctx)
+        if value is None:
+            missing |= {name for name in condition.test.facts() if ctx.facts.get(name) is None}
+        elif value:
+            met.append(condition.message(ctx, met=True))
+        else:
+            unmet.append(condition.message(ctx, met=False))
+            failed.append(condition)
+    if failed:
+        status = NOT_ELIGIBLE
+    elif missing:
+        status = NEEDS_INFO
+    else:
+        status = ELIGIBLE
+    amount = rule.amount.one(ctx) if (status == ELIGIBLE and rule.amount is not None) else None
+    outcome = Outcome(status, amount, tuple(failed))
+    next_steps = rule.next_step(ctx, outcome) if rule.next_step else []
+    figures = [f.as_dict() for f in rule.missing_figures] if status == ELIGIBLE and amount is None else []
+    result = _describe(rule, status, amount, lang)
+    result.update(
+        met=[m.as_dict(lang) for m in met],
+        unmet=[m.as_dict(lang) for m in unmet],
+        missing=sorted(missing),
+        missing_figures=figures,
+        next=[m.as_dict(lang) for m in next_steps],
+    )
+    if rule.extras is not None:
+        result.update(rule.extras(ctx, amount))
+    return result
+
+
+def _describe(rule: Rule, status: str, amount: Any, lang: str | None) -> dict[str, Any]:
+    benefit = catalog.BY_ID[rule.benefit]
+    return {
+        "benefit": rule.benefit,
+        "article": rule.article,
+        "status": status,
+        "amount": _plain_number(amount),
+        "payee": benefit.payee,
+        "payer": msg(benefit.payer).as_dict(lang),
+        "fund": benefit.fund,
+        "kind": benefit.kind,
+        "documents": [msg(d).as_dict(lang) for d in benefit.documents],
+        "apply_at": msg(benefit.apply_at).as_dict(lang),
+        "interpretations": list(rule.interpretations),
+        "clause": rule.clause,
+    }
+
+
+def _plain_number(amount: Any) -> Any:
+    if amount is None:
+        return None
+    return int(amount) if float(amount).is_integer() else round(float(amount), 2)
+
+
+def out_of_period_result(rule: Rule, on: date, lang: str | None) -> dict[str, Any]:
+    result = _describe(rule, OUT_OF_PERIOD, None, lang)
+    notice = msg(OUT_OF_PERIOD_MESSAGE, start=policy.IN_FORCE_FROM.isoformat(),
+                 end=policy.IN_FORCE_UNTIL.isoformat(), date=on.isoformat())
+    result.update(met=[], unmet=[notice.as_dict(lang)], missing=[], missing_figures=[], next=[])
+    if rule.benefit == "public_welfare_post":
+        result["monthly"] = None
+    return result
+
+
+def evaluate(profile: Mapping[str, Any], on: date, lang: str | None = "zh_CN") -> dict[str, Any]:
+    """Every benefit for ``profile`` assessed on ``on``: ``{policy, date, in_force, results, total}``.
+
+    Raises :class:`engine.profile.ProfileError` (a ValueError) on bad input, naming the field.
+    """
+    facts = flatten(profile)
+    in_force = policy.in_force(on)
+    ctx = Context(facts, params_on(on))
+    results = []
+    for benefit in VARIANTS:
+        rule = choose_variant(benefit, facts)
+        results.append(evaluate_rule(rule, ctx, lang) if in_force else out_of_period_result(rule, on, lang))
+    total = sum(r["amount"] for r in results if r["status"] == ELIGIBLE and r["amount"] is not None)
+    return {
+        "policy": policy.POLICY_ID,
+        "date": on.isoformat(),
+        "in_force": in_force,
+        "results": results,
+        "total": _plain_number(total),
+    }

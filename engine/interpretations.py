@@ -1,0 +1,85 @@
+"""Readings of ambiguous text: the one place where the engine records how it reads the policy.
+
+Each result that depends on a reading carries its id, so a page can say "read as …". When an
+official ruling is found, change the reading here and the parameter it affects, nowhere else.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from i18n import N_
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    id: str
+    article: int
+    text_zh: str  # the words of the policy that are ambiguous
+    reading: str  # English msgid: how the engine reads them
+    basis: str  # English msgid: why
+
+
+INTERPRETATIONS: dict[str, Interpretation] = {
+    item.id: item
+    for item in (
+        Interpretation(
+            "yishang_inclusive", 0, "以上",
+            N_("“以上” (“or more”) includes the number itself: 12 months, age 40, 3 years and 6 months "
+               "all count."),
+            N_("Civil Code of the PRC, article 1259: 以上、以下、以内、届满 include the number itself."),
+        ),
+        Interpretation(
+            "workshop_band_overlap_100", 2, "吸纳31人至100人的一次性补贴6万元；吸纳100人以上的一次性补贴10万元",
+            N_("The bands “31 to 100” and “100 or more” overlap at 100. Read as: 100 qualifying hires → "
+               "60,000 yuan; 101 or more → 100,000 yuan."),
+            N_("No official ruling was found; the closed band 31–100 is read literally. Ask the county "
+               "employment service centre for a carrier with exactly 100 hires."),
+        ),
+        Interpretation(
+            "workshop_carrier_location", 2, "在贫困村、移民村和扶贫产业园创建就业扶贫车间、社区工厂、产业扶贫基地、农产品加工基地",
+            N_("The grant is for carriers (workshops, community factories, industry and farm-processing "
+               "bases) set up in a poor village, a migrant village or a poverty-alleviation industrial park."),
+            N_("The article creates the carriers in those places and pays the grant to those carriers."),
+        ),
+        Interpretation(
+            "public_welfare_monthly", 6, "以所在地级市上年度农村常住居民人均可支配收入为基数按月发放",
+            N_("The living subsidy for a year equals the city's previous-year rural per-capita disposable "
+               "income, paid monthly as that figure ÷ 12."),
+            N_("No document was found that says how the monthly amount is derived; a base paid monthly is "
+               "read as one twelfth a month."),
+        ),
+        Interpretation(
+            "public_welfare_disabled_age", 6, "对于有一定劳动能力的残疾建档立卡贫困劳动力年龄可适当放宽",
+            N_("A disabled registered poor worker who is able to work may be placed before age 40; the "
+               "county decides how far the age is relaxed."),
+            N_("The article says the age “may be appropriately relaxed” and sets no lower limit."),
+        ),
+        Interpretation(
+            "startup_employs_others", 7, "带动就业",
+            N_("“Creating jobs” (带动就业) is read as: the business employs at least one person besides "
+               "the founder."),
+            N_("The article sets no number; one other person is the smallest reading."),
+        ),
+        Interpretation(
+            "unemployment_six_months", 13, "在城镇常住并处于无业状态6个月以上",
+            N_("Living in town and being without work must both have lasted 6 months or more."),
+            N_("The 6 months qualify the whole state of living in town without work."),
+        ),
+        Interpretation(
+            "two_after_payee", 11, "按照每人6000元标准从就业补助资金中给予培训补助",
+            N_("The 6,000-yuan training grant is paid to the technical school that trained the student; "
+               "the 3,000-yuan study aid goes to the student."),
+            N_("The article does not name the payee of the training grant; training grants under article "
+               "(八) bought by the government are paid to the institution."),
+        ),
+        Interpretation(
+            "sme_qualifying_hires", 5, "依法签订1年以上劳动合同并交纳社会保险费",
+            N_("Counted hires are registered poor workers with a contract of one year or more and social "
+               "insurance paid; the subsidy is 12 months of the employer part of pension, medical and "
+               "unemployment insurance for each."),
+            N_("The employment subsidy fund's social-insurance subsidy covers the employer part of those "
+               "three insurances (财社〔2017〕164号)."),
+        ),
+    )
+}

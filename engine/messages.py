@@ -1,0 +1,52 @@
+"""Translatable messages: the engine says things by English msgid and named parameters.
+
+The engine marks strings with ``N_`` and never translates them itself; :func:`render` turns a
+message into text in one language (used by the command line; pages translate the same way).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from babel.numbers import format_currency, format_decimal
+
+import i18n
+
+# Parameters that are amounts of money are shown as yuan; other numbers as plain numbers.
+MONEY_PARAMS = frozenset({"amount", "increase", "monthly", "cover"})
+BABEL_LOCALES = {"zh_CN": "zh_Hans_CN", "en": "en"}
+
+
+@dataclass(frozen=True)
+class Message:
+    id: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self, lang: str | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {"id": self.id, "params": dict(self.params)}
+        if lang:
+            data["text"] = render(self, lang)
+        return data
+
+
+def msg(message_id: str, **params: Any) -> Message:
+    return Message(message_id, params)
+
+
+def format_param(key: str, value: Any, lang: str) -> str:
+    locale = BABEL_LOCALES[i18n.normalize_locale(lang)]
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        return i18n.gettext(lang, value) if isinstance(value, str) and value else str(value)
+    if key in MONEY_PARAMS:
+        whole = float(value).is_integer()
+        return format_currency(value, "CNY", locale=locale, format="¤#,##0" if whole else None,
+                               currency_digits=not whole)
+    return format_decimal(value, locale=locale)
+
+
+def render(message: Message, lang: str) -> str:
+    """The message in ``lang``, with its parameters formatted for that language."""
+    template = i18n.gettext(lang, message.id)
+    values = {key: format_param(key, value, lang) for key, value in message.params.items()}
+    return template.format(**values)

@@ -1,0 +1,215 @@
+"""The profile: the facts a rule may read, their types and allowed values (a contract).
+
+Every fact is optional; an unknown fact that a rule needs gives ``needs_info``. Facts are
+addressed by dotted names (``person.job.months``), which are also the column names of a
+roster file (pandas' ``json_normalize`` convention).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+CITIES = ("yinchuan", "shizuishan", "wuzhong", "guyuan", "zhongwei")
+
+# National Bureau of Statistics division codes, unchanged 2017-2022 (shared/facts/README.md).
+COUNTIES_BY_CITY: dict[str, tuple[str, ...]] = {
+    "yinchuan": ("640104", "640105", "640106", "640121", "640122", "640181"),
+    "shizuishan": ("640202", "640205", "640221"),
+    "wuzhong": ("640302", "640303", "640323", "640324", "640381"),
+    "guyuan": ("640402", "640422", "640423", "640424", "640425"),
+    "zhongwei": ("640502", "640521", "640522"),
+}
+COUNTY_NAMES_ZH: dict[str, str] = {
+    "640104": "兴庆区", "640105": "西夏区", "640106": "金凤区", "640121": "永宁县", "640122": "贺兰县",
+    "640181": "灵武市", "640202": "大武口区", "640205": "惠农区", "640221": "平罗县", "640302": "利通区",
+    "640303": "红寺堡区", "640323": "盐池县", "640324": "同心县", "640381": "青铜峡市", "640402": "原州区",
+    "640422": "西吉县", "640423": "隆德县", "640424": "泾源县", "640425": "彭阳县", "640502": "沙坡头区",
+    "640521": "中宁县", "640522": "海原县",
+}
+COUNTIES = tuple(code for codes in COUNTIES_BY_CITY.values() for code in codes)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One fact: its JSON type, allowed values and lower bound."""
+
+    kind: str  # "bool" | "int" | "number" | "enum"
+    values: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+
+
+BOOL = Field("bool")
+COUNT = Field("int", minimum=0, maximum=10_000_000)
+MONTHS = Field("int", minimum=0, maximum=1200)
+MONEY = Field("number", minimum=0, maximum=1e12)
+
+
+def enum(*values: str) -> Field:
+    return Field("enum", values)
+
+
+FIELDS: dict[str, Field] = {
+    "person.registered_poor": BOOL,
+    "person.age": Field("int", minimum=0, maximum=130),
+    "person.disabled": BOOL,
+    "person.able_to_work": BOOL,
+    "person.wants_work": BOOL,
+    "person.city": enum(*CITIES),
+    "person.county": enum(*COUNTIES),
+    "person.job.place": enum("none", "same_county", "other_county_in_region", "other_province"),
+    "person.job.months": MONTHS,
+    "person.job.contract": enum("none", "under_1_year", "1_year_or_more"),
+    "person.job.social_insurance": BOOL,
+    "person.job.via_broker": BOOL,
+    "person.business.kind": enum("none", "micro_enterprise", "individual"),
+    "person.business.months": MONTHS,
+    "person.business.employs_others": BOOL,
+    "person.unemployment_insurance_years": Field("number", minimum=0, maximum=100),
+    "person.certificate_this_year": enum("none", "junior", "intermediate", "senior"),
+    "person.training_certificate": BOOL,
+    "person.two_after_student": BOOL,
+    "person.tech_school_semesters": Field("int", minimum=0, maximum=40),
+    "person.training_passed": BOOL,
+    "person.urban_months": MONTHS,
+    "person.unemployed_months": MONTHS,
+    "person.ecological_migrant": BOOL,
+    "person.pension_subsidy": enum("none", "partial", "full"),
+    "person.city_rural_income_last_year": MONEY,
+    "employer.kind": enum(
+        "sme", "new_agri_entity", "private_non_enterprise", "social_group", "large_enterprise", "other"
+    ),
+    "employer.carrier": enum("none", "workshop", "community_factory", "industry_base", "agri_processing_base"),
+    "employer.located_in": enum("poor_village", "migrant_village", "industrial_park", "other"),
+    "employer.in_region": BOOL,
+    "employer.qualifying_hires": COUNT,
+    "employer.employer_insurance_monthly": MONEY,
+    "employer.trains_hires": BOOL,
+    "incubator.level": enum("none", "city", "region", "national"),
+    "broker.qualifying_placements": COUNT,
+    "broker.is_4050": BOOL,
+    "broker.joined_employee_insurance": BOOL,
+    "institution.kind": enum("technical_school", "training_institution", "enterprise"),
+    "institution.two_after_passed": COUNT,
+}
+SECTIONS = ("person", "employer", "incubator", "broker", "institution")
+
+
+class ProfileError(ValueError):
+    """Bad input: names the dotted field and what is wrong, in one line."""
+
+    def __init__(self, field: str, problem: str) -> None:
+        super().__init__(f"{field}: {problem}")
+        self.field = field
+        self.problem = problem
+
+
+def check_value(name: str, value: Any) -> Any:
+    """The value if it fits the field ``name``; raises ProfileError otherwise. ``None`` is unknown."""
+    spec = FIELDS[name]
+    if value is None:
+        return None
+    if spec.kind == "bool":
+        if not isinstance(value, bool):
+            raise ProfileError(name, f"must be true or false, got {value!r}")
+        return value
+    if spec.kind == "enum":
+        if not isinstance(value, str) or value not in spec.values:
+            raise ProfileError(name, f"must be one of {', '.join(spec.values)}; got {value!r}")
+        return value
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ProfileError(name, f"must be a number, got {value!r}")
+    if value != value or value in (float("inf"), float("-inf")):
+        raise ProfileError(name, f"must be a finite number, got {value!r}")
+    if spec.kind == "int" and value != int(value):
+        raise ProfileError(name, f"must be a whole number, got {value!r}")
+    if spec.minimum is not None and value < spec.minimum:
+        raise ProfileError(name, f"must not be negative, got {value!r}" if spec.minimum == 0
+                           else f"must be at least {spec.minimum}, got {value!r}")
+    if spec.maximum is not None and value > spec.maximum:
+        raise ProfileError(name, f"must be at most {spec.maximum:g}, got {value!r}")
+    return int(value) if spec.kind == "int" else value
+
+
+def flatten(profile: Mapping[str, Any]) -> dict[str, Any]:
+    """Check a nested profile and return its known facts by dotted name.
+
+    A top-level ``date`` (YYYY-MM-DD) is allowed and ignored here; see :func:`profile_date`.
+    """
+    if not isinstance(profile, Mapping):
+        raise ProfileError("profile", "must be a JSON object")
+    facts: dict[str, Any] = {}
+
+    def walk(prefix: str, node: Any) -> None:
+        if not isinstance(node, Mapping):
+            raise ProfileError(prefix, "must be an object")
+        for key, value in node.items():
+            name = f"{prefix}.{key}"
+            if name in FIELDS:
+                checked = check_value(name, value)
+                if checked is not None:
+                    facts[name] = checked
+            elif any(field.startswith(name + ".") for field in FIELDS):
+                if value is not None:
+                    walk(name, value)
+            else:
+                raise ProfileError(name, "unknown field")
+
+    for key, value in profile.items():
+        if key == "date":
+            continue
+        if key not in SECTIONS:
+            raise ProfileError(str(key), "unknown field")
+        if value is not None:
+            walk(key, value)
+    return facts
+
+
+def profile_date(profile: Mapping[str, Any]) -> date | None:
+    """The profile's own assessment date, if it has one."""
+    if not isinstance(profile, Mapping) or profile.get("date") is None:
+        return None
+    return parse_date(profile["date"], "date")
+
+
+def parse_date(text: Any, field: str) -> date:
+    try:
+        return date.fromisoformat(str(text))
+    except ValueError:
+        raise ProfileError(field, f"must be a date written YYYY-MM-DD, got {text!r}") from None
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema (draft 2020-12) of a profile, built from :data:`FIELDS`."""
+    root: dict[str, Any] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "Profile for 宁政办规发〔2018〕9号",
+        "type": "object",
+        "additionalProperties": False,
+        "properties": {"date": {"type": "string", "format": "date"}},
+    }
+    for name, spec in FIELDS.items():
+        node = root
+        parts = name.split(".")
+        for part in parts[:-1]:
+            node = node["properties"].setdefault(
+                part, {"type": "object", "additionalProperties": False, "properties": {}}
+            )
+        node["properties"][parts[-1]] = _field_schema(spec)
+    return root
+
+
+def _field_schema(spec: Field) -> dict[str, Any]:
+    if spec.kind == "bool":
+        return {"type": ["boolean", "null"]}
+    if spec.kind == "enum":
+        return {"enum": [*spec.values, None]}
+    schema: dict[str, Any] = {"type": ["integer" if spec.kind == "int" else "number", "null"]}
+    if spec.minimum is not None:
+        schema["minimum"] = spec.minimum
+    if spec.maximum is not None:
+        schema["maximum"] = spec.maximum
+    return schema

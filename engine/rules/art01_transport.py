@@ -1,0 +1,69 @@
+"""Article (一): one-off transport subsidy for registered poor workers in stable work away from home.
+
+> 对外出务工稳定在1年以上并签订劳动合同、缴纳各项社会保险的建档立卡贫困劳动力，凭社会保险缴费凭证和
+> 用工单位出具的工资证明，每人每年可享受一次性交通补贴。补贴标准为：区内跨县（市）就业的每人每年一次性
+> 给予200元交通补贴；跨省（区）就业的每人每年一次性给予800元交通补贴，上述所需资金从就业补助资金中列支。
+"""
+
+from __future__ import annotations
+
+from engine.logic import Context, Fact, Lookup, Param, is_true
+from engine.messages import Message, msg
+from engine.rules.base import Condition, Outcome, Rule
+from engine.rules.common import REGISTERED_POOR, months_at_least
+from i18n import N_
+
+CLAUSE = (
+    "对外出务工稳定在1年以上并签订劳动合同、缴纳各项社会保险的建档立卡贫困劳动力，凭社会保险缴费凭证和用工单位"
+    "出具的工资证明，每人每年可享受一次性交通补贴。补贴标准为：区内跨县（市）就业的每人每年一次性给予200元交通"
+    "补贴；跨省（区）就业的每人每年一次性给予800元交通补贴，上述所需资金从就业补助资金中列支。"
+)
+AMOUNT = Lookup(Fact("person.job.place"), Param("art01.amount_by_place"))
+
+
+def _next(ctx: Context, outcome: Outcome) -> list[Message]:
+    months = ctx.facts.get("person.job.months")
+    required = ctx.params["art01.min_months"]
+    amount = AMOUNT.one(ctx)
+    if outcome.failed == (MONTHS,) and months is not None and amount is not None:
+        return [msg(N_("After {months_more} more months in this job you can claim {amount}."),
+                    months_more=required - months, amount=amount)]
+    return []
+
+
+MONTHS = months_at_least(
+    "person.job.months", "art01.min_months",
+    met=N_("You have worked {months} months in this job ({required} or more needed)."),
+    unmet=N_("You have worked {months} months in this job; {required} or more are needed."),
+)
+
+RULE = Rule(
+    benefit="transport_subsidy",
+    article=1,
+    clause=CLAUSE,
+    conditions=(
+        REGISTERED_POOR,
+        Condition(
+            Fact("person.job.place").isin(("other_county_in_region", "other_province")),
+            met=N_("Your job is outside your home county."),
+            unmet=N_("Only work outside your home county (in another county of Ningxia or another "
+                     "province) counts."),
+        ),
+        MONTHS,
+        Condition(
+            Fact("person.job.contract").isin(("under_1_year", "1_year_or_more")),
+            met=N_("You signed a labour contract."),
+            unmet=N_("You need a signed labour contract."),
+        ),
+        Condition(
+            is_true("person.job.social_insurance"),
+            met=N_("Your employer pays your social insurance."),
+            unmet=N_("Your social insurance must be paid (bring the payment vouchers)."),
+        ),
+    ),
+    amount=AMOUNT,
+    interpretations=("yishang_inclusive",),
+    next_step=_next,
+    person_level=True,
+)
+RULES = (RULE,)

@@ -1,0 +1,85 @@
+"""Article (二): one-off grant to poverty-alleviation carriers by the number of registered poor workers hired.
+
+> 在贫困村、移民村和扶贫产业园创建就业扶贫车间、社区工厂、产业扶贫基地、农产品加工基地等就业扶贫载体……
+> 对吸纳建档立卡贫困劳动力稳定就业在1年以上并签订劳动合同、缴纳各项社会保险的，按照吸纳人数给予扶贫载体
+> 一次性资金补贴。补贴标准为，吸纳11人至20人的一次性补贴2万元；吸纳21人至30人的一次性补贴3万元；吸纳31人
+> 至100人的一次性补贴6万元；吸纳100人以上的一次性补贴10万元，上述所需资金从就业补助资金中列支。
+"""
+
+from __future__ import annotations
+
+from engine.logic import Band, Context, Fact, Param
+from engine.messages import Message, msg
+from engine.rules.base import Condition, Outcome, Rule
+from i18n import N_
+
+CLAUSE = (
+    "在贫困村、移民村和扶贫产业园创建就业扶贫车间、社区工厂、产业扶贫基地、农产品加工基地等就业扶贫载体……对吸纳建档"
+    "立卡贫困劳动力稳定就业在1年以上并签订劳动合同、缴纳各项社会保险的，按照吸纳人数给予扶贫载体一次性资金补贴。"
+    "补贴标准为，吸纳11人至20人的一次性补贴2万元；吸纳21人至30人的一次性补贴3万元；吸纳31人至100人的一次性补贴"
+    "6万元；吸纳100人以上的一次性补贴10万元，上述所需资金从就业补助资金中列支。"
+)
+HIRES = Fact("employer.qualifying_hires")
+BANDS = Param("art02.bands")
+AMOUNT = Band(HIRES, BANDS)
+
+
+class _LowestBand(Param):
+    """The lowest number of hires that earns any grant (the first band's lower bound)."""
+
+    def one(self, ctx: Context) -> int:
+        return ctx.params[self.path][0]["min"]
+
+    def many(self, frame, params):  # pragma: no cover - employer-level, not evaluated on rosters
+        raise NotImplementedError
+
+
+LOWEST = _LowestBand("art02.bands")
+
+ENOUGH_HIRES = Condition(
+    HIRES >= LOWEST,
+    met=N_("{count} qualifying hires (at least {required} needed)."),
+    unmet=N_("{count} qualifying hires; at least {required} are needed."),
+    params={"count": HIRES, "required": LOWEST},
+)
+
+
+def _next(ctx: Context, outcome: Outcome) -> list[Message]:
+    """How many more qualifying hires reach the next band, and what it pays."""
+    hires = ctx.facts.get("employer.qualifying_hires")
+    if hires is None or (outcome.failed and outcome.failed != (ENOUGH_HIRES,)):
+        return []
+    current = AMOUNT.one(ctx) or 0
+    for band in ctx.params["art02.bands"]:
+        if band["min"] > hires:
+            return [msg(N_("{hires_more} more qualifying hires → {amount} (+{increase})."),
+                        hires_more=band["min"] - hires, amount=band["amount"],
+                        increase=band["amount"] - current)]
+    return []
+
+
+RULE = Rule(
+    benefit="workshop_grant",
+    article=2,
+    clause=CLAUSE,
+    conditions=(
+        Condition(
+            Fact("employer.carrier").differs("none"),
+            met=N_("You run a poverty-alleviation carrier (workshop, community factory or base)."),
+            unmet=N_("The grant is for poverty-alleviation carriers: workshops, community factories, "
+                     "industry bases and farm-produce processing bases."),
+        ),
+        Condition(
+            Fact("employer.located_in").isin(("poor_village", "migrant_village", "industrial_park")),
+            met=N_("The carrier is in a poor village, a migrant village or a poverty-alleviation "
+                   "industrial park."),
+            unmet=N_("The carrier must be in a poor village, a migrant village or a poverty-alleviation "
+                     "industrial park."),
+        ),
+        ENOUGH_HIRES,
+    ),
+    amount=AMOUNT,
+    interpretations=("workshop_band_overlap_100", "workshop_carrier_location", "yishang_inclusive"),
+    next_step=_next,
+)
+RULES = (RULE,)

@@ -1,0 +1,54 @@
+"""Article (五): one year of the employer part of social insurance for each registered poor worker hired.
+
+> 凡区内外中小微企业、新型农业经营主体、民办非企业单位和社会团体吸纳我区建档立卡贫困劳动力就业，依法签订1年以上
+> 劳动合同并交纳社会保险费的，按照企业吸纳建档立卡贫困劳动力人数给予企业1年的社会保险补贴（企业缴费部分），所需
+> 资金从就业补助资金中列支。
+"""
+
+from __future__ import annotations
+
+from engine.logic import Fact, Param
+from engine.rules.base import Condition, MissingFigure, Rule
+from engine.rules.common import count_at_least
+from i18n import N_
+
+CLAUSE = (
+    "凡区内外中小微企业、新型农业经营主体、民办非企业单位和社会团体吸纳我区建档立卡贫困劳动力就业，依法签订1年以上劳动"
+    "合同并交纳社会保险费的，按照企业吸纳建档立卡贫困劳动力人数给予企业1年的社会保险补贴（企业缴费部分），所需资金从"
+    "就业补助资金中列支。"
+)
+
+RULE = Rule(
+    benefit="sme_insurance_subsidy",
+    article=5,
+    clause=CLAUSE,
+    conditions=(
+        Condition(
+            Fact("employer.kind").isin(Param("art05.eligible_kinds")),
+            met=N_("Your organisation is of a kind the article names."),
+            unmet=N_("Only small and micro enterprises, new agricultural businesses, private non-enterprise "
+                     "units and social groups are named; large enterprises are not."),
+        ),
+        count_at_least(
+            "employer.qualifying_hires", "art05.min_hires",
+            met=N_("{count} registered poor workers hired with a contract of a year or more and social "
+                   "insurance."),
+            unmet=N_("No qualifying hire yet: a registered poor worker with a contract of a year or more "
+                     "and social insurance paid."),
+        ),
+    ),
+    amount=Fact("employer.qualifying_hires") * Param("art05.months_paid")
+    * Fact("employer.employer_insurance_monthly"),
+    interpretations=("sme_qualifying_hires",),
+    missing_figures=(
+        MissingFigure(
+            "employer_insurance_monthly",
+            N_("Your monthly employer contribution per worker (pension + medical + unemployment "
+               "insurance)"),
+            N_("Your social-insurance payment vouchers show it; the rates are set by the city's social "
+               "insurance agency."),
+            fact="employer.employer_insurance_monthly",
+        ),
+    ),
+)
+RULES = (RULE,)

@@ -1,0 +1,132 @@
+"""Article (六): public-welfare posts for registered poor workers aged 40 or more, or disabled and able to work.
+
+> 托底安排年满40周岁以上有就业愿望和就业能力的建档立卡贫困劳动力，重点安排脱贫能力弱、有一定劳动能力的残疾人等特殊
+> 困难群体就业，其中，对于有一定劳动能力的残疾建档立卡贫困劳动力年龄可适当放宽。……建档立卡贫困劳动力公益性岗位人员
+> 生活补贴以所在地级市上年度农村常住居民人均可支配收入为基数按月发放，按照我区城乡居民养老和医疗保险二档缴费标准为其
+> 统一缴费参保（已享受政府全额缴费补资助的不再补助，享受部分缴费补资助的予以补差，自行要求参加二档以上的按二档缴费标准
+> 补助个人），并为其购买不高于50万元额度的全区统一标准的商业意外伤害保险，上述所需资金从就业补助资金中列支。
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from engine.logic import Context, Expr, Fact, Or, Param, is_true
+from engine.messages import Message, msg
+from engine.rules.base import Condition, MissingFigure, Outcome, Rule
+from engine.rules.common import REGISTERED_POOR
+from i18n import N_
+
+CLAUSE = (
+    "托底安排年满40周岁以上有就业愿望和就业能力的建档立卡贫困劳动力，重点安排脱贫能力弱、有一定劳动能力的残疾人等特殊"
+    "困难群体就业，其中，对于有一定劳动能力的残疾建档立卡贫困劳动力年龄可适当放宽。……建档立卡贫困劳动力公益性岗位人员"
+    "生活补贴以所在地级市上年度农村常住居民人均可支配收入为基数按月发放，按照我区城乡居民养老和医疗保险二档缴费标准为其"
+    "统一缴费参保（已享受政府全额缴费补资助的不再补助，享受部分缴费补资助的予以补差，自行要求参加二档以上的按二档缴费标准"
+    "补助个人），并为其购买不高于50万元额度的全区统一标准的商业意外伤害保险，上述所需资金从就业补助资金中列支。"
+)
+
+OVERRIDE = "person.city_rural_income_last_year"
+
+
+class CityRuralIncome(Expr):
+    """The city's rural per-capita disposable income of the year before the assessment date.
+
+    A figure typed by the visitor (``person.city_rural_income_last_year``) wins; otherwise the
+    parameter table by city and year, which holds no figure yet (none was found).
+    """
+
+    def one(self, ctx: Context) -> Any:
+        typed = ctx.facts.get(OVERRIDE)
+        if typed is not None:
+            return typed
+        table = ctx.params["art06.city_rural_income"]
+        city = ctx.facts.get("person.city")
+        return (table.get(city) or {}).get(ctx.params["date"].year - 1)
+
+    def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
+        typed = Fact(OVERRIDE).many(frame, params)
+        table = params["art06.city_rural_income"]
+        year = params["date"].year - 1
+        cities = Fact("person.city").many(frame, params)
+        looked_up = cities.map(lambda c: pd.NA if pd.isna(c) else (table.get(c) or {}).get(year, pd.NA))
+        return typed.where(typed.notna(), looked_up)
+
+    def facts(self) -> set[str]:
+        return {OVERRIDE, "person.city"}
+
+
+AGE_OR_DISABLED = Condition(
+    Or((Fact("person.age") >= Param("art06.min_age"), is_true("person.disabled"))),
+    met=N_("You are aged {required} or more, or disabled and able to work (the age is relaxed)."),
+    unmet=N_("Public-welfare posts are for people aged {required} or more (you are {age}), or disabled "
+             "people able to work."),
+    params={"age": Fact("person.age"), "required": Param("art06.min_age")},
+)
+
+
+def _next(ctx: Context, outcome: Outcome) -> list[Message]:
+    age = ctx.facts.get("person.age")
+    if outcome.failed == (AGE_OR_DISABLED,) and age is not None:
+        return [msg(N_("From age {required} (in {years_more} years) you can be placed in a post."),
+                    required=ctx.params["art06.min_age"], years_more=ctx.params["art06.min_age"] - age)]
+    return []
+
+
+def _extras(ctx: Context, amount: Any) -> dict[str, Any]:
+    """The monthly subsidy beside the year's amount, and the insurance the post brings."""
+    monthly = None if amount is None else round(amount / ctx.params["art06.months_per_year"], 2)
+    pension = ctx.facts.get("person.pension_subsidy")
+    insurance = {
+        "none": N_("Tier-2 pension and medical insurance contributions are paid for you."),
+        "partial": N_("You already get part of your contributions paid: the difference up to tier 2 is "
+                      "paid for you."),
+        "full": N_("Your contributions are already paid in full by the government: nothing more is paid."),
+    }.get(pension, N_("Tier-2 pension and medical insurance contributions are paid for you, less any "
+                      "contribution aid you already get."))
+    return {
+        "monthly": monthly,
+        "insurance": [
+            msg(insurance).as_dict(),
+            msg(N_("Commercial accident insurance with cover of up to {cover}."),
+                cover=ctx.params["art06.accident_insurance_cover"]).as_dict(),
+        ],
+    }
+
+
+RULE = Rule(
+    benefit="public_welfare_post",
+    article=6,
+    clause=CLAUSE,
+    conditions=(
+        REGISTERED_POOR,
+        Condition(
+            is_true("person.wants_work"),
+            met=N_("You want to work."),
+            unmet=N_("Posts are for people who want to work."),
+        ),
+        Condition(
+            is_true("person.able_to_work"),
+            met=N_("You are able to work."),
+            unmet=N_("Posts are for people able to do some work."),
+        ),
+        AGE_OR_DISABLED,
+    ),
+    amount=CityRuralIncome(),
+    interpretations=("public_welfare_monthly", "public_welfare_disabled_age", "yishang_inclusive"),
+    missing_figures=(
+        MissingFigure(
+            "city_rural_income",
+            N_("Your city's rural per-capita disposable income of last year (农村常住居民人均可支配收入)"),
+            N_("Published in the city's statistical communiqué (统计公报) each spring and in the Ningxia "
+               "survey yearbook (宁夏调查年鉴)."),
+            fact=OVERRIDE,
+        ),
+    ),
+    next_step=_next,
+    person_level=True,
+    extras=_extras,
+)
+RULES = (RULE,)

@@ -1,0 +1,65 @@
+"""Article (九): employers outside Ningxia that hire and train Ningxia's registered poor workers.
+
+> 区外用人单位与我区建档立卡贫困劳动力签订1年以上劳动合同、缴纳社会保险并在区外就业，用人单位组织开展岗前培训和岗位技能
+> 提升培训的，由我区劳动者户籍所在地人力资源社会保障部门和财政部门按照自治区职业技能培训补贴标准从就业专项资金中分别给予
+> 培训补贴和鉴定补贴；吸纳我区建档立卡贫困户家庭中劳动力就业的，再按我区灵活就业人员社保补贴办法和标准从就业补助资金中
+> 给予社保补贴。
+"""
+
+from __future__ import annotations
+
+from engine.logic import Fact, Param, is_true
+from engine.rules.base import Condition, MissingFigure, Rule
+from engine.rules.art08_training import TRAINING_STANDARD
+from engine.rules.common import count_at_least
+from i18n import N_
+
+CLAUSE = (
+    "区外用人单位与我区建档立卡贫困劳动力签订1年以上劳动合同、缴纳社会保险并在区外就业，用人单位组织开展岗前培训和岗位"
+    "技能提升培训的，由我区劳动者户籍所在地人力资源社会保障部门和财政部门按照自治区职业技能培训补贴标准从就业专项资金中"
+    "分别给予培训补贴和鉴定补贴；吸纳我区建档立卡贫困户家庭中劳动力就业的，再按我区灵活就业人员社保补贴办法和标准从就业"
+    "补助资金中给予社保补贴。"
+)
+
+OUTSIDE = Condition(
+    Fact("employer.in_region").equals(False),
+    met=N_("Your organisation is outside Ningxia."),
+    unmet=N_("This article is for employers outside Ningxia; employers in Ningxia see articles (五) and (十)."),
+)
+HIRES = count_at_least(
+    "employer.qualifying_hires", "art09.min_hires",
+    met=N_("{count} registered poor workers from Ningxia hired with a contract of a year or more and "
+           "social insurance."),
+    unmet=N_("No qualifying hire yet: a registered poor worker from Ningxia with a contract of a year or "
+             "more and social insurance paid."),
+)
+TRAINS = Condition(
+    is_true("employer.trains_hires"),
+    met=N_("You give them pre-job or on-the-job skills training."),
+    unmet=N_("The training subsidy needs pre-job or on-the-job skills training that you organise."),
+)
+
+TRAINING = Rule(
+    benefit="out_of_region_training_subsidy",
+    article=9,
+    clause=CLAUSE,
+    conditions=(OUTSIDE, HIRES, TRAINS),
+    amount=Param("art08.regional_training_standard") * 1,
+    missing_figures=(TRAINING_STANDARD,),
+)
+INSURANCE = Rule(
+    benefit="out_of_region_insurance_subsidy",
+    article=9,
+    clause=CLAUSE,
+    conditions=(OUTSIDE, HIRES),
+    amount=Param("art09.flexible_insurance_subsidy") * 1,
+    missing_figures=(
+        MissingFigure(
+            "flexible_insurance_subsidy",
+            N_("Ningxia's flexible-employment social-insurance subsidy standard"),
+            N_("Set by the region; the human resources and social security bureau of the worker's home "
+               "county applies it."),
+        ),
+    ),
+)
+RULES = (TRAINING, INSURANCE)

@@ -1,0 +1,72 @@
+"""Article (十一): "two-after" students (两后生) of registered poor families at technical schools.
+
+> 凡有培训意愿的建档立卡贫困家庭“两后生”到技工院校参加1个学期的职业技能培训且培训合格的，按照每人6000元标准从就业补助资金
+> 中给予培训补助，培训期间学费、住宿费（含卧具）和实习材料费全免，同时从切块下达的财政专项扶贫资金中给予每人3000元的扶贫
+> 助学补助。
+
+Two variants of each benefit: one student (person facts), or a school's cohort
+(``institution.two_after_passed`` passed students, 6,000 and 3,000 yuan each).
+"""
+
+from __future__ import annotations
+
+from engine.logic import Fact, Param, is_true
+from engine.rules.base import Condition, Rule
+from engine.rules.common import count_at_least
+from i18n import N_
+
+CLAUSE = (
+    "凡有培训意愿的建档立卡贫困家庭“两后生”到技工院校参加1个学期的职业技能培训且培训合格的，按照每人6000元标准从就业补助资金"
+    "中给予培训补助，培训期间学费、住宿费（含卧具）和实习材料费全免，同时从切块下达的财政专项扶贫资金中给予每人3000元的扶贫"
+    "助学补助。"
+)
+
+STUDENT = (
+    Condition(
+        is_true("person.registered_poor"),
+        met=N_("The student is from a registered poor family."),
+        unmet=N_("Only students from registered poor families (建档立卡贫困家庭) qualify."),
+    ),
+    Condition(
+        is_true("person.two_after_student"),
+        met=N_("The student is a “two-after” student (left school after junior or senior high school)."),
+        unmet=N_("Only “two-after” students qualify: school leavers after junior or senior high school "
+                 "who did not go on to further study."),
+    ),
+    Condition(
+        Fact("person.tech_school_semesters") >= Param("art11.min_semesters"),
+        met=N_("{count} semesters of vocational training at a technical school (at least {required})."),
+        unmet=N_("{count} semesters at a technical school so far; at least {required} is needed."),
+        params={"count": Fact("person.tech_school_semesters"), "required": Param("art11.min_semesters")},
+    ),
+    Condition(
+        is_true("person.training_passed"),
+        met=N_("The student passed the training."),
+        unmet=N_("The student must pass the training."),
+    ),
+)
+COHORT = (
+    Condition(
+        Fact("institution.kind").equals("technical_school"),
+        met=N_("You are a technical school (技工院校)."),
+        unmet=N_("The article pays for training at technical schools (技工院校) only."),
+    ),
+    count_at_least(
+        "institution.two_after_passed", "art11.min_passed",
+        met=N_("{count} “two-after” students passed after a semester."),
+        unmet=N_("No student has passed yet."),
+    ),
+)
+PASSED = Fact("institution.two_after_passed")
+
+
+def _rules(benefit: str, amount_param: str) -> tuple[Rule, Rule]:
+    common = {"benefit": benefit, "article": 11, "clause": CLAUSE, "interpretations": ("two_after_payee",)}
+    cohort = Rule(conditions=COHORT, amount=PASSED * Param(amount_param),
+                  applies_when="institution.two_after_passed", **common)
+    student = Rule(conditions=STUDENT, amount=Param(amount_param) * 1, person_level=True, **common)
+    return cohort, student
+
+
+RULES = (*_rules("two_after_training_grant", "art11.training_grant"),
+         *_rules("two_after_study_aid", "art11.study_aid"))

@@ -1,0 +1,84 @@
+"""What a rule is: conditions, an amount, the clause it implements, and the readings it uses."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from engine.logic import Context, Expr
+from engine.messages import Message
+
+
+@dataclass(frozen=True)
+class Condition:
+    """One condition of an article, with what to say when it is met and when it is not.
+
+    ``params`` name the values a message shows, as expressions (facts or parameters).
+    """
+
+    test: Expr
+    met: str
+    unmet: str
+    params: Mapping[str, Expr] = field(default_factory=dict)
+
+    def message(self, ctx: Context, met: bool) -> Message:
+        values = {key: expr.one(ctx) for key, expr in self.params.items()}
+        return Message(self.met if met else self.unmet, values)
+
+
+@dataclass(frozen=True)
+class MissingFigure:
+    """A figure the policy relies on but no source gives; the profile may supply it via ``fact``."""
+
+    figure: str
+    label: str
+    published_in: str
+    fact: str | None = None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"figure": self.figure, "fact": self.fact, "label": self.label,
+                "published_in": self.published_in}
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the conditions gave, for a rule's ``next`` step."""
+
+    status: str
+    amount: Any
+    failed: tuple[Condition, ...]
+
+
+NextStep = Callable[[Context, Outcome], list[Message]]
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A benefit of one article.
+
+    ``amount`` is ``None`` for a benefit in kind or a service. When it evaluates to ``None`` for an
+    eligible profile, the ``missing_figures`` say which published figure is needed.
+    ``applies_when``: a fact whose presence selects this variant of the benefit (e.g. the
+    institution's count of passed students instead of one student's facts).
+    """
+
+    benefit: str
+    article: int
+    clause: str
+    conditions: tuple[Condition, ...]
+    amount: Expr | None = None
+    interpretations: tuple[str, ...] = ()
+    missing_figures: tuple[MissingFigure, ...] = ()
+    next_step: NextStep | None = None
+    person_level: bool = False
+    applies_when: str | None = None
+    extras: Callable[[Context, Any], dict[str, Any]] | None = None
+
+    def facts(self) -> set[str]:
+        needed: set[str] = set()
+        for condition in self.conditions:
+            needed |= condition.test.facts()
+        if self.amount is not None:
+            needed |= self.amount.facts()
+        return needed
