@@ -50,8 +50,8 @@ def full_text() -> str:
 def articles() -> tuple[Article, ...]:
     """The seventeen articles, in order, each with its heading sentence and full text."""
     found: list[Article] = []
-    for line in full_text().splitlines():
-        line = line.strip()
+    for raw in full_text().splitlines():
+        line = raw.strip()
         match = _ARTICLE_HEAD.match(line)
         if not match:
             continue

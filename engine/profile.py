@@ -7,6 +7,7 @@ roster file (pandas' ``json_normalize`` convention).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -122,7 +123,7 @@ def check_value(name: str, value: Any) -> Any:
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ProfileError(name, f"must be a number, got {value!r}")
-    if value != value or value in (float("inf"), float("-inf")):
+    if not math.isfinite(value):
         raise ProfileError(name, f"must be a finite number, got {value!r}")
     if spec.kind == "int" and value != int(value):
         raise ProfileError(name, f"must be a whole number, got {value!r}")

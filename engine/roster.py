@@ -9,6 +9,7 @@ and column, while the other rows are still read.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass
 from typing import Any
 
@@ -70,7 +71,7 @@ def _read_csv(data: bytes) -> pd.DataFrame:
 
 def parse_cell(name: str, text: Any) -> Any:
     """A cell's text as the field's value (``None`` when empty); raises ProfileError."""
-    if text is None or (isinstance(text, float) and text != text):
+    if text is None or (isinstance(text, float) and math.isnan(text)):
         return None
     text = str(text).strip()
     if text == "":

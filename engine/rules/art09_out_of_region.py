@@ -9,8 +9,8 @@
 from __future__ import annotations
 
 from engine.logic import Fact, Param, is_true
-from engine.rules.base import Condition, MissingFigure, Rule
 from engine.rules.art08_training import TRAINING_STANDARD
+from engine.rules.base import Condition, MissingFigure, Rule
 from engine.rules.common import count_at_least
 from i18n import N_
 

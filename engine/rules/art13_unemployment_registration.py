@@ -29,7 +29,7 @@ WITHOUT_WORK = months_at_least(
 
 
 def _next(ctx: Context, outcome: Outcome) -> list[Message]:
-    if not outcome.failed or not set(outcome.failed) <= {IN_TOWN, WITHOUT_WORK}:
+    if not outcome.failed or not all(c is IN_TOWN or c is WITHOUT_WORK for c in outcome.failed):
         return []
     required = ctx.params["art13.min_months"]
     short = [required - ctx.facts[c.test.facts().pop()] for c in outcome.failed]
