@@ -68,7 +68,9 @@ def evaluate_rule(rule: Rule, ctx: Context, lang: str | None) -> dict[str, Any]:
         next=[m.as_dict(lang) for m in next_steps],
     )
     if rule.extras is not None:
-        result.update(rule.extras(ctx, amount))
+        for key, value in rule.extras(ctx, amount).items():
+            is_messages = isinstance(value, list) and all(isinstance(v, Message) for v in value)
+            result[key] = [m.as_dict(lang) for m in value] if is_messages else value
     return result
 
 

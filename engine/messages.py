@@ -7,14 +7,18 @@ message into text in one language (used by the command line; pages translate the
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
+from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal
 
 import i18n
 
 # Parameters that are amounts of money are shown as yuan; other numbers as plain numbers.
 MONEY_PARAMS = frozenset({"amount", "increase", "monthly", "cover"})
+# Parameters that are dates (ISO text in the JSON) are written out in the language.
+DATE_PARAMS = frozenset({"start", "end", "date"})
 BABEL_LOCALES = {"zh_CN": "zh_Hans_CN", "en": "en"}
 
 
@@ -36,6 +40,8 @@ def msg(message_id: str, **params: Any) -> Message:
 
 def format_param(key: str, value: Any, lang: str) -> str:
     locale = BABEL_LOCALES[i18n.normalize_locale(lang)]
+    if key in DATE_PARAMS and isinstance(value, str):
+        return format_date(date.fromisoformat(value), format="long", locale=locale)
     if isinstance(value, bool) or not isinstance(value, int | float):
         return i18n.gettext(lang, value) if isinstance(value, str) and value else str(value)
     if key in MONEY_PARAMS:

@@ -23,13 +23,32 @@ COUNTIES_BY_CITY: dict[str, tuple[str, ...]] = {
     "guyuan": ("640402", "640422", "640423", "640424", "640425"),
     "zhongwei": ("640502", "640521", "640522"),
 }
-COUNTY_NAMES_ZH: dict[str, str] = {
-    "640104": "兴庆区", "640105": "西夏区", "640106": "金凤区", "640121": "永宁县", "640122": "贺兰县",
-    "640181": "灵武市", "640202": "大武口区", "640205": "惠农区", "640221": "平罗县", "640302": "利通区",
-    "640303": "红寺堡区", "640323": "盐池县", "640324": "同心县", "640381": "青铜峡市", "640402": "原州区",
-    "640422": "西吉县", "640423": "隆德县", "640424": "泾源县", "640425": "彭阳县", "640502": "沙坡头区",
-    "640521": "中宁县", "640522": "海原县",
+# Place names are proper nouns, not messages: (Chinese, English) for each city and county.
+CITY_NAMES: dict[str, tuple[str, str]] = {
+    "yinchuan": ("银川市", "Yinchuan"), "shizuishan": ("石嘴山市", "Shizuishan"), "wuzhong": ("吴忠市", "Wuzhong"),
+    "guyuan": ("固原市", "Guyuan"), "zhongwei": ("中卫市", "Zhongwei"),
 }
+COUNTY_NAMES: dict[str, tuple[str, str]] = {
+    "640104": ("兴庆区", "Xingqing District"), "640105": ("西夏区", "Xixia District"),
+    "640106": ("金凤区", "Jinfeng District"), "640121": ("永宁县", "Yongning County"),
+    "640122": ("贺兰县", "Helan County"), "640181": ("灵武市", "Lingwu City"),
+    "640202": ("大武口区", "Dawukou District"), "640205": ("惠农区", "Huinong District"),
+    "640221": ("平罗县", "Pingluo County"), "640302": ("利通区", "Litong District"),
+    "640303": ("红寺堡区", "Hongsibao District"), "640323": ("盐池县", "Yanchi County"),
+    "640324": ("同心县", "Tongxin County"), "640381": ("青铜峡市", "Qingtongxia City"),
+    "640402": ("原州区", "Yuanzhou District"), "640422": ("西吉县", "Xiji County"),
+    "640423": ("隆德县", "Longde County"), "640424": ("泾源县", "Jingyuan County"),
+    "640425": ("彭阳县", "Pengyang County"), "640502": ("沙坡头区", "Shapotou District"),
+    "640521": ("中宁县", "Zhongning County"), "640522": ("海原县", "Haiyuan County"),
+}
+
+
+def place_name(code: str, lang: str) -> str:
+    """A city's or county's name in ``lang`` (Chinese for zh_CN, with the Chinese beside it in English)."""
+    zh, en = CITY_NAMES.get(code) or COUNTY_NAMES.get(code) or (code, code)
+    return zh if lang == "zh_CN" else f"{en} ({zh})"
+
+
 COUNTIES = tuple(code for codes in COUNTIES_BY_CITY.values() for code in codes)
 
 

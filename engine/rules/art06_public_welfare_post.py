@@ -89,9 +89,9 @@ def _extras(ctx: Context, amount: Any) -> dict[str, Any]:
     return {
         "monthly": monthly,
         "insurance": [
-            msg(insurance).as_dict(),
+            msg(insurance),
             msg(N_("Commercial accident insurance with cover of up to {cover}."),
-                cover=ctx.params["art06.accident_insurance_cover"]).as_dict(),
+                cover=ctx.params["art06.accident_insurance_cover"]),
         ],
     }
 

@@ -31,6 +31,8 @@ WITHOUT_WORK = months_at_least(
 def _next(ctx: Context, outcome: Outcome) -> list[Message]:
     if not outcome.failed or not all(c is IN_TOWN or c is WITHOUT_WORK for c in outcome.failed):
         return []
+    if ctx.facts.get("person.unemployed_months") == 0:
+        return []  # in work now: registration is not a step to plan for
     required = ctx.params["art13.min_months"]
     short = [required - ctx.facts[c.test.facts().pop()] for c in outcome.failed]
     return [msg(N_("In {months_more} more months you can register as unemployed in town."),

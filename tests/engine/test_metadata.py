@@ -52,7 +52,7 @@ def test_every_rule_quotes_its_clause_from_the_text(rule):
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
 def test_every_rule_module_cites_its_article_and_has_a_test_file(module):
     number = int(re.search(r"art(\d\d)_", module.__name__).group(1))
-    assert f"（{policy.CHINESE_NUMERALS[number - 1]}）" in module.__doc__
+    assert f"Article ({policy.CHINESE_NUMERALS[number - 1]})" in module.__doc__
     assert list(TESTS.glob(f"test_art{number:02d}_*.py")), f"no table-driven test file for article {number}"
 
 

@@ -1,0 +1,254 @@
+"""Residents' self-check: a guided check of every benefit a registered poor worker can get.
+
+A thin page: the questions come from engine.questions, the results from engine.evaluate, the
+comparisons from engine.scenarios; ui/ draws them. Answers live in the URL (no personal data).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import streamlit as st
+
+from engine import evaluate
+from engine.guidance import BY_ARTICLE, PROJECT_PARAMS
+from engine.profile import place_name
+from engine.questions import (
+    BY_FACT,
+    QUESTIONS,
+    RESIDENT_BENEFITS,
+    SCHOOL_QUESTION_AGE_LIMIT,
+    STEPS,
+    implied,
+    nest,
+    relevant_facts,
+)
+from engine.scenarios import compare_scenarios, job_timeline
+from i18n import N_
+from ui import answers as url
+from ui import charts
+from ui import format as fmt
+from ui import questionnaire, results
+from ui.frame import Page, frame
+from ui.summary import summary_html
+
+STEP_ORDER = ("year", *(key for key, _ in STEPS), "results")
+STEP_TITLES = {"year": N_("Which year"), **dict(STEPS), "results": N_("Your results")}
+GUIDANCE_SHOWN = (8, 12, 13, 15)
+
+
+def visible_steps(shown: list[str]) -> list[str]:
+    """The steps that have a question to ask (the year and results steps always)."""
+    with_questions = {BY_FACT[fact].step for fact in shown}
+    return [s for s in STEP_ORDER if s in ("year", "results") or s in with_questions]
+
+
+def go(step: str) -> None:
+    url.set_param(url.STEP_KEY, step)
+
+
+def ask(fact: str) -> None:
+    go(BY_FACT[fact].step)
+
+
+def start_over() -> None:
+    questionnaire.forget_widgets()
+    url.clear_all()
+
+
+def year_step(page: Page) -> None:
+    _ = page._
+    st.markdown(fmt.md_escape(_(
+        "The policy covered 1 July 2018 to 31 December 2020. Which year is the situation you want to check in?")))
+    labels = {y: y for y in url.YEAR_CHOICES[:-1]} | {url.LATER: _("2021 or later")}
+    current = st.query_params.get(url.YEAR_KEY)
+    st.radio(_("Year of the situation"), url.YEAR_CHOICES, format_func=labels.__getitem__, horizontal=True,
+             index=url.YEAR_CHOICES.index(current) if current in url.YEAR_CHOICES else None,
+             key="res_year", on_change=lambda: url.set_param(url.YEAR_KEY, st.session_state.get("res_year")))
+    if current == url.LATER:
+        st.warning(fmt.md_escape(_(
+            "The policy ended on 31 December 2020, so nothing can be claimed under it for 2021 or later. Later "
+            "rules (such as 宁党发〔2021〕15号) are not covered by this site yet: ask the county human resources "
+            "and social security bureau or call 12333.")), icon=":material/event_busy:")
+
+
+def question_step(step: str, shown: list[str], answers: dict[str, Any], page: Page) -> None:
+    for question in QUESTIONS:
+        if question.step == step and question.fact in shown:
+            questionnaire.draw(question, answers, page)
+
+
+def navigation(step: str, steps: list[str], page: Page) -> None:
+    _ = page._
+    position = steps.index(step)
+    with st.container(horizontal=True):
+        if position > 0:
+            st.button(_("Back"), icon=":material/arrow_back:", on_click=go, args=(steps[position - 1],))
+        if step != "results":
+            label = _("See my results") if steps[position + 1] == "results" else _("Next")
+            st.button(label, type="primary", icon=":material/arrow_forward:", on_click=go,
+                      args=(steps[position + 1],), disabled=step == "year" and not st.query_params.get(url.YEAR_KEY))
+        st.button(_("Start over"), icon=":material/restart_alt:", on_click=start_over, type="tertiary")
+
+
+def progress(step: str, steps: list[str], page: Page) -> None:
+    _ = page._
+    position = steps.index(step)
+    st.progress((position + 1) / len(steps), text=_("Step {number} of {count}: {title}").format(
+        number=position + 1, count=len(steps), title=_(STEP_TITLES[step])))
+
+
+def resident_results(answers: dict[str, Any], page: Page) -> None:
+    _ = page._
+    on = url.assessment_date(st.query_params.get(url.YEAR_KEY))
+    if on is None:
+        st.info(fmt.md_escape(_("Choose the year first.")), icon=":material/event:")
+        st.button(_("Choose the year"), on_click=go, args=("year",))
+        return
+    out = evaluate(nest({**answers, **implied(answers)}), on, lang=page.lang)
+    mine = [r for r in out["results"] if r["benefit"] in shown_benefits(answers)]
+    total = sum(r["amount"] for r in mine if r["status"] == "eligible" and r["amount"] is not None)
+    county = answers.get("person.county")
+    if out["in_force"]:
+        st.caption(fmt.md_escape(_("Situation assessed on {date}.").format(date=fmt.date_text(on, page.lang))))
+    st.metric(_("First-year total you can apply for"), fmt.money(total, page.lang))
+    if any(r["status"] == "eligible" and r["amount"] is None and r["missing_figures"] for r in mine):
+        st.caption(fmt.md_escape(_("Plus amounts that depend on figures we do not have; see the cards.")))
+    groups = results.grouped(mine)
+    for key, title, icon in results.GROUPS:
+        if groups[key]:
+            st.subheader(f"{icon} {fmt.md_escape(_(title))} ({len(groups[key])})", anchor=f"group-{key}")
+            for result in groups[key]:
+                results.card(result, page, county=county, ask=ask)
+    guidance(page)
+    if out["in_force"]:
+        comparisons(answers, on, page)
+    your_answers(answers, page)
+    take_away(page, mine, on, total, answers, county)
+
+
+def shown_benefits(answers: dict[str, Any]) -> tuple[str, ...]:
+    """The resident benefits to show: school-leaver benefits only to those asked about school."""
+    age = answers.get("person.age")
+    if age is not None and age >= SCHOOL_QUESTION_AGE_LIMIT and "person.two_after_student" not in answers:
+        return tuple(b for b in RESIDENT_BENEFITS if not b.startswith("two_after"))
+    return RESIDENT_BENEFITS
+
+
+def guidance(page: Page) -> None:
+    _ = page._
+    st.subheader(_("Good to know"), anchor="guidance")
+    for article in GUIDANCE_SHOWN:
+        for entry in BY_ARTICLE[article]:
+            with st.expander(f"{_(entry.title)} · {results.citation(article, page)}"):
+                st.markdown(fmt.md_escape(_(entry.meaning).format(**PROJECT_PARAMS)))
+                st.markdown("\n".join(f"- {fmt.md_escape(_(line))}" for line in entry.to_do))
+                st.caption(fmt.md_escape(_(entry.contact)))
+
+
+@st.fragment
+def comparisons(answers: dict[str, Any], on, page: Page) -> None:
+    """Where to work, and what months in a job unlock: charts with a table beside each."""
+    _ = page._
+    st.subheader(_("Compare your choices"), anchor="compare")
+    rows = compare_scenarios(answers, on, lang=page.lang)
+    for row in rows:
+        row["label"] = _(row["label"])
+        row["status_text"] = _(results.STATUS_TEXT[row["status"]])
+        row["amount_text"] = fmt.money(row["amount"], page.lang) if row["amount_known"] else _("amount not published")
+    choice, amount, status = _("Choice"), _("First year (yuan)"), _("Status")
+    st.markdown(fmt.md_escape(_("What each choice brings in its first year under this policy, with your answers.")))
+    st.altair_chart(charts.scenario_chart(rows, label=choice, amount=amount, status=status,
+                                          money=lambda x: fmt.money(x, page.lang)), width="stretch")
+    needs = _("What it still needs")
+    st.table({choice: [r["label"] for r in rows], amount: [r["amount_text"] for r in rows],
+              status: [r["status_text"] for r in rows],
+              needs: ["; ".join(_requirement(m, page) for m in r["requires"]) or "—" for r in rows]})
+    timeline = job_timeline(answers, on)
+    month, money = _("Months in the job"), _("Transport subsidy (yuan)")
+    place = _("in another province") if timeline[0]["place"] == "other_province" else _("in another county of Ningxia")
+    st.markdown(fmt.md_escape(_("Months in a stable job {place} against the subsidy they unlock.").format(place=place)))
+    unlock = next((r["month"] for r in timeline if r["status"] == "eligible"), None)
+    st.altair_chart(charts.timeline_chart(timeline, month=month, amount=money, rule_month=unlock,
+                                          rule_label=_("claimable")), width="stretch")
+    with st.expander(_("Table of the timeline")):
+        st.table({month: [r["month"] for r in timeline], money: [fmt.money(r["amount"], page.lang) for r in timeline]})
+
+
+def _requirement(message: dict[str, Any], page: Page) -> str:
+    if "fact" in message["params"]:
+        question = BY_FACT.get(message["params"]["fact"])
+        return page._("Answer: {fact}").format(fact=page._(question.label) if question else message["params"]["fact"])
+    return message.get("text") or page._(message["id"])
+
+
+def answered(answers: dict[str, Any], page: Page) -> list[tuple[str, str, str]]:
+    return [(q.fact, page._(q.label), questionnaire.answer_text(q.fact, answers[q.fact], page))
+            for q in QUESTIONS if q.fact in answers]
+
+
+def your_answers(answers: dict[str, Any], page: Page) -> None:
+    _ = page._
+    st.subheader(_("Your answers"), anchor="answers")
+    year = st.query_params.get(url.YEAR_KEY)
+    year_label = _("2021 or later") if year == url.LATER else year
+    with st.container(horizontal=True, vertical_alignment="center"):
+        st.markdown(f"{fmt.md_escape(_('Year of the situation'))}: **{fmt.md_escape(year_label or '—')}**")
+        st.button(_("Change"), key="edit_year", on_click=go, args=("year",), type="tertiary", icon=":material/edit:")
+    for fact, label, text in answered(answers, page):
+        with st.container(horizontal=True, vertical_alignment="center"):
+            st.markdown(f"{fmt.md_escape(label)} **{fmt.md_escape(text)}**")
+            st.button(_("Change"), key=f"edit_{fact}", on_click=ask, args=(fact,), type="tertiary",
+                      icon=":material/edit:")
+
+
+def result_link() -> str:
+    parts = urlsplit(st.context.url or "")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(st.query_params.to_dict()), ""))
+
+
+def take_away(page: Page, mine: list[dict[str, Any]], on, total: float, answers: dict[str, Any],
+              county: str | None) -> None:
+    _ = page._
+    st.subheader(_("Take your result with you"), anchor="take-away")
+    link = result_link()
+    st.markdown(fmt.md_escape(_("This link reopens the same result. It holds your answers, and no name, ID "
+                                "number or phone number.")))
+    st.code(link, language=None, wrap_lines=True)
+    where = place_name(county, page.lang) if county else ""
+    document = summary_html(page, mine, on=on, total=total, answers=[(q, a) for _f, q, a in answered(answers, page)],
+                            link=link, where=where)
+    st.download_button(_("Download a one-page summary to print"), document.encode("utf-8"),
+                       file_name="summary.html", mime="text/html", icon=":material/download:", on_click="ignore")
+
+
+def main() -> None:
+    page = frame(N_("Check what you can get"), icon=":material/person_search:")
+    _ = page._
+    st.title(_("Check what you can get"), anchor="top")
+    st.markdown(fmt.md_escape(_(
+        "A few questions about your situation, then every benefit of the policy you can apply for, how much, "
+        "what is still missing and where to go. We never ask your name, ID number or phone number.")))
+    answers, rejected = url.current_answers()
+    if rejected:
+        st.warning(fmt.md_escape(_("Some answers in this link were not valid and were left out: {keys}").format(
+            keys=", ".join(rejected))), icon=":material/warning:")
+    on = url.assessment_date(st.query_params.get(url.YEAR_KEY))
+    shown = relevant_facts(answers, on) if on else []
+    steps = visible_steps(shown)
+    step = st.query_params.get(url.STEP_KEY)
+    if step not in steps:
+        step = "year" if step not in STEP_ORDER else next(s for s in steps if STEP_ORDER.index(s) >= STEP_ORDER.index(step))
+    progress(step, steps, page)
+    st.header(_(STEP_TITLES[step]), anchor=f"step-{step}")
+    if step == "year":
+        year_step(page)
+    elif step == "results":
+        resident_results(answers, page)
+    else:
+        question_step(step, shown, answers, page)
+    navigation(step, steps, page)
+
+
+main()

@@ -1,0 +1,54 @@
+"""Altair charts with labels in the visitor's language; every chart has a table beside it.
+
+Charts take rows the engine computed and translated labels; they compute nothing themselves.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+# Colour is never the only signal: bars carry their amount as text, and status is a word.
+BAR_COLOUR = "#1f5f8b"
+MUTED_COLOUR = "#9aa5b1"
+
+
+def scenario_chart(rows: Sequence[dict[str, Any]], *, label: str, amount: str, status: str,
+                   money: Callable[[float], str]) -> alt.Chart:
+    """Horizontal bars: what each choice brings in the first year, with the amount written on it."""
+    frame = pd.DataFrame(
+        {label: [r["label"] for r in rows], amount: [r["amount"] for r in rows],
+         status: [r["status_text"] for r in rows], "text": [r["amount_text"] for r in rows],
+         "eligible": [r["status"] == "eligible" for r in rows]}
+    )
+    base = alt.Chart(frame).encode(
+        y=alt.Y(f"{label}:N", sort=None, title=None, axis=alt.Axis(labelLimit=220)),
+        x=alt.X(f"{amount}:Q", title=amount, axis=alt.Axis(format=",.0f")),
+        tooltip=[alt.Tooltip(f"{label}:N"), alt.Tooltip("text:N", title=amount), alt.Tooltip(f"{status}:N")],
+    )
+    bars = base.mark_bar(cornerRadiusEnd=3).encode(
+        color=alt.condition(alt.datum.eligible, alt.value(BAR_COLOUR), alt.value(MUTED_COLOUR))
+    )
+    text = base.mark_text(align="left", dx=4, fontSize=13).encode(text="text:N")
+    return (bars + text).properties(height=alt.Step(38)).configure_view(strokeWidth=0)
+
+
+def timeline_chart(rows: Sequence[dict[str, Any]], *, month: str, amount: str,
+                   rule_month: int | None, rule_label: str) -> alt.Chart:
+    """A step line of what the months in a job unlock, with the month it starts marked."""
+    frame = pd.DataFrame({month: [r["month"] for r in rows], amount: [r["amount"] for r in rows]})
+    line = alt.Chart(frame).mark_line(interpolate="step-after", strokeWidth=3, color=BAR_COLOUR, point=True).encode(
+        x=alt.X(f"{month}:Q", title=month, axis=alt.Axis(tickMinStep=1)),
+        y=alt.Y(f"{amount}:Q", title=amount, axis=alt.Axis(format=",.0f")),
+        tooltip=[alt.Tooltip(f"{month}:Q"), alt.Tooltip(f"{amount}:Q", format=",.0f")],
+    )
+    layers = [line]
+    if rule_month is not None:
+        marker = pd.DataFrame({month: [rule_month], "label": [rule_label]})
+        layers.append(alt.Chart(marker).mark_rule(strokeDash=[4, 4], color="#444").encode(x=f"{month}:Q"))
+        layers.append(alt.Chart(marker).mark_text(align="left", dx=5, dy=-8, fontSize=12, color="#222").encode(
+            x=f"{month}:Q", y=alt.value(12), text="label:N"))
+    return alt.layer(*layers).properties(height=260).configure_view(strokeWidth=0)

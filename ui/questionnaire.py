@@ -1,0 +1,88 @@
+"""Drawing the residents' questions: one widget per question, answers kept in the URL.
+
+Which questions to show comes from :mod:`engine.questions`; this module only draws them.
+Every widget writes its answer to the URL in its callback, so the next run (and a reloaded
+link) sees the same answers.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from engine.profile import FIELDS, place_name
+from engine.questions import BY_FACT, Question, county_options
+from ui import answers as url
+from ui import format as fmt
+from ui.frame import Page
+
+WIDGET_PREFIX = "res_q_"
+
+
+def widget_key(fact: str) -> str:
+    return WIDGET_PREFIX + fact
+
+
+def _store(fact: str) -> None:
+    """Widget callback: the new answer goes to the URL; a changed city forgets the county."""
+    value = st.session_state.get(widget_key(fact))
+    url.set_answer(fact, value)
+    if fact == "person.city":
+        url.set_answer("person.county", None)
+        st.session_state.pop(widget_key("person.county"), None)
+
+
+def forget_widgets() -> None:
+    for fact in BY_FACT:
+        st.session_state.pop(widget_key(fact), None)
+
+
+def options_of(question: Question, answers: dict[str, Any], page: Page) -> tuple[list[Any], dict[Any, str]]:
+    """The choices of a question and their labels in the page's language."""
+    if question.fact == "person.county":
+        codes = list(county_options(answers.get("person.city")))
+        return codes, {code: place_name(code, page.lang) for code in codes}
+    if question.fact == "person.city":
+        return [c for c, _ in question.options], {c: place_name(c, page.lang) for c, _ in question.options}
+    return [v for v, _ in question.options], {v: page._(label) for v, label in question.options}
+
+
+def draw(question: Question, answers: dict[str, Any], page: Page) -> None:
+    """One question, its help text and its current answer."""
+    _ = page._
+    fact = question.fact
+    current = answers.get(fact)
+    help_text = _(question.help) if question.help else None
+    key = widget_key(fact)
+    if question.options or fact == "person.county":
+        values, labels = options_of(question, answers, page)
+        index = values.index(current) if current in values else None
+        st.radio(_(question.label), values, index=index, format_func=labels.__getitem__, key=key,
+                 help=help_text, on_change=_store, args=(fact,), horizontal=len(values) <= 3)
+        return
+    spec = FIELDS[fact]
+    whole = spec.kind == "int"
+    label = _(question.label)
+    if question.unit:
+        label = f"{label} ({_(question.unit)})"
+    st.number_input(
+        label, min_value=0 if whole else 0.0, max_value=int(spec.maximum) if whole else float(spec.maximum),
+        value=current, step=1 if whole else (0.5 if fact.endswith("_years") else 100.0),
+        format=None if whole else "%.1f" if fact.endswith("_years") else "%.0f",
+        key=key, help=help_text, on_change=_store, args=(fact,), placeholder=_("Type a number"),
+    )
+
+
+def answer_text(fact: str, value: Any, page: Page) -> str:
+    """An answer as the person gave it, in words."""
+    question = BY_FACT[fact]
+    if question.options or fact == "person.county":
+        _, labels = options_of(question, {"person.city": None}, page)
+        if fact == "person.county":
+            return place_name(value, page.lang)
+        return labels.get(value, str(value))
+    if fact == "person.city_rural_income_last_year":
+        return fmt.money(value, page.lang)
+    text = fmt.number(value, page.lang)
+    return f"{text} {page._(question.unit)}" if question.unit else text

@@ -1,0 +1,171 @@
+"""Result cards: what a person can apply for, what is not yet met, what does not apply, what we need.
+
+Every amount and reason comes from the engine's result; this module only arranges and labels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import streamlit as st
+
+from engine import catalog, policy
+from engine.interpretations import INTERPRETATIONS
+from engine.profile import place_name
+from engine.questions import BY_FACT
+from i18n import N_
+from ui import format as fmt
+from ui.frame import Page
+
+GROUPS: tuple[tuple[str, str, str], ...] = (
+    ("apply", N_("You can apply"), ":material/check_circle:"),
+    ("not_yet", N_("Not yet"), ":material/schedule:"),
+    ("need", N_("We need to know"), ":material/help:"),
+    ("not_for_you", N_("Not for you"), ":material/block:"),
+    ("out_of_period", N_("Outside the policy period"), ":material/event_busy:"),
+)
+STATUS_TEXT = {
+    "eligible": N_("Eligible"),
+    "not_eligible": N_("Not eligible"),
+    "needs_info": N_("Need more answers"),
+    "out_of_period": N_("Outside the policy period"),
+}
+PAYEE_TEXT = {
+    "person": N_("Paid to you"),
+    "employer": N_("Paid to the employer"),
+    "institution": N_("Paid to the institution"),
+    "broker": N_("Paid to the broker"),
+    "students": N_("Paid to the students"),
+}
+
+
+def group_of(result: dict[str, Any]) -> str:
+    status = result["status"]
+    if status == "eligible":
+        return "apply"
+    if status == "needs_info":
+        return "need"
+    if status == "out_of_period":
+        return "out_of_period"
+    return "not_yet" if result["next"] else "not_for_you"
+
+
+def grouped(results: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    groups: dict[str, list[dict[str, Any]]] = {key: [] for key, _, _ in GROUPS}
+    for result in results:
+        groups[group_of(result)].append(result)
+    return groups
+
+
+def citation(article: int, page: Page) -> str:
+    numeral = policy.CHINESE_NUMERALS[article - 1]
+    if page.lang == "zh_CN":
+        return f"第（{numeral}）条"
+    return page._("Article ({numeral})").format(numeral=numeral)
+
+
+def amount_text(result: dict[str, Any], page: Page) -> str:
+    """The amount in words a person reads first."""
+    _ = page._
+    benefit = catalog.BY_ID[result["benefit"]]
+    if result["status"] != "eligible":
+        return ""
+    if benefit.kind == "in_kind":
+        return _("Free")
+    if benefit.kind == "service":
+        return _("A service, no money")
+    if result["amount"] is None:
+        return _("Amount depends on a published figure")
+    text = fmt.money(result["amount"], page.lang)
+    if result.get("amount_is_minimum"):
+        text = _("at least {amount}").format(amount=text)
+    return text
+
+
+def _texts(messages: Iterable[dict[str, Any]]) -> list[str]:
+    return [m["text"] for m in messages]
+
+
+def _bullets(lines: Iterable[str]) -> str:
+    return "\n".join(f"- {fmt.md_escape(line)}" for line in lines)
+
+
+def card(result: dict[str, Any], page: Page, *, county: str | None,
+         ask: Callable[[str], None] | None = None) -> None:
+    """One benefit: label, amount, reasons, what to bring and where to go, and its clause."""
+    _ = page._
+    benefit = catalog.BY_ID[result["benefit"]]
+    group = group_of(result)
+    with st.container(border=True, key=f"card_{result['benefit']}"):
+        head = f"**{fmt.md_escape(_(benefit.label))}** · {fmt.md_escape(citation(result['article'], page))}"
+        st.markdown(head)
+        amount = amount_text(result, page)
+        if amount:
+            st.markdown(f"### {fmt.md_escape(amount)}")
+        if result.get("monthly") is not None:
+            st.markdown(fmt.md_escape(_("{monthly} a month").format(monthly=fmt.money(result["monthly"], page.lang))))
+        if group == "apply":
+            _eligible_details(result, page, benefit, county)
+        elif group == "not_yet":
+            st.markdown(_bullets(_texts(result["unmet"])))
+            st.success(fmt.md_escape(" ".join(_texts(result["next"]))), icon=":material/trending_up:")
+        elif group == "not_for_you":
+            st.markdown(fmt.md_escape(_texts(result["unmet"])[0]))
+        elif group == "need":
+            _missing(result, page, ask)
+        else:
+            st.markdown(fmt.md_escape(_texts(result["unmet"])[0]))
+        _clause(result, page)
+
+
+def _eligible_details(result: dict[str, Any], page: Page, benefit: catalog.Benefit, county: str | None) -> None:
+    _ = page._
+    if result["met"]:
+        st.markdown(_bullets(_texts(result["met"])))
+    if result.get("insurance"):
+        st.markdown(_bullets(_texts(result["insurance"])))
+    for figure in result["missing_figures"]:
+        st.info(fmt.md_escape(_("Missing figure: {label}. {where}").format(
+            label=_(figure["label"]), where=_(figure["published_in"]))), icon=":material/info:")
+    for line in _texts(result["next"]):
+        st.markdown(f":material/trending_up: {fmt.md_escape(line)}")
+    fund = catalog.FUND_LABELS.get(result["fund"] or "")
+    payer = result["payer"]["text"]
+    money_from = _("{payee} by {payer}").format(payee=_(PAYEE_TEXT[result["payee"]]), payer=payer)
+    if fund:
+        money_from += " · " + _("from the {fund} ({fund_zh})").format(fund=_(fund), fund_zh=result["fund"])
+    st.caption(fmt.md_escape(money_from))
+    with st.expander(_("What to bring and where to go")):
+        st.markdown(_bullets(_texts(result["documents"])))
+        where = result["apply_at"]["text"]
+        if county:
+            where = _("{county}: {office}").format(county=place_name(county, page.lang), office=where)
+        st.markdown(f"**{fmt.md_escape(_('Where to apply'))}:** {fmt.md_escape(where)}")
+        st.caption(fmt.md_escape(_("Documents are the ones county offices usually ask for; the office may "
+                                   "ask for others.")))
+
+
+def _missing(result: dict[str, Any], page: Page, ask: Callable[[str], None] | None) -> None:
+    _ = page._
+    st.markdown(fmt.md_escape(_("To tell you, we need to know:")))
+    for fact in result["missing"]:
+        question = BY_FACT.get(fact)
+        label = _(question.label) if question else fact
+        if ask and question:
+            st.button(label, key=f"ask_{result['benefit']}_{fact}", icon=":material/edit:",
+                      on_click=ask, args=(fact,), type="tertiary")
+        else:
+            st.markdown(f"- {fmt.md_escape(label)}")
+
+
+def _clause(result: dict[str, Any], page: Page) -> None:
+    _ = page._
+    with st.expander(_("The policy says")):
+        st.html(f'<blockquote lang="zh-CN">{fmt.html_escape(result["clause"])}</blockquote>')
+        for key in result["interpretations"]:
+            reading = INTERPRETATIONS[key]
+            st.markdown(f"**{fmt.md_escape(_('Read as'))}:** {fmt.md_escape(_(reading.reading))}")
+            st.caption(fmt.md_escape(_(reading.basis)))
+        link = f"policy?lang={page.lang}#art-{result['article']}"
+        st.markdown(f"[{fmt.md_escape(_('Read the whole article'))}]({link})")

@@ -1,0 +1,71 @@
+"""A one-page summary of a resident's results, in the page's language, to download and print.
+
+Plain HTML with print styles: opens on any phone, prints on a kiosk printer. Every text from
+data is escaped. No personal data is in it (none was asked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from engine import catalog, policy
+from ui import format as fmt
+from ui.frame import Page
+from ui.results import GROUPS, amount_text, citation, grouped
+
+STYLE = """
+body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; max-width: 46rem; margin: 1.5rem auto;
+       padding: 0 1rem; color: #1a1d21; line-height: 1.55; }
+h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; border-bottom: 1px solid #c5ced6; margin-top: 1.6rem; }
+.card { border: 1px solid #c5ced6; border-radius: 6px; padding: .6rem .9rem; margin: .6rem 0; break-inside: avoid; }
+.amount { font-size: 1.2rem; font-weight: 700; } .muted { color: #4a5560; font-size: .9rem; }
+@media print { body { margin: 0; } a { color: inherit; text-decoration: none; } }
+"""
+
+
+def _esc(text: Any) -> str:
+    return fmt.html_escape(text)
+
+
+def _list(lines: Iterable[str]) -> str:
+    items = "".join(f"<li>{_esc(line)}</li>" for line in lines)
+    return f"<ul>{items}</ul>" if items else ""
+
+
+def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, total: float,
+                 answers: list[tuple[str, str]], link: str, where: str) -> str:
+    """The whole summary as one HTML document."""
+    _ = page._
+    parts = [
+        f"<h1>{_esc(_('What you can get under {policy}').format(policy=policy.POLICY_ID))}</h1>",
+        f"<p class='muted'>{_esc(_('Situation assessed on {date}.').format(date=fmt.date_text(on, page.lang)))} "
+        f"{_esc(_('Unofficial self-service result: the county human resources and social security bureau decides. Hotline 12333.'))}</p>",
+        f"<p class='amount'>{_esc(_('First-year total you can apply for: {total}').format(total=fmt.money(total, page.lang)))}</p>",
+    ]
+    groups = grouped(results)
+    for key, title, _icon in GROUPS:
+        if not groups[key]:
+            continue
+        parts.append(f"<h2>{_esc(_(title))}</h2>")
+        for result in groups[key]:
+            benefit = catalog.BY_ID[result["benefit"]]
+            lines = [m["text"] for m in (result["met"] if key == "apply" else result["unmet"])]
+            lines += [m["text"] for m in result["next"]]
+            body = f"<strong>{_esc(_(benefit.label))}</strong> · {_esc(citation(result['article'], page))}"
+            amount = amount_text(result, page)
+            if amount:
+                body += f"<div class='amount'>{_esc(amount)}</div>"
+            body += _list(lines)
+            if key == "apply":
+                body += f"<div class='muted'>{_esc(_('Bring'))}: {_esc('; '.join(m['text'] for m in result['documents']))}</div>"
+                body += f"<div class='muted'>{_esc(_('Where to apply'))}: {_esc(where or result['apply_at']['text'])}</div>"
+            parts.append(f"<div class='card'>{body}</div>")
+    parts.append(f"<h2>{_esc(_('Your answers'))}</h2>")
+    parts.append(_list(f"{question}: {answer}" for question, answer in answers))
+    parts.append(f"<p class='muted'>{_esc(_('Open this result again:'))} <a href='{_esc(link)}'>{_esc(link)}</a></p>")
+    title = _esc(_("Summary"))
+    return (f"<!doctype html><html lang='{fmt.html_lang(page.lang)}'><head><meta charset='utf-8'>"
+            f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{title}</title>"
+            f"<style>{STYLE}</style></head><body>{''.join(parts)}</body></html>")
