@@ -16,7 +16,7 @@ import pandas as pd
 
 from engine.batch import evaluate_batch
 from engine.evaluate import evaluate
-from engine.profile import ProfileError, json_schema, parse_date, profile_date
+from engine.profile import FIELDS, SECTIONS, ProfileError, json_schema, parse_date, profile_date
 from engine.roster import RosterError, parse_roster, read_table
 from i18n import LOCALES
 
@@ -74,6 +74,9 @@ def cmd_batch(args: argparse.Namespace) -> None:
     except OSError as error:
         raise UsageError(f"{args.roster}: cannot read file ({error.strerror})") from None
     table = read_table(data, args.roster)
+    unknown = [c for c in table.columns if c.split(".", 1)[0] in SECTIONS and c not in FIELDS]
+    if unknown:
+        raise UsageError(f"column {unknown[0]}: unknown field")
     facts, errors = parse_roster(table)
     if errors:
         first = errors[0]

@@ -1,0 +1,50 @@
+"""(五) 凡区内外中小微企业、新型农业经营主体、民办非企业单位和社会团体吸纳我区建档立卡贫困劳动力就业，依法签订
+1年以上劳动合同并交纳社会保险费的，按照企业吸纳建档立卡贫困劳动力人数给予企业1年的社会保险补贴（企业缴费部分）
+（就业补助资金）。Amount = 12 months × the employer's monthly contribution per worker × qualifying hires; when the
+contribution is unknown the subsidy is due but its figure is missing, never invented."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import ELIGIBLE, MISSING, build, check_case, check_metadata, result_for
+
+BENEFIT = "sme_insurance_subsidy"
+BASE = ELIGIBLE[BENEFIT]  # sme, 3 hires, 500 yuan a month each
+MONTHLY = "employer.employer_insurance_monthly"
+
+CASES = [
+    pytest.param({}, "eligible", 18_000, id="小微企业吸纳3人、企业缴费每月500元：12×500×3=18000元"),
+    pytest.param({"employer.qualifying_hires": 1, MONTHLY: 812.5}, "eligible", 9_750, id="吸纳1人、每月812.5元：9750元"),
+    pytest.param({"employer.kind": "new_agri_entity"}, "eligible", 18_000, id="新型农业经营主体：可"),
+    pytest.param({"employer.kind": "private_non_enterprise"}, "eligible", 18_000, id="民办非企业单位：可"),
+    pytest.param({"employer.kind": "social_group"}, "eligible", 18_000, id="社会团体：可"),
+    pytest.param({"employer.kind": "large_enterprise"}, "not_eligible", None, id="大型企业：不属中小微企业"),
+    pytest.param({"employer.kind": "other"}, "not_eligible", None, id="其他单位：不在列举范围"),
+    pytest.param({"employer.in_region": False}, "eligible", 18_000, id="区外中小微企业：区内外均可"),
+    pytest.param({"employer.in_region": True}, "eligible", 18_000, id="区内中小微企业：可"),
+    pytest.param({"employer.qualifying_hires": 0}, "not_eligible", None, id="吸纳0人：无补贴"),
+    pytest.param({"employer.qualifying_hires": 1, MONTHLY: 500}, "eligible", 6_000, id="吸纳1人：12×500=6000元"),
+    pytest.param({"employer.kind": MISSING}, "needs_info", None, id="单位类型未知：待补充"),
+    pytest.param({"employer.qualifying_hires": MISSING}, "needs_info", None, id="吸纳人数未知：待补充"),
+    pytest.param({MONTHLY: MISSING}, "eligible", None, id="企业缴费额未知：符合条件但金额待填"),
+]
+
+
+@pytest.mark.parametrize(("overrides", "status", "amount"), CASES)
+def test_sme_insurance_subsidy(overrides, status, amount):
+    check_case(result_for(build(BASE, overrides), BENEFIT), overrides, status, amount)
+
+
+def test_unknown_contribution_is_a_missing_figure():
+    r = result_for(build(BASE, {MONTHLY: MISSING}), BENEFIT)
+    assert [f["fact"] for f in r["missing_figures"]] == [MONTHLY]
+
+
+def test_known_contribution_is_not_a_missing_figure():
+    r = result_for(BASE, BENEFIT)
+    assert MONTHLY not in [f["fact"] for f in r["missing_figures"]]
+
+
+def test_metadata():
+    r = result_for(BASE, BENEFIT)
+    check_metadata(r, 5, "employer", "就业补助资金", "cash", "给予企业1年的社会保险补贴（企业缴费部分）")

@@ -1,0 +1,66 @@
+"""(六) 托底安排年满40周岁以上有就业愿望和就业能力的建档立卡贫困劳动力……对于有一定劳动能力的残疾建档立卡贫困
+劳动力年龄可适当放宽。……生活补贴以所在地级市上年度农村常住居民人均可支配收入为基数按月发放（就业补助资金）。
+"年满40周岁以上" includes 40. The yearly amount is the city's income figure (typed by the user; never invented) and
+monthly = that / 12, rounded to 2 decimals."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import ELIGIBLE, MISSING, build, check_case, check_metadata, result_for
+
+BENEFIT = "public_welfare_post"
+BASE = ELIGIBLE[BENEFIT]  # age 45, not disabled, able and willing, 固原 11708 yuan
+INCOME = "person.city_rural_income_last_year"
+
+CASES = [
+    pytest.param({}, "eligible", 11_708, 975.67, id="45岁、有就业愿望和能力：按11708元基数发放，月975.67元"),
+    pytest.param({INCOME: 12_000}, "eligible", 12_000, 1_000.0, id="基数12000元：每月1000元"),
+    pytest.param({"person.age": 39}, "not_eligible", None, None, id="39岁非残疾：未满40周岁"),
+    pytest.param({"person.age": 40}, "eligible", 11_708, 975.67, id="40岁：年满40周岁以上含本数"),
+    pytest.param({"person.age": 41}, "eligible", 11_708, 975.67, id="41岁：满40周岁"),
+    pytest.param({"person.age": 30, "person.disabled": True}, "eligible", 11_708, 975.67, id="30岁有劳动能力的残疾人：年龄放宽"),
+    pytest.param({"person.age": 39, "person.disabled": True}, "eligible", 11_708, 975.67, id="39岁残疾人：年龄放宽"),
+    pytest.param({"person.age": MISSING, "person.disabled": True}, "eligible", 11_708, 975.67,
+                 id="残疾人年龄未知：年龄放宽无需年龄"),
+    pytest.param({"person.disabled": True, "person.able_to_work": False}, "not_eligible", None, None,
+                 id="无劳动能力的残疾人：须有一定劳动能力"),
+    pytest.param({"person.wants_work": False}, "not_eligible", None, None, id="无就业愿望"),
+    pytest.param({"person.able_to_work": False}, "not_eligible", None, None, id="无就业能力"),
+    pytest.param({"person.registered_poor": False}, "not_eligible", None, None, id="非建档立卡贫困劳动力"),
+    pytest.param({"person.registered_poor": MISSING}, "needs_info", None, None, id="是否建档立卡未知：待补充"),
+    pytest.param({"person.wants_work": MISSING}, "needs_info", None, None, id="就业愿望未知：待补充"),
+    pytest.param({"person.able_to_work": MISSING}, "needs_info", None, None, id="就业能力未知：待补充"),
+    pytest.param({"person.age": MISSING}, "needs_info", None, None, id="非残疾人年龄未知：待补充"),
+    pytest.param({"person.age": 39, "person.disabled": MISSING}, "needs_info", None, None, id="39岁是否残疾未知：待补充"),
+    pytest.param({"person.age": MISSING, "person.disabled": MISSING}, "needs_info", None, None,
+                 id="年龄与残疾均未知：待补充"),
+    pytest.param({"person.disabled": MISSING}, "eligible", 11_708, 975.67, id="45岁是否残疾未知：不影响"),
+    pytest.param({"person.city": MISSING}, "eligible", 11_708, 975.67, id="所在市未知但已填基数：照常计算"),
+    pytest.param({INCOME: MISSING}, "eligible", None, None, id="固原市上年度收入未公布：符合条件但金额待填"),
+    pytest.param({INCOME: MISSING, "person.city": "yinchuan"}, "eligible", None, None, id="银川市收入未填：不得自行编造"),
+]
+
+
+@pytest.mark.parametrize(("overrides", "status", "amount", "monthly"), CASES)
+def test_public_welfare_post(overrides, status, amount, monthly):
+    r = result_for(build(BASE, overrides), BENEFIT)
+    check_case(r, overrides, status, amount)
+    if status == "eligible":
+        assert r["monthly"] == monthly
+
+
+@pytest.mark.parametrize("city", ["yinchuan", "shizuishan", "wuzhong", "guyuan", "zhongwei"])
+def test_unknown_income_is_a_missing_figure(city):
+    r = result_for(build(BASE, {INCOME: MISSING, "person.city": city}), BENEFIT)
+    assert (r["status"], r["amount"], r["monthly"]) == ("eligible", None, None)
+    assert INCOME in [f["fact"] for f in r["missing_figures"]]
+
+
+def test_known_income_is_not_a_missing_figure():
+    r = result_for(BASE, BENEFIT)
+    assert INCOME not in [f["fact"] for f in r["missing_figures"]]
+
+
+def test_metadata():
+    r = result_for(BASE, BENEFIT)
+    check_metadata(r, 6, "person", "就业补助资金", "cash", "以所在地级市上年度农村常住居民人均可支配收入为基数按月发放")

@@ -1,0 +1,42 @@
+"""(九) 区外用人单位与我区建档立卡贫困劳动力签订1年以上劳动合同、缴纳社会保险并在区外就业，用人单位组织开展岗前培训
+和岗位技能提升培训的，……按照自治区职业技能培训补贴标准从就业专项资金中分别给予培训补贴和鉴定补贴；吸纳我区建档立卡
+贫困户家庭中劳动力就业的，再按我区灵活就业人员社保补贴办法和标准从就业补助资金中给予社保补贴。Neither standard is
+published in our facts: eligible with no amount and a missing figure."""
+
+from __future__ import annotations
+
+import pytest
+from helpers import ELIGIBLE, MISSING, build, check_case, check_metadata, result_for
+
+TRAINING = "out_of_region_training_subsidy"
+INSURANCE = "out_of_region_insurance_subsidy"
+BASE = ELIGIBLE[TRAINING]  # out-of-region employer, 2 hires, trains them
+
+CASES = [
+    pytest.param({}, "eligible", "eligible", id="区外单位吸纳2人并组织培训：培训鉴定补贴和社保补贴"),
+    pytest.param({"employer.trains_hires": False}, "not_eligible", "eligible", id="未组织培训：仅社保补贴"),
+    pytest.param({"employer.in_region": True}, "not_eligible", "not_eligible", id="区内单位：不适用第九条"),
+    pytest.param({"employer.qualifying_hires": 0}, "not_eligible", "not_eligible", id="吸纳0人：无补贴"),
+    pytest.param({"employer.qualifying_hires": 1}, "eligible", "eligible", id="吸纳1人：可"),
+    pytest.param({"employer.in_region": MISSING}, "needs_info", "needs_info", id="是否区外单位未知：待补充"),
+    pytest.param({"employer.qualifying_hires": MISSING}, "needs_info", "needs_info", id="吸纳人数未知：待补充"),
+    pytest.param({"employer.trains_hires": MISSING}, "needs_info", "eligible", id="是否组织培训未知：培训补贴待补充"),
+]
+
+
+@pytest.mark.parametrize(("overrides", "training", "insurance"), CASES)
+def test_out_of_region_subsidies(overrides, training, insurance):
+    profile = build(BASE, overrides)
+    for benefit, status in ((TRAINING, training), (INSURANCE, insurance)):
+        r = result_for(profile, benefit)
+        check_case(r, overrides if status == "needs_info" else None, status, None)
+        if status == "eligible":
+            assert r["missing_figures"], f"{benefit}: the standard is not published, a missing figure is due"
+
+
+@pytest.mark.parametrize(("benefit", "fund", "phrase"), [
+    pytest.param(TRAINING, {"就业补助资金", "就业专项资金"}, "分别给予培训补贴和鉴定补贴", id="培训鉴定补贴"),
+    pytest.param(INSURANCE, "就业补助资金", "从就业补助资金中给予社保补贴", id="社保补贴"),
+])
+def test_metadata(benefit, fund, phrase):
+    check_metadata(result_for(BASE, benefit), 9, "employer", fund, "cash", phrase)
