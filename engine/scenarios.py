@@ -27,6 +27,7 @@ class Scenario:
     id: str
     label: str
     benefit: str  # the benefit this choice brings
+    requires: str  # what the choice asks of the person, in words
     changes: Mapping[str, Any]
 
 
@@ -34,14 +35,19 @@ def scenarios(on: date) -> tuple[Scenario, ...]:
     year = values_on(on)[A_YEAR]
     return (
         Scenario("same_county", N_("Work in my home county"), "transport_subsidy",
+                 N_("No subsidy under this policy for work in your home county."),
                  {**STABLE_JOB, "person.job.place": "same_county", "person.job.months": year}),
         Scenario("other_county", N_("Work in another county of Ningxia"), "transport_subsidy",
+                 N_("A year or more with one employer, a labour contract and social insurance."),
                  {**STABLE_JOB, "person.job.place": "other_county_in_region", "person.job.months": year}),
         Scenario("other_province", N_("Work in another province"), "transport_subsidy",
+                 N_("A year or more with one employer, a labour contract and social insurance."),
                  {**STABLE_JOB, "person.job.place": "other_province", "person.job.months": year}),
         Scenario("public_welfare_post", N_("A public-welfare post"), "public_welfare_post",
+                 N_("Aged 40 or more (or disabled), able and willing to work; posts are limited."),
                  {"person.job.place": "none", "person.wants_work": True, "person.able_to_work": True}),
         Scenario("business", N_("Start a business that employs others"), "startup_subsidy",
+                 N_("A small business or self-employment run normally for a year, employing someone else."),
                  {"person.job.place": "none", "person.business.kind": "individual",
                   "person.business.employs_others": True, "person.business.months": values_on(on)["art07.min_months"]}),
     )
@@ -57,6 +63,7 @@ def compare_scenarios(answers: Mapping[str, Any], on: date, lang: str | None = N
         rows.append({
             "scenario": scenario.id,
             "label": scenario.label,
+            "conditions": scenario.requires,
             "benefit": scenario.benefit,
             "article": result["article"],
             "status": result["status"],

@@ -161,9 +161,9 @@ def comparisons(answers: dict[str, Any], on, page: Page) -> None:
     st.markdown(fmt.md_escape(_("What each choice brings in its first year under this policy, with your answers.")))
     st.altair_chart(charts.scenario_chart(rows, label=choice, amount=amount, status=status,
                                           money=lambda x: fmt.money(x, page.lang)), width="stretch")
-    needs = _("What it still needs")
+    requires, needs = _("What it requires"), _("What you still lack")
     st.table({choice: [r["label"] for r in rows], amount: [r["amount_text"] for r in rows],
-              status: [r["status_text"] for r in rows],
+              status: [r["status_text"] for r in rows], requires: [_(r["conditions"]) for r in rows],
               needs: ["; ".join(_requirement(m, page) for m in r["requires"]) or "—" for r in rows]})
     timeline = job_timeline(answers, on)
     month, money = _("Months in the job"), _("Transport subsidy (yuan)")

@@ -49,6 +49,6 @@ def timeline_chart(rows: Sequence[dict[str, Any]], *, month: str, amount: str,
     if rule_month is not None:
         marker = pd.DataFrame({month: [rule_month], "label": [rule_label]})
         layers.append(alt.Chart(marker).mark_rule(strokeDash=[4, 4], color="#444").encode(x=f"{month}:Q"))
-        layers.append(alt.Chart(marker).mark_text(align="left", dx=5, dy=-8, fontSize=12, color="#222").encode(
-            x=f"{month}:Q", y=alt.value(12), text="label:N"))
+        layers.append(alt.Chart(marker).mark_text(align="right", dx=-6, fontSize=13, color="#222").encode(
+            x=f"{month}:Q", y=alt.value(130), text="label:N"))
     return alt.layer(*layers).properties(height=260).configure_view(strokeWidth=0)

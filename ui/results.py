@@ -149,7 +149,10 @@ def _eligible_details(result: dict[str, Any], page: Page, benefit: catalog.Benef
 def _missing(result: dict[str, Any], page: Page, ask: Callable[[str], None] | None) -> None:
     _ = page._
     st.markdown(fmt.md_escape(_("To tell you, we need to know:")))
-    for fact in result["missing"]:
+    known = set(result["missing"])
+    # A follow-up question waits for the question it follows (no months before "do you run a business?").
+    leads = [f for f in result["missing"] if not (BY_FACT.get(f) and set(BY_FACT[f].requires) & known)]
+    for fact in leads:
         question = BY_FACT.get(fact)
         label = _(question.label) if question else fact
         if ask and question:
