@@ -130,7 +130,8 @@ QUESTIONS: tuple[Question, ...] = (
              unit=N_("months"), requires=("person.urban_months",)),
     _yes_no("person.ecological_migrant", "you",
             N_("Did you move under the 12th Five-Year Plan ecological migration (“十二五”生态移民)?"),
-            N_("Households resettled in 2011–2015, including labour migrants (劳务移民).")),
+            N_("Households resettled in 2011–2015, including labour migrants (劳务移民)."),
+            requires=("person.registered_poor",)),
 )
 BY_FACT: dict[str, Question] = {q.fact: q for q in QUESTIONS}
 

@@ -24,7 +24,9 @@ def fill_english() -> int:
     path = po_path("en")
     catalog = load(path)
     for message in catalog:
-        if message.id and not message.string:
+        if isinstance(message.id, tuple) and not all(message.string or ()):
+            message.string = message.id  # singular and plural, as written
+        elif message.id and not message.string:
             message.string = message.id
         if message.id:
             message.flags.discard("fuzzy")

@@ -27,9 +27,8 @@ from engine.questions import (
 from engine.scenarios import compare_scenarios, job_timeline
 from i18n import N_
 from ui import answers as url
-from ui import charts
+from ui import charts, questionnaire, results
 from ui import format as fmt
-from ui import questionnaire, results
 from ui.frame import Page, frame
 from ui.summary import summary_html
 
@@ -125,7 +124,7 @@ def resident_results(answers: dict[str, Any], page: Page) -> None:
     if out["in_force"]:
         comparisons(answers, on, page)
     your_answers(answers, page)
-    take_away(page, mine, on, total, answers, county)
+    take_away(page, mine, on, total, answers)
 
 
 def shown_benefits(answers: dict[str, Any]) -> tuple[str, ...]:
@@ -199,7 +198,7 @@ def your_answers(answers: dict[str, Any], page: Page) -> None:
     for fact, label, text in answered(answers, page):
         with st.container(horizontal=True, vertical_alignment="center"):
             st.markdown(f"{fmt.md_escape(label)} **{fmt.md_escape(text)}**")
-            st.button(_("Change"), key=f"edit_{fact}", on_click=ask, args=(fact,), type="tertiary",
+            st.button(_("Change"), key=f"edit_{fact.replace('.', '_')}", on_click=ask, args=(fact,), type="tertiary",
                       icon=":material/edit:")
 
 
@@ -208,14 +207,14 @@ def result_link() -> str:
     return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(st.query_params.to_dict()), ""))
 
 
-def take_away(page: Page, mine: list[dict[str, Any]], on, total: float, answers: dict[str, Any],
-              county: str | None) -> None:
+def take_away(page: Page, mine: list[dict[str, Any]], on, total: float, answers: dict[str, Any]) -> None:
     _ = page._
     st.subheader(_("Take your result with you"), anchor="take-away")
     link = result_link()
     st.markdown(fmt.md_escape(_("This link reopens the same result. It holds your answers, and no name, ID "
                                 "number or phone number.")))
     st.code(link, language=None, wrap_lines=True)
+    county = answers.get("person.county")
     where = place_name(county, page.lang) if county else ""
     document = summary_html(page, mine, on=on, total=total, answers=[(q, a) for _f, q, a in answered(answers, page)],
                             link=link, where=where)

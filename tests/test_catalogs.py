@@ -17,7 +17,7 @@ ROOT = Path(__file__).resolve().parents[1]
 def _extract(tmp_path: Path):
     pot = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "pyproject.toml", "-k", "N_",
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "pyproject.toml", "-k", "N_", "-c", "TRANSLATORS:",
          "--no-location", "--omit-header", "-o", str(pot), "."],
         cwd=ROOT, check=True, capture_output=True,
     )

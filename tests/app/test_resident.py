@@ -1,0 +1,82 @@
+"""The residents' self-check through Streamlit's AppTest, in both languages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+PROVINCE_JOB = {"registered_poor": "1", "age": "45", "job.place": "other_province", "job.contract": "1_year_or_more",
+                "job.social_insurance": "1"}
+
+
+def open_resident(lang: str, **params: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60)
+    at.query_params["lang"] = lang
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.switch_page("pages/resident.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [s.value for s in at.subheader] + [s.value for s in at.success]
+    parts += [m.value for m in at.metric] + [w.value for w in at.warning] + [c.value for c in at.caption]
+    return "\n".join(parts)
+
+
+@pytest.mark.parametrize(
+    ("lang", "total", "group"),
+    [("zh_CN", "¥800", "您可以申请"), ("en", "CN¥800", "You can apply")],
+)
+def test_twelve_months_in_another_province_gives_800(lang, total, group):
+    at = open_resident(lang, year="2019", step="results", **PROVINCE_JOB, **{"job.months": "12"})
+    assert at.metric[0].value == total
+    assert any(group in s.value for s in at.subheader)
+
+
+@pytest.mark.parametrize(("lang", "words"), [("zh_CN", "¥800"), ("en", "1 more months")])
+def test_eleven_months_says_what_is_missing_and_the_smallest_change(lang, words):
+    at = open_resident(lang, year="2019", step="results", **PROVINCE_JOB, **{"job.months": "11"})
+    assert at.metric[0].value.endswith("0")
+    assert words in "\n".join(s.value for s in at.success)
+
+
+def test_questions_follow_the_answers():
+    at = open_resident("en", year="2019", step="business", registered_poor="1", age="45",
+                       **{"business.kind": "none"})
+    labels = [r.label for r in at.radio] + [n.label for n in at.number_input]
+    assert any("business" in label for label in labels)
+    assert not any("run normally" in label for label in labels)
+    at = open_resident("en", year="2019", step="business", registered_poor="1", age="45",
+                       **{"business.kind": "individual"})
+    assert any("run normally" in n.label for n in at.number_input)
+
+
+def test_answering_a_question_keeps_it_in_the_url():
+    at = open_resident("en", year="2019", step="you")
+    at.radio(key="res_q_person.registered_poor").set_value(True).run()
+    assert at.query_params["registered_poor"] in ("1", ["1"])
+
+
+def test_a_bad_value_in_a_link_is_reported_and_left_out():
+    at = open_resident("en", year="2019", step="results", age="-3", registered_poor="maybe")
+    warning = "\n".join(w.value for w in at.warning)
+    assert "age" in warning
+    assert "registered\\_poor" in warning  # shown escaped, as text
+
+
+def test_a_year_after_the_policy_says_why_nothing_applies():
+    at = open_resident("en", year="later", step="results", **PROVINCE_JOB, **{"job.months": "12"})
+    assert at.metric[0].value == "CN¥0"
+    assert "Outside the policy period" in texts(at)
+
+
+def test_start_over_forgets_every_answer():
+    at = open_resident("zh_CN", year="2019", step="results", **PROVINCE_JOB, **{"job.months": "12"})
+    next(b for b in at.button if b.label == "重新开始").click().run()
+    assert set(at.query_params) == {"lang"}

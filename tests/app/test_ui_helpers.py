@@ -1,0 +1,48 @@
+"""Formatting in both languages, and text from data shown as text, never as markup."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from streamlit.testing.v1 import AppTest
+
+from ui import format as fmt
+
+
+def test_money_has_decimals_only_when_needed():
+    assert fmt.money(200, "zh_CN") == "¥200"
+    assert fmt.money(20000, "en") == "CN¥20,000"
+    assert fmt.money(1234.5, "en") == "CN¥1,234.50"
+
+
+def test_dates_and_numbers_in_each_language():
+    assert fmt.date_text(date(2018, 7, 1), "zh_CN") == "2018年7月1日"
+    assert fmt.date_text(date(2020, 12, 31), "en") == "December 31, 2020"
+    assert fmt.number(12000, "en") == "12,000"
+    assert fmt.html_lang("zh_CN") == "zh-CN"
+    assert fmt.babel_locale("en-US") == "en"
+
+
+def test_markdown_escape_keeps_text_as_written():
+    assert fmt.md_escape("1. **a** [x](y) :red[z] $5") == r"1\. \*\*a\*\* \[x\]\(y\) \:red\[z\] \$5"
+
+
+def _blocks_app():
+    # AppTest runs this function's source alone, so it imports what it uses itself.
+    from ui.blocks import LinkedItem, linked_list, text_block  # noqa: PLC0415
+
+    text_block(["<script>alert(1)</script> & <b>bold</b>"], "zh_CN")
+    linked_list([LinkedItem("<i>name</i>", "a < b", "Article 6", 'policy?lang=en#art-6"><script>')], "en")
+
+
+def test_blocks_escape_text_from_data():
+    app = AppTest.from_function(_blocks_app).run()
+    assert not app.exception
+    text, links = (h.proto.body for h in app.get("html"))
+    assert "<script>" not in text
+    assert "<b>" not in text
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;b&gt;bold&lt;/b&gt;" in text
+    assert 'lang="zh-CN"' in text
+    assert "<i>" not in links
+    assert "<script>" not in links
+    assert 'href="policy?lang=en#art-6&quot;&gt;&lt;script&gt;"' in links

@@ -1,0 +1,91 @@
+"""Start the site with ``streamlit run`` on a free local port, and Chromium to look at it.
+
+Shared by the end-to-end fixtures (``conftest.py``) and the screenshot script (``screenshots.py``).
+Debian's Chromium is used because ``playwright install`` cannot download browsers here.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run",
+]
+# The app has finished a run: every element of that run is on the page.
+APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def _wait_healthy(base_url: str, process: subprocess.Popen, log: Path, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"streamlit exited with {process.returncode}:\n{log.read_text(errors='replace')}")
+        try:
+            # base_url is always http://127.0.0.1:PORT, built above.
+            with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=2) as response:  # noqa: S310
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.25)
+    raise RuntimeError(f"streamlit did not answer within {timeout:.0f} s:\n{log.read_text(errors='replace')}")
+
+
+@contextmanager
+def streamlit_server(timeout: float = 60) -> Iterator[str]:
+    """Run the site until the block ends; yield its base URL (``http://127.0.0.1:PORT``)."""
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryDirectory(prefix="streamlit-e2e-") as tmp:
+        log = Path(tmp) / "streamlit.log"
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
+                 "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1",
+                 "--server.port", str(port)],
+                cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+            )
+            try:
+                _wait_healthy(base_url, process, log, timeout)
+                yield base_url
+            finally:
+                process.terminate()
+                try:
+                    process.wait(timeout=10)
+                except subprocess.TimeoutExpired:
+                    process.kill()
+                    process.wait(timeout=10)
+
+
+def launch_chromium(playwright):
+    """Debian's Chromium, headless."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+
+def wait_for_app(page, timeout: float = 30_000) -> None:
+    """Wait until the app is on screen and its script has finished running."""
+    page.wait_for_selector("[data-testid='stAppViewContainer']", timeout=timeout)
+    page.wait_for_selector(APP_IDLE, timeout=timeout)
+
+
+def open_page(page, url: str, timeout: float = 30_000) -> None:
+    """Load ``url`` and wait for the app's first run to finish."""
+    page.goto(url, wait_until="domcontentloaded", timeout=timeout)
+    wait_for_app(page, timeout)

@@ -1,0 +1,1 @@
+"""What the pages share: the frame every page starts with, formatting, the policy text and charts."""

@@ -1,0 +1,61 @@
+"""Numbers, money, dates and safe text for the pages, in the visitor's language (Babel).
+
+The babel locales are the engine's (``engine.messages.BABEL_LOCALES``), so a page and the
+engine's own messages write the same amount the same way.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from datetime import date
+
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal
+
+from engine.messages import BABEL_LOCALES
+from i18n import normalize_locale
+
+# Every ASCII punctuation mark may be backslash-escaped in CommonMark; these are the ones
+# Markdown, Streamlit's LaTeX ($) and its directives (:red[...], :material/...:) could act on.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
+
+# HTML `lang` values of the supported locales.
+HTML_LANG = {"zh_CN": "zh-CN", "en": "en"}
+
+
+def babel_locale(lang: str) -> str:
+    """The Babel locale that formats for ``lang`` ("zh_CN" → "zh_Hans_CN")."""
+    return BABEL_LOCALES[normalize_locale(lang)]
+
+
+def html_lang(lang: str) -> str:
+    """The value of an HTML ``lang`` attribute for ``lang`` ("zh_CN" → "zh-CN")."""
+    return HTML_LANG[normalize_locale(lang)]
+
+
+def money(amount: float, lang: str) -> str:
+    """An amount of yuan: ``¥200`` / ``CN¥200``; decimals only when the amount has a fraction."""
+    whole = float(amount).is_integer()
+    return format_currency(amount, "CNY", locale=babel_locale(lang), format="¤#,##0" if whole else None,
+                           currency_digits=not whole)
+
+
+def number(value: float, lang: str) -> str:
+    """A plain number with the language's grouping (``12,000``)."""
+    return format_decimal(value, locale=babel_locale(lang))
+
+
+def date_text(day: date, lang: str) -> str:
+    """A date written out: ``2018年7月1日`` / ``July 1, 2018``."""
+    return format_date(day, format="long", locale=babel_locale(lang))
+
+
+def md_escape(text: str) -> str:
+    """Text from data, made safe to pass to ``st.markdown``: it shows as written, never as markup."""
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+
+
+def html_escape(text: str) -> str:
+    """Text from data, made safe to put inside HTML."""
+    return html.escape(str(text))

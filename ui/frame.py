@@ -1,0 +1,175 @@
+"""The frame every page starts with: language, page settings, navigation and the policy banner.
+
+Each page script (``streamlit_app.py`` and every file in ``pages/``) calls :func:`frame` first,
+because a deep link to a page on a fresh server runs that page's script alone.
+
+The language comes from ``?lang=`` first, then the session, then the browser, then zh_CN. It is
+kept in the session and in the URL, so a link that carries ``query_params={"lang": ...}``
+keeps it from page to page. Nothing installs a global language: one process serves everyone.
+"""
+
+from __future__ import annotations
+
+import gettext
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+import i18n
+from engine.policy import IN_FORCE_FROM, IN_FORCE_UNTIL, POLICY_ID, POLICY_TITLE_ZH
+from i18n import DEFAULT_LOCALE, LOCALES, N_
+from ui import format as fmt
+from ui.policy_text import english_rendering
+
+# TRANSLATORS: the name of the site, shown in the browser tab and at the top of the home page.
+SITE_NAME = N_("Employment Poverty-Alleviation Policy Self-Service")
+STYLESHEET = Path(__file__).resolve().with_name("site.css")
+LANG_KEY = "lang"
+SWITCH_KEY = "lang_switch"
+# The language switch names each language in that language, so anyone can find their own.
+LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
+# Pages that exist, in the order of the navigation: (script, label msgid, icon).
+PAGES = (
+    ("streamlit_app.py", N_("Home"), ":material/home:"),
+    ("pages/resident.py", N_("Check what you can get"), ":material/person_search:"),
+    ("pages/policy.py", N_("Policy text"), ":material/gavel:"),
+)
+# The page each role starts from, for the roles whose page exists.
+ROLE_PAGES = {
+    "resident": ("pages/resident.py", N_("Check what you can get"), ":material/person_search:"),
+}
+
+
+@dataclass(frozen=True)
+class Page:
+    """What a page needs from the frame: its language and the translators for it."""
+
+    lang: str
+    translations: Any  # babel Translations, or gettext.NullTranslations before the catalogs exist
+
+    def _(self, message: str) -> str:
+        return self.translations.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self.translations.ngettext(singular, plural, n)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.translations.pgettext(context, message)
+
+    @property
+    def babel_locale(self) -> str:
+        return fmt.babel_locale(self.lang)
+
+    @property
+    def html_lang(self) -> str:
+        return fmt.html_lang(self.lang)
+
+
+def load_translations(lang: str) -> Any:
+    """The catalog of ``lang``; the English msgids themselves while no catalog file exists."""
+    try:
+        return i18n.translations(lang)
+    except FileNotFoundError:
+        return gettext.NullTranslations()
+
+
+def _supported(value: object) -> bool:
+    return isinstance(value, str) and value.strip().lower()[:2] in {"zh", "en"}
+
+
+def resolve_language() -> str:
+    """``?lang=``, else the session's language, else the browser's, else zh_CN."""
+    requested = st.query_params.get(LANG_KEY)
+    if _supported(requested):
+        return i18n.normalize_locale(requested)
+    if st.session_state.get(LANG_KEY) in LOCALES:
+        return st.session_state[LANG_KEY]
+    browser = getattr(st.context, "locale", None)
+    if _supported(browser):
+        return i18n.normalize_locale(browser)
+    return DEFAULT_LOCALE
+
+
+def _switch_language() -> None:
+    """Callback of the language switch: runs before the rerun, so the new run sees the new ``?lang=``."""
+    choice = st.session_state.get(SWITCH_KEY)
+    if choice in LOCALES:
+        st.session_state[LANG_KEY] = choice
+        st.query_params[LANG_KEY] = choice
+
+
+def frame(page_title_msgid: str, *, icon: str | None = None) -> Page:
+    """Set up the page in the visitor's language and draw what every page shares; return the Page."""
+    lang = resolve_language()
+    st.session_state[LANG_KEY] = lang
+    if st.query_params.get(LANG_KEY) != lang:
+        st.query_params[LANG_KEY] = lang
+    page = Page(lang, load_translations(lang))
+    _ = page._
+    title = _(SITE_NAME) if page_title_msgid == SITE_NAME else f"{_(page_title_msgid)} · {_(SITE_NAME)}"
+    st.set_page_config(
+        page_title=title, page_icon=icon or ":material/work:",
+        layout="centered", initial_sidebar_state="auto",
+    )
+    _set_document_language(page)
+    st.html(STYLESHEET)  # a stylesheet alone goes to the page's event container: it takes no space
+    _navigation(page)
+    _language_switch(page)
+    _banner(page)
+    return page
+
+
+def _set_document_language(page: Page) -> None:
+    """Set ``<html lang>`` so screen readers speak, and browsers pick glyphs for, the right language."""
+    script = f"<script>document.documentElement.lang = {json.dumps(page.html_lang)};</script>"
+    with st.sidebar:
+        st.html(script, unsafe_allow_javascript=True)
+
+
+def _navigation(page: Page) -> None:
+    _ = page._
+    with st.sidebar:
+        # TRANSLATORS: heading of the list of pages in the sidebar.
+        heading = _("Pages")
+        st.markdown(f"**{fmt.md_escape(heading)}**")
+        for script, label, page_icon in PAGES:
+            st.page_link(script, label=_(label), icon=page_icon, query_params={LANG_KEY: page.lang})
+
+
+def _language_switch(page: Page) -> None:
+    st.session_state[SWITCH_KEY] = page.lang
+    with st.container(horizontal=True, horizontal_alignment="right"):
+        st.segmented_control(
+            # TRANSLATORS: label of the language switch; it is hidden on screen and read by screen readers.
+            page._("Language"), LOCALES, format_func=LANGUAGE_NAMES.__getitem__, key=SWITCH_KEY,
+            required=True, on_change=_switch_language, label_visibility="collapsed",
+        )
+
+
+def policy_title(page: Page) -> str:
+    """The policy's title in the page's language (the unofficial English rendering in English)."""
+    if page.lang == "zh_CN":
+        return POLICY_TITLE_ZH
+    return english_rendering()["title"]
+
+
+def period_text(page: Page) -> str:
+    # TRANSLATORS: {start} and {end} are dates written out, such as "July 1, 2018".
+    return page._("In force from {start} to {end}").format(
+        start=fmt.date_text(IN_FORCE_FROM, page.lang), end=fmt.date_text(IN_FORCE_UNTIL, page.lang))
+
+
+def _banner(page: Page) -> None:
+    """Which policy this is, when it was in force, and who decides."""
+    _ = page._
+    title = policy_title(page)
+    quoted = f"《{title}》" if page.lang == "zh_CN" else f"“{title}”"
+    with st.container(border=True, key="policy_banner"):
+        st.markdown(f"**{fmt.md_escape(POLICY_ID)}** {fmt.md_escape(quoted)}  \n{fmt.md_escape(period_text(page))}")
+        st.caption(fmt.md_escape(_(
+            "Unofficial self-service tool: the official text and the county human resources and social "
+            "security bureau (人力资源和社会保障局) decide. Hotline 12333."
+        )))
