@@ -7,6 +7,7 @@ installs a global language: callers ask for the translator of the language they 
 
 from __future__ import annotations
 
+import contextlib
 import io
 from functools import lru_cache
 from pathlib import Path
@@ -46,7 +47,8 @@ def po_path(locale: str) -> Path:
 def translations(locale: str) -> Translations:
     """The translations of one supported locale, loaded once per process."""
     locale = normalize_locale(locale)
-    with po_path(locale).open("rb") as handle:
+    # Babel prints parse warnings on standard output; keep them out of the command line's JSON.
+    with po_path(locale).open("rb") as handle, contextlib.redirect_stdout(io.StringIO()):
         catalog = read_po(handle, locale=locale)
     buffer = io.BytesIO()
     write_mo(buffer, catalog, use_fuzzy=False)
