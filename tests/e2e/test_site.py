@@ -109,20 +109,22 @@ def test_a_benefit_links_to_its_article_in_the_same_tab(page: Page, base_url: st
     expect(page.locator("#art-6")).to_be_in_viewport(timeout=TIMEOUT)
 
 
-def test_fresh_server_deep_link_runs_the_frame(browser: Browser):
+@pytest.mark.parametrize(("path", "heading"), [("policy", None), ("resident", "Check what you can get")])
+def test_fresh_server_deep_link_runs_the_frame(browser: Browser, path: str, heading: str | None):
     """A page opened as the very first request of a new server still gets the frame (no entry script)."""
     with streamlit_server() as url:
         context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
         try:
             tab = context.new_page()
-            open_page(tab, f"{url}/policy?lang=en", timeout=90_000)
+            open_page(tab, f"{url}/{path}?lang=en", timeout=90_000)
             expect(banner(tab)).to_contain_text(policy.POLICY_ID)
             expect(banner(tab)).to_contain_text(period("en"))
             expect(switch_button(tab, "中文")).to_be_visible()
             expect(switch_button(tab, "English")).to_be_visible()
-            expect(tab.locator("h1").first).to_have_text(english_rendering()["title"])
+            expect(tab.locator("h1").first).to_have_text(heading or english_rendering()["title"])
+            expect(tab.get_by_test_id("stSidebar").get_by_role("link", name="Home")).to_be_visible()
             assert document_lang(tab) == "en"
-            assert tab.url.endswith("/policy?lang=en")
+            assert tab.url.endswith(f"/{path}?lang=en")
         finally:
             context.close()
 
