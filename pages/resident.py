@@ -35,6 +35,8 @@ from ui.summary import summary_html
 STEP_ORDER = ("year", *(key for key, _ in STEPS), "results")
 STEP_TITLES = {"year": N_("Which year"), **dict(STEPS), "results": N_("Your results")}
 GUIDANCE_SHOWN = (8, 12, 13, 15)
+# The first-year total counts money paid to the person (a school's training grant is not theirs).
+PAID_TO_RESIDENT = ("person", "students")
 
 
 def visible_steps(shown: list[str]) -> list[str]:
@@ -72,10 +74,10 @@ def year_step(page: Page) -> None:
             "and social security bureau or call 12333.")), icon=":material/event_busy:")
 
 
-def question_step(step: str, shown: list[str], answers: dict[str, Any], page: Page) -> None:
+def question_step(step: str, shown: list[str], answers: dict[str, Any], rejected: list[str], page: Page) -> None:
     for question in QUESTIONS:
-        if question.step == step and question.fact in shown:
-            questionnaire.draw(question, answers, page)
+        if question.step == step and (question.fact in shown or url.url_key(question.fact) in rejected):
+            questionnaire.draw(question, answers, page, rejected=url.url_key(question.fact) in rejected)
 
 
 def navigation(step: str, steps: list[str], page: Page) -> None:
@@ -107,7 +109,8 @@ def resident_results(answers: dict[str, Any], page: Page) -> None:
         return
     out = evaluate(nest({**answers, **implied(answers)}), on, lang=page.lang)
     mine = [r for r in out["results"] if r["benefit"] in shown_benefits(answers)]
-    total = sum(r["amount"] for r in mine if r["status"] == "eligible" and r["amount"] is not None)
+    total = sum(r["amount"] for r in mine if r["status"] == "eligible" and r["amount"] is not None
+                and r["payee"] in PAID_TO_RESIDENT)
     county = answers.get("person.county")
     if out["in_force"]:
         st.caption(fmt.md_escape(_("Situation assessed on {date}.").format(date=fmt.date_text(on, page.lang))))
@@ -231,8 +234,9 @@ def main() -> None:
         "what is still missing and where to go. We never ask your name, ID number or phone number.")))
     answers, rejected = url.current_answers()
     if rejected:
+        labels = [page._(BY_FACT[url.PREFIX + key].label) if url.PREFIX + key in BY_FACT else key for key in rejected]
         st.warning(fmt.md_escape(_("Some answers in this link were not valid and were left out: {keys}").format(
-            keys=", ".join(rejected))), icon=":material/warning:")
+            keys="; ".join(labels))), icon=":material/warning:")
     on = url.assessment_date(st.query_params.get(url.YEAR_KEY))
     shown = relevant_facts(answers, on) if on else []
     steps = visible_steps(shown)
@@ -246,7 +250,7 @@ def main() -> None:
     elif step == "results":
         resident_results(answers, page)
     else:
-        question_step(step, shown, answers, page)
+        question_step(step, shown, answers, rejected, page)
     navigation(step, steps, page)
 
 

@@ -48,8 +48,17 @@ def options_of(question: Question, answers: dict[str, Any], page: Page) -> tuple
     return [v for v, _ in question.options], {v: page._(label) for v, label in question.options}
 
 
-def draw(question: Question, answers: dict[str, Any], page: Page) -> None:
-    """One question, its help text and its current answer."""
+def draw(question: Question, answers: dict[str, Any], page: Page, *, rejected: bool = False) -> None:
+    """One question, its help text and its current answer; a value from the link that was not
+    valid is said beside the field."""
+    _ = page._
+    _widget(question, answers, page)
+    if rejected:
+        st.error(fmt.md_escape(_("The value in the link for this question was not valid and was left out; "
+                                 "please answer again.")), icon=":material/error:")
+
+
+def _widget(question: Question, answers: dict[str, Any], page: Page) -> None:
     _ = page._
     fact = question.fact
     current = answers.get(fact)

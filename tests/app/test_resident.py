@@ -66,8 +66,11 @@ def test_answering_a_question_keeps_it_in_the_url():
 def test_a_bad_value_in_a_link_is_reported_and_left_out():
     at = open_resident("en", year="2019", step="results", age="-3", registered_poor="maybe")
     warning = "\n".join(w.value for w in at.warning)
-    assert "age" in warning
-    assert "registered\\_poor" in warning  # shown escaped, as text
+    assert "How old are you?" in warning
+    assert "registered as poor" in warning
+    at = open_resident("en", year="2019", step="you", age="300")
+    assert at.error, "the bad age is said beside its field"
+    assert at.number_input[0].value is None
 
 
 def test_a_year_after_the_policy_says_why_nothing_applies():
