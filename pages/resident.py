@@ -229,9 +229,6 @@ def main() -> None:
     page = frame(N_("Check what you can get"), icon=":material/person_search:")
     _ = page._
     st.title(_("Check what you can get"), anchor="top")
-    st.markdown(fmt.md_escape(_(
-        "A few questions about your situation, then every benefit of the policy you can apply for, how much, "
-        "what is still missing and where to go. We never ask your name, ID number or phone number.")))
     answers, rejected = url.current_answers()
     if rejected:
         labels = [page._(BY_FACT[url.PREFIX + key].label) if url.PREFIX + key in BY_FACT else key for key in rejected]
@@ -243,6 +240,10 @@ def main() -> None:
     step = st.query_params.get(url.STEP_KEY)
     if step not in steps:
         step = "year" if step not in STEP_ORDER else next(s for s in steps if STEP_ORDER.index(s) >= STEP_ORDER.index(step))
+    if step == "year":
+        st.markdown(fmt.md_escape(_(
+            "A few questions about your situation, then every benefit of the policy you can apply for, how much, "
+            "what is still missing and where to go. We never ask your name, ID number or phone number.")))
     progress(step, steps, page)
     st.header(_(STEP_TITLES[step]), anchor=f"step-{step}")
     if step == "year":

@@ -68,7 +68,7 @@ def _widget(question: Question, answers: dict[str, Any], page: Page) -> None:
         values, labels = options_of(question, answers, page)
         index = values.index(current) if current in values else None
         st.radio(_(question.label), values, index=index, format_func=labels.__getitem__, key=key,
-                 help=help_text, on_change=_store, args=(fact,), horizontal=len(values) <= 3)
+                 help=help_text, on_change=_store, args=(fact,), horizontal=len(values) <= 2)
         return
     spec = FIELDS[fact]
     whole = spec.kind == "int"

@@ -132,7 +132,10 @@ def _eligible_details(result: dict[str, Any], page: Page, benefit: catalog.Benef
         st.markdown(f":material/trending_up: {fmt.md_escape(line)}")
     fund = catalog.FUND_LABELS.get(result["fund"] or "")
     payer = result["payer"]["text"]
-    money_from = _("{payee} by {payer}").format(payee=_(PAYEE_TEXT[result["payee"]]), payer=payer)
+    if benefit.kind == "cash":
+        money_from = _("{payee} by {payer}").format(payee=_(PAYEE_TEXT[result["payee"]]), payer=payer)
+    else:
+        money_from = _("Provided by {payer}").format(payer=payer)
     if fund:
         money_from += " · " + _("from the {fund} ({fund_zh})").format(fund=_(fund), fund_zh=result["fund"])
     st.caption(fmt.md_escape(money_from))
