@@ -62,7 +62,8 @@ QUESTIONS: tuple[Question, ...] = (
     _yes_no("person.registered_poor", "you", N_("Is your household registered as poor (建档立卡)?"),
             N_("建档立卡 means your household is in the national poverty registration system; your village "
                "committee or township can tell you. Households that have left poverty stay registered.")),
-    Question("person.age", "you", N_("How old are you?"), unit=N_("years")),
+    # TRANSLATORS: the unit of an age (周岁 in Chinese), not of a duration.
+    Question("person.age", "you", N_("How old are you?"), unit=N_("years of age")),
     Question("person.city", "you", N_("Which city is your household registered in?"),
              N_("This decides the county office you apply to and the income figure a public-welfare post "
                 "uses."),

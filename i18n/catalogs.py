@@ -15,9 +15,9 @@ from babel.messages.pofile import read_po, write_po
 from i18n import CATALOG_DIR, LOCALES, po_path
 
 
-def load(path) -> Catalog:
+def load(path, locale: str | None = None) -> Catalog:
     with open(path, "rb") as handle:
-        return read_po(handle)
+        return read_po(handle, locale=locale)
 
 
 def fill_english() -> int:
@@ -40,7 +40,7 @@ def problems() -> list[str]:
     template = load(CATALOG_DIR / "messages.pot")
     found: list[str] = []
     for locale in LOCALES:
-        catalog = load(po_path(locale))
+        catalog = load(po_path(locale), locale)
         for message in template:
             if not message.id:
                 continue
@@ -49,7 +49,7 @@ def problems() -> list[str]:
                 found.append(f"{locale}: missing {message.id!r}")
             elif "fuzzy" in entry.flags:
                 found.append(f"{locale}: fuzzy {message.id!r}")
-            elif not (all(entry.string) if isinstance(entry.string, tuple) else entry.string):
+            elif not (all(entry.string[:catalog.num_plurals]) if isinstance(entry.string, tuple) else entry.string):
                 found.append(f"{locale}: untranslated {message.id!r}")
     return found
 

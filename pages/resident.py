@@ -196,7 +196,8 @@ def your_answers(answers: dict[str, Any], page: Page) -> None:
     year = st.query_params.get(url.YEAR_KEY)
     year_label = _("2021 or later") if year == url.LATER else year
     with st.container(horizontal=True, vertical_alignment="center"):
-        st.markdown(f"{fmt.md_escape(_('Year of the situation'))}: **{fmt.md_escape(year_label or '—')}**")
+        label = _("Year of the situation")
+        st.markdown(f"{fmt.md_escape(label)}: **{fmt.md_escape(year_label or '—')}**")
         st.button(_("Change"), key="edit_year", on_click=go, args=("year",), type="tertiary", icon=":material/edit:")
     for fact, label, text in answered(answers, page):
         with st.container(horizontal=True, vertical_alignment="center"):

@@ -136,7 +136,9 @@ def _eligible_details(result: dict[str, Any], page: Page, benefit: catalog.Benef
         money_from = _("{payee} by {payer}").format(payee=_(PAYEE_TEXT[result["payee"]]), payer=payer)
     else:
         money_from = _("Provided by {payer}").format(payer=payer)
-    if fund:
+    if fund and page.lang == "zh_CN":
+        money_from += " · " + _("from the {fund}").format(fund=result["fund"])
+    elif fund:
         money_from += " · " + _("from the {fund} ({fund_zh})").format(fund=_(fund), fund_zh=result["fund"])
     st.caption(fmt.md_escape(money_from))
     with st.expander(_("What to bring and where to go")):
@@ -144,7 +146,8 @@ def _eligible_details(result: dict[str, Any], page: Page, benefit: catalog.Benef
         where = result["apply_at"]["text"]
         if county:
             where = _("{county}: {office}").format(county=place_name(county, page.lang), office=where)
-        st.markdown(f"**{fmt.md_escape(_('Where to apply'))}:** {fmt.md_escape(where)}")
+        label = _("Where to apply")
+        st.markdown(f"**{fmt.md_escape(label)}:** {fmt.md_escape(where)}")
         st.caption(fmt.md_escape(_("Documents are the ones county offices usually ask for; the office may "
                                    "ask for others.")))
 
@@ -169,9 +172,11 @@ def _clause(result: dict[str, Any], page: Page) -> None:
     _ = page._
     with st.expander(_("The policy says")):
         st.html(f'<blockquote lang="zh-CN">{fmt.html_escape(result["clause"])}</blockquote>')
+        read_as = _("Read as")
         for key in result["interpretations"]:
             reading = INTERPRETATIONS[key]
-            st.markdown(f"**{fmt.md_escape(_('Read as'))}:** {fmt.md_escape(_(reading.reading))}")
+            st.markdown(f"**{fmt.md_escape(read_as)}:** {fmt.md_escape(_(reading.reading))}")
             st.caption(fmt.md_escape(_(reading.basis)))
         link = f"policy?lang={page.lang}#art-{result['article']}"
-        st.markdown(f"[{fmt.md_escape(_('Read the whole article'))}]({link})")
+        whole = _("Read the whole article")
+        st.markdown(f"[{fmt.md_escape(whole)}]({link})")

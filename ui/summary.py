@@ -38,11 +38,16 @@ def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, total: 
                  answers: list[tuple[str, str]], link: str, where: str) -> str:
     """The whole summary as one HTML document."""
     _ = page._
+    heading = _("What you can get under {policy}").format(policy=policy.POLICY_ID)
+    assessed = _("Situation assessed on {date}.").format(date=fmt.date_text(on, page.lang))
+    disclaimer = _("Unofficial self-service result: the county human resources and social security bureau "
+                   "decides. Hotline 12333.")
+    total_line = _("First-year total you can apply for: {total}").format(total=fmt.money(total, page.lang))
+    bring, where_label = _("Bring"), _("Where to apply")
     parts = [
-        f"<h1>{_esc(_('What you can get under {policy}').format(policy=policy.POLICY_ID))}</h1>",
-        f"<p class='muted'>{_esc(_('Situation assessed on {date}.').format(date=fmt.date_text(on, page.lang)))} "
-        f"{_esc(_('Unofficial self-service result: the county human resources and social security bureau decides. Hotline 12333.'))}</p>",
-        f"<p class='amount'>{_esc(_('First-year total you can apply for: {total}').format(total=fmt.money(total, page.lang)))}</p>",
+        f"<h1>{_esc(heading)}</h1>",
+        f"<p class='muted'>{_esc(assessed)} {_esc(disclaimer)}</p>",
+        f"<p class='amount'>{_esc(total_line)}</p>",
     ]
     groups = grouped(results)
     for key, title, _icon in GROUPS:
@@ -59,12 +64,14 @@ def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, total: 
                 body += f"<div class='amount'>{_esc(amount)}</div>"
             body += _list(lines)
             if key == "apply":
-                body += f"<div class='muted'>{_esc(_('Bring'))}: {_esc('; '.join(m['text'] for m in result['documents']))}</div>"
-                body += f"<div class='muted'>{_esc(_('Where to apply'))}: {_esc(where or result['apply_at']['text'])}</div>"
+                documents = "; ".join(m["text"] for m in result["documents"])
+                body += f"<div class='muted'>{_esc(bring)}: {_esc(documents)}</div>"
+                body += f"<div class='muted'>{_esc(where_label)}: {_esc(where or result['apply_at']['text'])}</div>"
             parts.append(f"<div class='card'>{body}</div>")
-    parts.append(f"<h2>{_esc(_('Your answers'))}</h2>")
+    answers_heading, again = _("Your answers"), _("Open this result again:")
+    parts.append(f"<h2>{_esc(answers_heading)}</h2>")
     parts.append(_list(f"{question}: {answer}" for question, answer in answers))
-    parts.append(f"<p class='muted'>{_esc(_('Open this result again:'))} <a href='{_esc(link)}'>{_esc(link)}</a></p>")
+    parts.append(f"<p class='muted'>{_esc(again)} <a href='{_esc(link)}'>{_esc(link)}</a></p>")
     title = _esc(_("Summary"))
     return (f"<!doctype html><html lang='{fmt.html_lang(page.lang)}'><head><meta charset='utf-8'>"
             f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{title}</title>"

@@ -52,7 +52,7 @@ def test_a_worker_in_another_province_finds_800_by_clicking(page: Page, base_url
     choose(page, t(lang, "Year of the situation"), "2019", "year=2019")
     press(page, t(lang, "Next"))
     choose(page, t(lang, "Is your household registered as poor (建档立卡)?"), t(lang, "Yes"), "registered_poor=1")
-    type_number(page, f"{t(lang, 'How old are you?')} ({t(lang, 'years')})", 45, "age=45")
+    type_number(page, f"{t(lang, 'How old are you?')} ({t(lang, 'years of age')})", 45, "age=45")
     press(page, t(lang, "Next"))
     choose(page, t(lang, "Where do you work now?"), t(lang, "In another province"), "job.place=other_province")
     type_number(page, f"{t(lang, 'How many months have you worked for this employer without a break?')} "
