@@ -172,8 +172,10 @@ def comparisons(answers: dict[str, Any], on, page: Page) -> None:
     place = _("in another province") if timeline[0]["place"] == "other_province" else _("in another county of Ningxia")
     st.markdown(fmt.md_escape(_("Months in a stable job {place} against the subsidy they unlock.").format(place=place)))
     unlock = next((r["month"] for r in timeline if r["status"] == "eligible"), None)
+    months_now = answers.get("person.job.months") if answers.get("person.job.place") == timeline[0]["place"] else None
     st.altair_chart(charts.timeline_chart(timeline, month=month, amount=money, rule_month=unlock,
-                                          rule_label=_("claimable")), width="stretch")
+                                          rule_label=_("claimable"), now=months_now, now_label=_("you are here")),
+                    width="stretch")
     with st.expander(_("Table of the timeline")):
         st.table({month: [r["month"] for r in timeline], money: [fmt.money(r["amount"], page.lang) for r in timeline]})
 

@@ -37,7 +37,7 @@ def scenario_chart(rows: Sequence[dict[str, Any]], *, label: str, amount: str, s
 
 
 def timeline_chart(rows: Sequence[dict[str, Any]], *, month: str, amount: str,
-                   rule_month: int | None, rule_label: str) -> alt.Chart:
+                   rule_month: int | None, rule_label: str, now: int | None = None, now_label: str = "") -> alt.Chart:
     """A step line of what the months in a job unlock, with the month it starts marked."""
     frame = pd.DataFrame({month: [r["month"] for r in rows], amount: [r["amount"] for r in rows]})
     line = alt.Chart(frame).mark_line(interpolate="step-after", strokeWidth=3, color=BAR_COLOUR, point=True).encode(
@@ -51,4 +51,10 @@ def timeline_chart(rows: Sequence[dict[str, Any]], *, month: str, amount: str,
         layers.append(alt.Chart(marker).mark_rule(strokeDash=[4, 4], color="#444").encode(x=f"{month}:Q"))
         layers.append(alt.Chart(marker).mark_text(align="right", dx=-6, fontSize=13, color="#222").encode(
             x=f"{month}:Q", y=alt.value(130), text="label:N"))
+    if now is not None:
+        here = pd.DataFrame({month: [now], "label": [now_label]})
+        layers.append(alt.Chart(here).mark_point(shape="triangle-up", size=160, filled=True, color="#b3261e")
+                      .encode(x=f"{month}:Q", y=alt.value(250)))
+        layers.append(alt.Chart(here).mark_text(align="left", dx=8, fontSize=13, color="#b3261e").encode(
+            x=f"{month}:Q", y=alt.value(236), text="label:N"))
     return alt.layer(*layers).properties(height=260).configure_view(strokeWidth=0)

@@ -106,7 +106,7 @@ def card(result: dict[str, Any], page: Page, *, county: str | None,
         if result.get("monthly") is not None:
             st.markdown(fmt.md_escape(_("{monthly} a month").format(monthly=fmt.money(result["monthly"], page.lang))))
         if group == "apply":
-            _eligible_details(result, page, benefit, county)
+            _eligible_details(result, page, benefit, county, ask)
         elif group == "not_yet":
             st.markdown(_bullets(_texts(result["unmet"])))
             st.success(fmt.md_escape(" ".join(_texts(result["next"]))), icon=":material/trending_up:")
@@ -119,7 +119,8 @@ def card(result: dict[str, Any], page: Page, *, county: str | None,
         _clause(result, page)
 
 
-def _eligible_details(result: dict[str, Any], page: Page, benefit: catalog.Benefit, county: str | None) -> None:
+def _eligible_details(result: dict[str, Any], page: Page, benefit: catalog.Benefit, county: str | None,
+                      ask: Callable[[str], None] | None) -> None:
     _ = page._
     if result["met"]:
         st.markdown(_bullets(_texts(result["met"])))
@@ -128,6 +129,9 @@ def _eligible_details(result: dict[str, Any], page: Page, benefit: catalog.Benef
     for figure in result["missing_figures"]:
         st.info(fmt.md_escape(_("Missing figure: {label}. {where}").format(
             label=_(figure["label"]), where=_(figure["published_in"]))), icon=":material/info:")
+        if ask and figure["fact"] in BY_FACT:
+            st.button(_("Type the published figure"), key=f"figure_{result['benefit']}", icon=":material/edit:",
+                      on_click=ask, args=(figure["fact"],))
     for line in _texts(result["next"]):
         st.markdown(f":material/trending_up: {fmt.md_escape(line)}")
     fund = catalog.FUND_LABELS.get(result["fund"] or "")
