@@ -53,8 +53,8 @@ def introduction(page: Page) -> None:
         start=fmt.date_text(policy.IN_FORCE_FROM, page.lang), end=fmt.date_text(policy.IN_FORCE_UNTIL, page.lang),
     )))
     st.markdown(fmt.md_escape(_(
-        "This site sets out what the policy offered and to whom, and shows its full text, article by article, "
-        "in Chinese and in English."
+        "Check in a few minutes what the policy offers you, how much and where to apply; or read what it offered "
+        "and to whom, and its full text, article by article, in Chinese and in English."
     )))
     st.page_link("pages/policy.py", label=_("Read the policy text"), icon=":material/gavel:",
                  query_params={LANG_KEY: page.lang})
