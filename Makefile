@@ -49,7 +49,7 @@ i18n: $(STAMP)
 	$(PY) -m i18n.catalogs check | tail -n 3
 
 bench: $(STAMP)
-	$(PY) bench/run.py
+	$(PY) bench/roster_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

@@ -81,5 +81,13 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("The employment subsidy fund's social-insurance subsidy covers the employer part of those "
                "three insurances (财社〔2017〕164号)."),
         ),
+        Interpretation(
+            "workshop_worker_counts", 2, "吸纳建档立卡贫困劳动力稳定就业在1年以上并签订劳动合同、缴纳各项社会保险",
+            N_("A worker counts toward the grant when registered poor, employed by the carrier for 12 months "
+               "or more without a break, with a signed labour contract of any length and social insurance "
+               "paid."),
+            N_("“Stable employment” is read as unbroken work for the same carrier; the article asks for a "
+               "labour contract but, unlike article (五), sets no length for it."),
+        ),
     )
 }

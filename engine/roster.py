@@ -1,73 +1,221 @@
 """Reading a roster file (CSV in UTF-8, UTF-8 with BOM or GB18030; or XLSX) into checked facts.
 
-Everything happens in memory: the bytes are never written to disk. Column headers are the
-profile's dotted fact names (``person.job.months``); cells are checked with the same rules as a
-JSON profile, and each bad cell is reported with its row number (as in the file, header = 1)
-and column, while the other rows are still read.
+One reader for the whole site. Everything happens in memory: the bytes are never written to
+disk and nothing of them is logged. Two ways in:
+
+* :func:`read_table` + :func:`parse_roster`: headers are the profile's dotted fact names
+  (``person.job.months``), cells checked with the same rules as a JSON profile, one cell at a time
+  (the command line's ``batch``).
+* :func:`read_roster` with a :class:`Schema`: headers may be aliases (Chinese headers such as
+  在岗月数), cells may be written in words (是/否, 一年以上 …), ID numbers are checked against their
+  GB 11643 check digit, and every column is checked at once (vectorised, for 100,000 rows).
+
+Each bad cell is reported with its row number as a spreadsheet shows it (the header is row 1) and
+its column as written in the file, while the other cells and rows are still read. Problems are
+English msgids with named parameters (``CellError.message``/``params``), translated by the UI.
 """
 
 from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
+import re
+import unicodedata
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
 from typing import Any
 
+import numpy as np
+import openpyxl
 import pandas as pd
 
 from engine.profile import FIELDS, ProfileError, check_value
+from i18n import N_
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 100_000
+MAX_COLUMNS = 60
 ENCODINGS = ("utf-8-sig", "gb18030")
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "是", "有", "对"})
 FALSE_WORDS = frozenset({"false", "no", "n", "0", "否", "无", "没有"})
 
+XLSX_MAGIC = b"PK\x03\x04"
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls workbooks and encrypted .xlsx
+
 
 class RosterError(ValueError):
-    """The file as a whole cannot be read (too big, not a table, no known column)."""
+    """The file as a whole cannot be read (too big, not a table, no known column).
+
+    ``message`` is an English msgid with named ``params``; ``str(error)`` is the English text.
+    """
+
+    def __init__(self, message: str, **params: Any) -> None:
+        self.message = message
+        self.params = params
+        super().__init__(message.format(**params))
 
 
 @dataclass(frozen=True)
 class CellError:
     row: int  # row number as a spreadsheet shows it (the header is row 1)
-    column: str
-    problem: str
+    column: str  # the column's header as written in the file
+    problem: str  # in English
+    message: str = ""  # msgid of the problem, with named params (empty: ``problem`` is the text)
+    params: Mapping[str, Any] = field(default_factory=dict)
 
 
-def read_table(data: bytes, filename: str) -> pd.DataFrame:
-    """The file's cells as text (empty cells as ""), without interpreting them."""
+# ---------------------------------------------------------------------------------------------
+# Bytes → a table of text cells
+# ---------------------------------------------------------------------------------------------
+
+def load_table(data: bytes, filename: str = "") -> pd.DataFrame:
+    """The file's cells as text (empty cells as ""), without interpreting them.
+
+    The frame's index is each row's number in the file (the header is row 1); rows with no cell
+    filled in are left out. Raises :class:`RosterError` for a file that cannot be a roster.
+    """
     if len(data) > MAX_BYTES:
-        raise RosterError(f"file is larger than {MAX_BYTES // (1024 * 1024)} MB")
+        raise RosterError(N_("The file is larger than {limit} MB."), limit=MAX_BYTES // (1024 * 1024))
     if not data.strip():
-        raise RosterError("file is empty")
-    if filename.lower().endswith(".xlsx"):
-        try:
-            frame = pd.read_excel(io.BytesIO(data), dtype=str, engine="openpyxl").fillna("")
-        except Exception as error:  # openpyxl raises many kinds for a damaged file
-            raise RosterError("file is not a readable XLSX workbook") from error
+        raise RosterError(N_("The file is empty."))
+    if data.startswith(OLE_MAGIC):
+        raise RosterError(N_("This is an old Excel workbook (.xls) or a password-protected one: save it "
+                             "as .xlsx or as CSV and upload it again."))
+    if data.startswith(XLSX_MAGIC) or filename.lower().endswith((".xlsx", ".xlsm")):
+        frame = _read_xlsx(data)
     else:
         frame = _read_csv(data)
+    frame.columns = [_clean_header(c) for c in frame.columns]
+    filled = frame.ne("").any(axis=1)
+    frame = frame[filled]
     if len(frame) > MAX_ROWS:
-        raise RosterError(f"file has more than {MAX_ROWS:,} rows")
-    frame.columns = [str(c).strip() for c in frame.columns]
+        raise RosterError(N_("The file has more than {limit} rows of workers."), limit=MAX_ROWS)
+    if frame.columns.empty or all(c == "" for c in frame.columns):
+        raise RosterError(N_("The first row must hold the column headers; it is empty."))
     return frame
 
 
+def read_table(data: bytes, filename: str) -> pd.DataFrame:
+    """The file's cells as text, rows numbered from 0 (the command line's reader).
+
+    ``frame.attrs["rows"]`` holds each row's number in the file.
+    """
+    frame = load_table(data, filename)
+    rows = frame.index.to_list()
+    frame = frame.reset_index(drop=True)
+    frame.attrs["rows"] = rows
+    return frame
+
+
+def _clean_header(value: Any) -> str:
+    return "" if value is None else str(value).strip()
+
+
 def _read_csv(data: bytes) -> pd.DataFrame:
-    if b"\x00" in data[:4096]:
-        raise RosterError("file is not a text CSV file")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16, tab-separated
+        text = data.decode("utf-16")
+    else:
+        if b"\x00" in data[:4096]:
+            raise RosterError(N_("The file is neither a CSV text file nor an XLSX workbook."))
+        text = _decode(data)
+    first_line = text.split("\n", 1)[0]
+    separator = "\t" if first_line.count("\t") > first_line.count(",") else ","
+    try:
+        frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skip_blank_lines=False,
+                            sep=separator, index_col=False, header=0)
+    except pd.errors.EmptyDataError as error:
+        raise RosterError(N_("The file is empty.")) from error
+    except pd.errors.ParserError as error:
+        found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
+        if found:
+            raise RosterError(N_("Row {row} has more cells ({cells}) than the header row has columns ({columns})."),
+                              row=int(found.group(2)), cells=int(found.group(3)),
+                              columns=int(found.group(1))) from error
+        raise RosterError(N_("The file is not a readable CSV table.")) from error
+    if len(frame.columns) > MAX_COLUMNS:
+        raise RosterError(N_("The file has more than {limit} columns."), limit=MAX_COLUMNS)
+    frame = frame.fillna("")
+    frame.index = frame.index + 2
+    return frame
+
+
+def _decode(data: bytes) -> str:
     for encoding in ENCODINGS:
         try:
-            text = data.decode(encoding)
+            return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        try:
-            return pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, skipinitialspace=True)
-        except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
-            raise RosterError("file is not a readable CSV table") from error
-    raise RosterError("file is neither UTF-8 nor GBK/GB18030 text")
+    raise RosterError(N_("The file is neither UTF-8 nor GBK/GB18030 text: save it again as “CSV UTF-8” "
+                         "or as an XLSX workbook."))
 
+
+def _read_xlsx(data: bytes) -> pd.DataFrame:
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # openpyxl raises many kinds (zip, XML, key errors) for a damaged file
+        raise RosterError(N_("The file is not a readable XLSX workbook.")) from error
+    try:
+        if not workbook.worksheets:
+            raise RosterError(N_("The workbook has no sheet."))
+        header, rows, numbers = _sheet_cells(workbook.worksheets[0])
+    except RosterError:
+        raise
+    except Exception as error:  # damaged sheet XML
+        raise RosterError(N_("The file is not a readable XLSX workbook.")) from error
+    finally:
+        workbook.close()
+    if len(header) > MAX_COLUMNS:
+        raise RosterError(N_("The file has more than {limit} columns."), limit=MAX_COLUMNS)
+    width = len(header)
+    body = [(r + [""] * width)[:width] for r in rows]
+    return pd.DataFrame(body, columns=header, index=pd.Index(numbers, dtype="int64"), dtype=object)
+
+
+def _sheet_cells(sheet: Any) -> tuple[list[str], list[list[str]], list[int]]:
+    """The header, the filled-in rows as text and their row numbers; stops past :data:`MAX_ROWS`."""
+    values_of = sheet.iter_rows(values_only=True)
+    first = next(values_of, None)
+    if first is None:
+        raise RosterError(N_("The file is empty."))
+    header = [_xlsx_text(v) for v in first[:MAX_COLUMNS + 1]]
+    while header and header[-1] == "":
+        header.pop()
+    rows: list[list[str]] = []
+    numbers: list[int] = []
+    for number, values in enumerate(values_of, start=2):
+        cells = [_xlsx_text(v) for v in values[:len(header)]]
+        if not any(cells):
+            continue
+        if len(rows) >= MAX_ROWS:
+            raise RosterError(N_("The file has more than {limit} rows of workers."), limit=MAX_ROWS)
+        rows.append(cells)
+        numbers.append(number)
+    return header, rows, numbers
+
+
+def _xlsx_text(value: Any) -> str:
+    """An XLSX cell as the text a person sees (dates as YYYY-MM-DD; big numbers as Excel shows them)."""
+    if value is None:
+        text = ""
+    elif isinstance(value, bool):
+        text = "TRUE" if value else "FALSE"
+    elif isinstance(value, datetime):
+        text = value.date().isoformat() if value.time() == time(0) else value.isoformat(sep=" ")
+    elif isinstance(value, date):
+        text = value.isoformat()
+    elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        text = str(int(value))
+    elif isinstance(value, float):
+        text = repr(value)  # 6.40104199001011e+17: an ID number that Excel turned into a number
+    else:
+        text = str(value).strip()
+    return text
+
+
+# ---------------------------------------------------------------------------------------------
+# The command line's reader: headers are fact names, one cell at a time
+# ---------------------------------------------------------------------------------------------
 
 def parse_cell(name: str, text: Any) -> Any:
     """A cell's text as the field's value (``None`` when empty); raises ProfileError."""
@@ -97,7 +245,9 @@ def parse_roster(table: pd.DataFrame) -> tuple[pd.DataFrame, list[CellError]]:
     """Checked facts of every row (bad cells left unknown) and the list of bad cells."""
     known = [c for c in table.columns if c in FIELDS]
     if not known:
-        raise RosterError("no known column; the headers must be fact names such as person.job.months")
+        raise RosterError(N_("No known column; the headers must be fact names such as {example}."),
+                          example="person.job.months")
+    file_rows = table.attrs.get("rows") or [position + 2 for position in range(len(table))]
     errors: list[CellError] = []
     columns: dict[str, list[Any]] = {}
     for name in known:
@@ -107,6 +257,386 @@ def parse_roster(table: pd.DataFrame) -> tuple[pd.DataFrame, list[CellError]]:
                 values.append(parse_cell(name, text))
             except ProfileError as error:
                 values.append(None)
-                errors.append(CellError(position + 2, name, error.problem))
+                errors.append(CellError(file_rows[position], name, error.problem))
         columns[name] = values
     return pd.DataFrame(columns, index=table.index), errors
+
+
+# ---------------------------------------------------------------------------------------------
+# Rosters described by a schema: header aliases, words for values, checked a column at a time
+# ---------------------------------------------------------------------------------------------
+
+KINDS = ("bool", "int", "enum", "date", "text", "id_number")
+# Yes and no as people write them in a spreadsheet (after normalising: NFKC, lower case).
+YES_NO: Mapping[str, bool] = {
+    **dict.fromkeys(("true", "yes", "y", "1", "是", "有", "对", "已缴", "已缴纳", "已参保", "√", "✓"), True),
+    **dict.fromkeys(("false", "no", "n", "0", "否", "无", "没有", "未缴", "未缴纳", "未参保", "×", "✗"), False),
+}
+ID_WEIGHTS = np.array([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2], dtype=np.int64)
+ID_CHECK_CHARACTERS = "10X98765432"  # GB 11643-1999: the check character for (Σ digit × weight) mod 11
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column a roster may have: its field name, what it holds, and the headers accepted for it.
+
+    ``values`` maps words (normalised: NFKC, lower case, single spaces) to the value they mean, for
+    ``bool`` (added to :data:`YES_NO`) and ``enum`` columns; an enum's own values are always accepted.
+    """
+
+    name: str
+    kind: str
+    label: str  # msgid: what the column holds
+    headers: tuple[str, ...] = ()  # other headers accepted; the first is the Chinese template header
+    values: Mapping[str, Any] = field(default_factory=dict)
+    choices: tuple[str, ...] = ()  # an enum's values
+    minimum: float | None = None
+    maximum: float | None = None
+    required: bool = False
+    unique: bool = False  # an ID number that must not appear twice
+    convert: Callable[[pd.Series], pd.Series] | None = None  # normalised words → other words, before lookup
+
+    def __post_init__(self) -> None:
+        if self.kind not in KINDS:
+            raise ValueError(f"{self.name}: unknown kind {self.kind!r}")
+
+    @property
+    def zh_header(self) -> str:
+        return self.headers[0] if self.headers else self.name
+
+    def words(self) -> dict[str, Any]:
+        """Every word accepted in a cell, normalised, and the value it means."""
+        found: dict[str, Any] = {}
+        if self.kind == "bool":
+            found.update(YES_NO)
+        for choice in self.choices:
+            found[normalise_word(choice)] = choice
+        for word, value in self.values.items():
+            found[normalise_word(word)] = value
+        return found
+
+
+@dataclass(frozen=True)
+class Schema:
+    columns: tuple[Column, ...]
+
+    def by_name(self) -> dict[str, Column]:
+        return {c.name: c for c in self.columns}
+
+    def header_names(self) -> dict[str, str]:
+        """Every accepted header, normalised → field name (the field name and its last part too)."""
+        found: dict[str, str] = {}
+        for column in self.columns:
+            for header in (column.name, column.name.rsplit(".", 1)[-1], *column.headers):
+                found[normalise_header(header)] = column.name
+        return found
+
+
+@dataclass(frozen=True)
+class Roster:
+    """A roster read with a schema: typed facts, the bad cells, and what the headers gave.
+
+    ``facts`` has one column per field found (nullable dtypes; a bad or empty cell is ``NA``) and
+    ``rows`` each row's number in the file; both share a 0-based index. ``bad`` marks the bad cells.
+    """
+
+    facts: pd.DataFrame
+    rows: pd.Series
+    errors: tuple[CellError, ...]
+    bad: pd.DataFrame
+    headers: Mapping[str, str]  # field name → its header as written in the file
+    missing: tuple[str, ...]  # required fields with no column
+    extra: tuple[str, ...]  # headers that were not used
+    duplicate_of: pd.Series  # row number of an earlier row with the same ID number, else NA
+
+    def __len__(self) -> int:
+        return len(self.facts)
+
+
+def normalise_word(text: str) -> str:
+    return re.sub(r"[\s_\-]+", " ", unicodedata.normalize("NFKC", str(text)).strip().lower())
+
+
+def normalise_header(text: str) -> str:
+    return re.sub(r"[\s_\-*:：()（）]+", "", unicodedata.normalize("NFKC", str(text)).strip().lower())
+
+
+def read_roster(data: bytes, filename: str, schema: Schema) -> Roster:
+    """Read and check a roster file against ``schema``; raises :class:`RosterError` for the whole file."""
+    return check_table(load_table(data, filename), schema)
+
+
+def check_table(table: pd.DataFrame, schema: Schema) -> Roster:
+    """Check a table of text cells (index: file row numbers) against ``schema``."""
+    names = schema.header_names()
+    headers: dict[str, str] = {}
+    extra: list[str] = []
+    for header in table.columns:
+        name = names.get(normalise_header(header))
+        if name is None:
+            if header:
+                extra.append(header)
+            continue
+        if name in headers:
+            raise RosterError(N_("Two columns give the same thing: “{first}” and “{second}”. Keep one of them."),
+                              first=headers[name], second=header)
+        headers[name] = header
+    if not headers:
+        expected = "、".join(c.zh_header for c in schema.columns if c.required)
+        raise RosterError(N_("No column of the file is known. The first row must hold headers such as "
+                             "{expected} (download the template)."), expected=expected)
+    rows = pd.Series(table.index.to_numpy(dtype="int64"), dtype="int64")
+    index = pd.RangeIndex(len(table))
+    facts: dict[str, pd.Series] = {}
+    bad: dict[str, pd.Series] = {}
+    errors: list[CellError] = []
+    duplicate_of = pd.Series(pd.NA, index=index, dtype="Int64")
+    by_name = schema.by_name()
+    for name, header in headers.items():
+        column = by_name[name]
+        raw = table[header].astype(str).reset_index(drop=True)
+        value, problem, params = _check_column(raw, column)
+        if column.unique:
+            duplicate_of = _duplicates(value, rows)
+            repeated = duplicate_of.notna()
+            problem = problem.mask(repeated, N_("The same ID number is in row {first_row}."))
+            params = params.mask(repeated, duplicate_of.map(lambda r: {"first_row": int(r)} if pd.notna(r) else None))
+        facts[name] = value
+        failed = problem.notna()
+        bad[name] = failed
+        errors.extend(_cell_errors(rows, header, raw, problem, params))
+    errors.sort(key=lambda e: (e.row, list(headers.values()).index(e.column)))
+    missing = tuple(c.name for c in schema.columns if c.required and c.name not in headers)
+    return Roster(
+        facts=pd.DataFrame(facts, index=index), rows=rows, errors=tuple(errors),
+        bad=pd.DataFrame(bad, index=index), headers=headers, missing=missing, extra=tuple(extra),
+        duplicate_of=duplicate_of,
+    )
+
+
+def _check_column(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """Check each distinct cell text once (a roster repeats 是/否 and month counts), then spread back."""
+    if column.kind in ("text", "id_number"):
+        return _CHECKS[column.kind](raw, column)
+    codes, uniques = pd.factorize(raw, use_na_sentinel=False)
+    value, problem, params = _CHECKS[column.kind](pd.Series(uniques, dtype=object).astype(str), column)
+    return tuple(  # type: ignore[return-value]
+        pd.Series(part.to_numpy()[codes], index=raw.index, dtype=part.dtype) for part in (value, problem, params))
+
+
+def _cell_errors(rows: pd.Series, header: str, raw: pd.Series, problem: pd.Series,
+                 params: pd.Series) -> list[CellError]:
+    found = []
+    texts, messages, extras, numbers = (raw.to_numpy(), problem.to_numpy(), params.to_numpy(), rows.to_numpy())
+    for position in np.flatnonzero(problem.notna().to_numpy()):
+        message = messages[position]
+        extra = extras[position]
+        values = {"value": texts[position].strip(), **(extra if isinstance(extra, dict) else {})}
+        found.append(CellError(int(numbers[position]), header, message.format(**values), message, values))
+    return found
+
+
+def _empty_problems(raw: pd.Series) -> tuple[pd.Series, pd.Series]:
+    return (pd.Series(None, index=raw.index, dtype=object), pd.Series(None, index=raw.index, dtype=object))
+
+
+def _normalised(raw: pd.Series) -> pd.Series:
+    return (raw.str.normalize("NFKC").str.strip().str.lower()
+            .str.replace(r"[\s_\-]+", " ", regex=True))
+
+
+Check = Callable[[pd.Series, Column], tuple[pd.Series, pd.Series, pd.Series]]
+
+
+def _check_words(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series, pd.Series]:
+    words = column.words()
+    key = _normalised(raw)
+    if column.convert is not None:
+        key = column.convert(key)
+    value = key.map(words)
+    unknown = value.isna() & key.ne("")
+    problem, params = _empty_problems(raw)
+    if column.kind == "bool":
+        problem[unknown] = N_("“{value}” is not yes or no: write 是 or 否 (yes or no).")
+        return value.astype("boolean"), problem, params
+    problem[unknown] = N_("“{value}” is not a known value: write one of {choices}.")
+    choices = " / ".join(_display_words(column))
+    params[unknown] = pd.Series([{"choices": choices}] * int(unknown.sum()), index=raw.index[unknown], dtype=object)
+    return value.astype("string"), problem, params
+
+
+def _display_words(column: Column) -> list[str]:
+    """One Chinese word per choice (the first alias that maps to it), then the choice's own name."""
+    shown = []
+    for choice in column.choices:
+        chinese = next((w for w, v in column.values.items() if v == choice and not w.isascii()), None)
+        shown.append(f"{chinese} ({choice})" if chinese else choice)
+    return shown
+
+
+def _check_int(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series, pd.Series]:
+    text = (raw.str.normalize("NFKC").str.strip().str.replace(",", "", regex=False)
+            .str.replace(r"\s*(个月|月|个|人|months?|mo)$", "", regex=True))
+    number = pd.to_numeric(text, errors="coerce")
+    empty = text.eq("")
+    problem, params = _empty_problems(raw)
+    problem[number.isna() & ~empty] = N_("“{value}” is not a number.")
+    known = number.notna()
+    problem[known & (number % 1 != 0)] = N_("“{value}” is not a whole number.")
+    if column.minimum is not None:
+        problem[known & (number < column.minimum)] = (
+            N_("“{value}” is negative; it must be 0 or more.") if column.minimum == 0
+            else N_("“{value}” is below {minimum}."))
+    if column.maximum is not None:
+        problem[known & (number > column.maximum)] = N_("“{value}” is more than {maximum}.")
+    limits = {"minimum": _plain(column.minimum), "maximum": _plain(column.maximum)}
+    failed = problem.notna()
+    params[failed] = pd.Series([limits] * int(failed.sum()), index=raw.index[failed], dtype=object)
+    value = number.where(~failed).round().astype("Int64")
+    return value, problem, params
+
+
+def _plain(number: float | None) -> Any:
+    if number is None:
+        return None
+    return int(number) if float(number).is_integer() else number
+
+
+DATE_PATTERN = (r"^(?P<y>\d{4})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})\s*日?"
+                r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
+COMPACT_DATE = r"^(?P<y>\d{4})(?P<m>\d{2})(?P<d>\d{2})$"
+
+
+def _check_date(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series, pd.Series]:
+    text = raw.str.normalize("NFKC").str.strip()
+    parts = text.str.extract(DATE_PATTERN)
+    compact = text.str.extract(COMPACT_DATE)
+    parts = parts.fillna(compact)
+    day = pd.to_datetime(
+        {"year": pd.to_numeric(parts["y"]), "month": pd.to_numeric(parts["m"]), "day": pd.to_numeric(parts["d"])},
+        errors="coerce",
+    )
+    problem, params = _empty_problems(raw)
+    problem[day.isna() & text.ne("")] = N_("“{value}” is not a date: write it as 2019-03-01.")
+    return day.astype("datetime64[ns]"), problem, params
+
+
+def _check_text(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series, pd.Series]:
+    problem, params = _empty_problems(raw)
+    value = raw.str.strip()
+    return value.mask(value.eq("")).astype("string"), problem, params
+
+
+def _check_id_number(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series, pd.Series]:
+    """18-character resident ID numbers (GB 11643-1999): 17 digits and a check character 0-9 or X."""
+    text = raw.str.normalize("NFKC").str.replace(r"\s", "", regex=True).str.upper()
+    problem, params = _empty_problems(raw)
+    empty = text.eq("")
+    shaped = text.str.fullmatch(r"\d{17}[\dX]")
+    as_number = text.str.fullmatch(r"\d(\.\d+)?E\+?\d+")
+    problem[~empty & ~shaped] = N_("“{value}” is not an 18-character ID number.")
+    problem[~empty & text.str.fullmatch(r"\d{15}")] = N_(
+        "“{value}” is an old 15-digit ID number: give the 18-character number.")
+    problem[as_number] = N_("“{value}”: Excel turned the ID number into a number and lost digits. Format "
+                            "the column as text and type the numbers again.")
+    if shaped.any():
+        candidates = text[shaped]
+        digits = (np.frombuffer("".join(s[:17] for s in candidates).encode("ascii"), dtype=np.uint8)
+                  .reshape(-1, 17).astype(np.int64) - ord("0"))
+        expected = np.array(list(ID_CHECK_CHARACTERS))[(digits @ ID_WEIGHTS) % 11]
+        wrong = pd.Series(expected != candidates.str[17].to_numpy(), index=candidates.index)
+        born = pd.to_datetime(candidates.str[6:14], format="%Y%m%d", errors="coerce")
+        problem[born[born.isna()].index] = N_("“{value}” is not a valid ID number: its date of birth is not a date.")
+        wrong_index = wrong[wrong & born.notna()].index
+        problem[wrong_index] = N_("“{value}”: the check digit (the last character) is wrong; check the ID "
+                                  "number.")
+    value = text.where(shaped & problem.isna())
+    return value.mask(empty).astype("string"), problem, params
+
+
+_CHECKS: dict[str, Check] = {
+    "bool": _check_words, "enum": _check_words, "int": _check_int, "date": _check_date,
+    "text": _check_text, "id_number": _check_id_number,
+}
+
+
+def _duplicates(value: pd.Series, rows: pd.Series) -> pd.Series:
+    """For each row whose value appeared in an earlier row, that earlier row's number."""
+    known = value.notna()
+    if not known.any():
+        return pd.Series(pd.NA, index=value.index, dtype="Int64")
+    first_row = rows[known].groupby(value[known].to_numpy()).transform("first")
+    repeated = first_row.ne(rows[known])
+    out = pd.Series(pd.NA, index=value.index, dtype="Int64")
+    out[first_row[repeated].index] = first_row[repeated].astype("int64")
+    return out
+
+
+def id_check_character(first17: str) -> str:
+    """The GB 11643 check character of the first 17 digits of an ID number."""
+    total = sum(int(d) * int(w) for d, w in zip(first17, ID_WEIGHTS, strict=True))
+    return ID_CHECK_CHARACTERS[total % 11]
+
+
+def mask_id(number: str | None) -> str:
+    """An ID number with the middle hidden (6401**********123X), to show or export."""
+    if number is None or pd.isna(number) or len(str(number)) < 8:
+        return ""
+    text = str(number)
+    return text[:4] + "*" * (len(text) - 8) + text[-4:]
+
+
+# ---------------------------------------------------------------------------------------------
+# Safe downloads: no cell may start a formula when the file is opened in Excel
+# ---------------------------------------------------------------------------------------------
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell that Excel would read as a formula, prefixed with an apostrophe; others unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell of ``frame`` neutralised (numbers stay numbers), headers included."""
+    out = frame.copy()
+    for name in out.columns:
+        column = out[name]
+        if column.dtype == object or pd.api.types.is_string_dtype(column):
+            text = column.astype("string")
+            risky = text.str.startswith(FORMULA_START).fillna(False)
+            out[name] = column.astype(object).where(~risky, "'" + text.astype(object))
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    return out
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with a BOM (Excel in China opens it as UTF-8), formulas neutralised."""
+    return neutralise_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
+    """An XLSX workbook, one sheet per frame; text cells neutralised, so none is read as a formula."""
+    workbook = openpyxl.Workbook(write_only=True)
+    for title, frame in sheets.items():
+        sheet = workbook.create_sheet(title=title[:31])
+        safe = neutralise_frame(frame)
+        sheet.append([str(c) for c in safe.columns])
+        for record in safe.itertuples(index=False, name=None):
+            sheet.append([_xlsx_value(v) for v in record])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx_value(value: Any) -> Any:
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return None if np.isnan(value) else float(value)
+    return value

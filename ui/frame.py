@@ -35,11 +35,13 @@ LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
 PAGES = (
     ("streamlit_app.py", N_("Home"), ":material/home:"),
     ("pages/resident.py", N_("Check what you can get"), ":material/person_search:"),
+    ("pages/employer.py", N_("Employers and workshops"), ":material/factory:"),
     ("pages/policy.py", N_("Policy text"), ":material/gavel:"),
 )
 # The page each role starts from, for the roles whose page exists.
 ROLE_PAGES = {
     "resident": ("pages/resident.py", N_("Check what you can get"), ":material/person_search:"),
+    "employer": ("pages/employer.py", N_("Employers and workshops"), ":material/factory:"),
 }
 
 

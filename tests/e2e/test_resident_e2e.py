@@ -42,7 +42,10 @@ def type_number(page: Page, label: str, value: int, param: str) -> None:
 
 
 def press(page: Page, name: str) -> None:
+    """Press a step button and wait for the step it leads to (the address changes in that run)."""
+    before = page.url
     page.get_by_role("button", name=name, exact=True).click()
+    page.wait_for_url(lambda url: url != before)
     wait_for_app(page)
 
 
@@ -61,10 +64,8 @@ def test_a_worker_in_another_province_finds_800_by_clicking(page: Page, base_url
            "job.contract=1_year_or_more")
     choose(page, t(lang, "Does your employer pay your social insurance?"), t(lang, "Yes"), "job.social_insurance=1")
     for _ in range(8):
-        see = page.get_by_role("button", name=t(lang, "See my results"), exact=True)
-        if see.count():
-            see.click()
-            wait_for_app(page)
+        if page.get_by_role("button", name=t(lang, "See my results"), exact=True).count():
+            press(page, t(lang, "See my results"))
             break
         press(page, t(lang, "Next"))
     metric = page.get_by_test_id("stMetricValue").first

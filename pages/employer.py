@@ -1,0 +1,292 @@
+"""Employers and workshops: the workshop grant, the SME social-insurance subsidy, training support, the
+incubation-park award, and a roster check.
+
+A thin page: answers go to the engine (engine.evaluate, engine.employer, engine.worker_roster); ui/
+draws the results. Session-state keys start with ``emp_``. Nothing uploaded is written to disk.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import streamlit as st
+
+from engine import employer as emp
+from engine import policy
+from engine.roster import MAX_ROWS
+from engine.worker_roster import (
+    RESULT_COLUMNS,
+    TEMPLATE_FIELDS,
+    WORKER_SCHEMA,
+    read_workers,
+    summarise,
+    template,
+    template_notes,
+)
+from i18n import LOCALES, N_, gettext
+from ui import employer as view
+from ui import format as fmt
+from ui import results
+from ui import roster as files
+from ui.frame import Page, frame
+
+SECTIONS = (
+    ("workshop", N_("Workshop grant")),
+    ("sme", N_("Social-insurance subsidy")),
+    ("training", N_("Training support and employers outside Ningxia")),
+    ("incubator", N_("Incubation parks")),
+    ("roster", N_("Check a roster of workers")),
+)
+MAX_HIRES = 10_000_000
+# On screen the statuses and next steps come first; the downloads keep the engine's order.
+SHOWN_ORDER = ("row", "name", "workshop_status", "workshop_next", "sme_status", "sme_next", "workshop_reason",
+               "sme_reason", "problems", "id")
+
+
+def contents(page: Page) -> None:
+    _ = page._
+    links = " · ".join(f"[{fmt.md_escape(_(title))}](#{anchor})" for anchor, title in SECTIONS)
+    st.markdown(links)
+
+
+def organisation(page: Page) -> tuple[date, dict[str, Any]]:
+    """The date and the organisation's own facts, shared by every section below."""
+    _ = page._
+    st.header(_("Your organisation"), anchor="organisation")
+    left, right = st.columns(2)
+    with left:
+        on = st.date_input(_("Date of the situation"), value=policy.IN_FORCE_UNTIL, min_value=policy.IN_FORCE_FROM,
+                           max_value=policy.IN_FORCE_UNTIL, key="emp_date", format="YYYY-MM-DD")
+        st.caption(fmt.md_escape(_("The policy was in force from {start} to {end}.").format(
+            start=fmt.date_text(policy.IN_FORCE_FROM, page.lang), end=fmt.date_text(policy.IN_FORCE_UNTIL, page.lang))))
+    with right:
+        kind = st.selectbox(_("Kind of organisation"), list(view.KINDS), format_func=lambda k: _(view.KINDS[k]),
+                            key="emp_kind")
+        inside = st.radio(_("Where is it?"), [True, False], horizontal=True, key="emp_in_region",
+                          format_func=lambda v: _("In Ningxia") if v else _("Outside Ningxia"))
+    return on, {"employer.kind": kind, "employer.in_region": inside}
+
+
+def workshop(page: Page, on: date) -> dict[str, Any]:
+    _ = page._
+    st.header(_("Workshop grant"), anchor="workshop")
+    st.markdown(fmt.md_escape(_(
+        "A one-off grant to a poverty-alleviation carrier in a poor village, a migrant village or a poverty-"
+        "alleviation industrial park, by the number of registered poor workers it employs.")))
+    first, second = st.columns(2)
+    with first:
+        carrier = st.selectbox(_("Kind of carrier"), list(view.CARRIERS), format_func=lambda k: _(view.CARRIERS[k]),
+                               key="emp_carrier")
+    with second:
+        place = st.selectbox(_("Where the carrier is"), list(view.PLACES), format_func=lambda k: _(view.PLACES[k]),
+                             key="emp_place")
+    hires = st.number_input(_("Qualifying hires"), min_value=0, max_value=MAX_HIRES, value=0, step=1,
+                            key="emp_ws_hires")
+    st.caption(fmt.md_escape(_(
+        "A qualifying hire: a registered poor worker employed by the carrier for 12 months or more without a "
+        "break, with a labour contract and social insurance paid. The roster check below counts them for you.")))
+    facts = {"employer.carrier": carrier, "employer.located_in": place}
+    result = emp.results({**facts, "employer.qualifying_hires": hires}, on, page.lang, ["workshop_grant"])
+    results.card(result["workshop_grant"], page, county=None)
+    view.grant_view(page, facts, result["workshop_grant"], int(hires), on)
+    return facts
+
+
+def monthly_amount(page: Page, on: date) -> float | None:
+    """The employer's monthly contribution per worker: typed, or worked out from the base and the rates."""
+    _ = page._
+    typed, worked_out = _("I know the monthly employer contribution per worker"), _(
+        "Work it out from the contribution base and the employer rates")
+    mode = st.radio(_("Monthly employer contribution"), [typed, worked_out], key="emp_sme_mode")
+    st.caption(fmt.md_escape(_(
+        "Your monthly social-insurance payment voucher (社会保险费缴费凭证) shows the base and the employer part; "
+        "the city's social insurance agency (社会保险经办机构) publishes the base and the rates each year. No rate "
+        "is filled in for you: we found no reliable source for Ningxia's 2018–2020 employer rates.")))
+    if mode == typed:
+        return st.number_input(
+            _("Employer contribution per worker per month (yuan): pension + medical + unemployment"),
+            min_value=0.0, max_value=1_000_000.0, value=None, step=10.0, key="emp_sme_monthly",
+            placeholder=_("for example, from your payment voucher"))
+    base = st.number_input(_("Monthly contribution base per worker (yuan)"), min_value=0.0, max_value=1_000_000.0,
+                           value=None, step=100.0, key="emp_sme_base")
+    errors_by = {}
+    rates: dict[str, float | None] = {}
+    columns = st.columns(len(emp.insurances(on)))
+    for column, name in zip(columns, emp.insurances(on), strict=True):
+        with column:
+            rates[name] = st.number_input(_("{insurance}, %").format(insurance=_(emp.INSURANCE_LABELS[name])),
+                                          min_value=0.0, max_value=float(emp.MAX_RATE), value=None, step=0.5,
+                                          format="%.2f", key=f"emp_sme_rate_{name}")
+            errors_by[name] = st.empty()
+    contribution = emp.monthly_contribution(base, rates, on)
+    started = base is not None or any(v is not None for v in rates.values())
+    if started:
+        for error in contribution.errors:
+            place = errors_by.get(error.name)
+            text = fmt.md_escape(_(error.message).format(**error.params))
+            if place is None:
+                st.error(text, icon=":material/error:")
+            else:
+                place.error(text, icon=":material/error:")
+    for note in contribution.notes:
+        st.warning(fmt.md_escape(_(note.id).format(
+            **{**note.params, "start": fmt.date_text(date.fromisoformat(note.params["start"]), page.lang),
+               "cap": fmt.number(note.params["cap"], page.lang)})), icon=":material/info:")
+    if contribution.monthly is not None:
+        st.markdown(fmt.md_escape(_("Employer contribution per worker: {amount} a month.").format(
+            amount=fmt.money(contribution.monthly, page.lang))))
+    return contribution.monthly
+
+
+def sme(page: Page, on: date, organisation_facts: dict[str, Any], carrier: dict[str, Any]) -> dict[str, Any]:
+    _ = page._
+    st.header(_("Social-insurance subsidy"), anchor="sme")
+    st.markdown(fmt.md_escape(_(
+        "One year of the employer part of pension, medical and unemployment insurance for each registered poor "
+        "worker hired with a labour contract of a year or more and social insurance paid.")))
+    hires = st.number_input(_("Registered poor workers hired with a contract of a year or more and social "
+                              "insurance"), min_value=0, max_value=MAX_HIRES, value=0, step=1, key="emp_sme_hires")
+    monthly = monthly_amount(page, on)
+    if on.year == 2020:
+        st.caption(fmt.md_escape(_(
+            "In 2020 small and micro enterprises were exempted from the employer part of pension, unemployment "
+            "and work-injury insurance from February to December (national relief): for those months the "
+            "employer part paid, and so the subsidy, may be smaller.")))
+    facts = {**organisation_facts, "employer.employer_insurance_monthly": monthly}
+    result = emp.results({**facts, "employer.qualifying_hires": hires}, on, page.lang, ["sme_insurance_subsidy"])
+    results.card(result["sme_insurance_subsidy"], page, county=None)
+    st.subheader(_("Total support against hires"), anchor="total")
+    st.markdown(fmt.md_escape(_(
+        "Workshop grant and one year of this subsidy for hires who count for both (a year in the job, a contract "
+        "of a year or more, social insurance), with the carrier and place chosen above.")))
+    view.support_view(page, {**carrier, **facts}, int(hires), on)
+    return facts
+
+
+def training(page: Page, on: date, organisation_facts: dict[str, Any]) -> None:
+    _ = page._
+    st.header(_("Training support and employers outside Ningxia"), anchor="training")
+    inside = organisation_facts["employer.in_region"]
+    if inside:
+        st.markdown(fmt.md_escape(_(
+            "An employer in Ningxia that gives the poor workers it hires induction, job-change or on-the-job "
+            "skills training gets the region's training and assessment subsidy once they obtain a training or "
+            "vocational certificate (article (十)).")))
+    else:
+        st.markdown(fmt.md_escape(_(
+            "An employer outside Ningxia that hires Ningxia's registered poor workers with a contract of a year or "
+            "more and social insurance gets, from the worker's home county in Ningxia, a training subsidy and an "
+            "assessment subsidy for the training it organises, and a social-insurance subsidy at Ningxia's "
+            "flexible-employment standard (article (九)).")))
+    left, right = st.columns(2)
+    with left:
+        hires = st.number_input(_("Registered poor workers hired"), min_value=0, max_value=MAX_HIRES, value=0,
+                                step=1, key="emp_tr_hires")
+    with right:
+        trains = st.radio(_("Do you train them (induction, job-change or on-the-job skills)?"), [True, False],
+                          horizontal=True, format_func=lambda v: _("Yes") if v else _("No"), key="emp_trains")
+    st.info(fmt.md_escape(_(
+        "How much: the region's vocational training subsidy standard (自治区职业技能培训补贴标准) by occupation and "
+        "level. This site does not have that table, so it shows no amount: the county employment service centre "
+        "(or, for employers outside Ningxia, the worker's home county) tells you the amount for each course.")),
+        icon=":material/info:")
+    benefits = (["employer_training_subsidy"] if inside
+                else ["out_of_region_training_subsidy", "out_of_region_insurance_subsidy"])
+    found = emp.results({**organisation_facts, "employer.qualifying_hires": hires, "employer.trains_hires": trains},
+                        on, page.lang, benefits)
+    for benefit in benefits:
+        results.card(found[benefit], page, county=None)
+
+
+def incubator(page: Page, on: date) -> None:
+    _ = page._
+    st.header(_("Incubation parks"), anchor="incubator")
+    st.markdown(fmt.md_escape(_(
+        "A one-off award to an entrepreneurship incubation park that meets the standard of a demonstration base: "
+        "from the city for the city-level standard, from the autonomous region for the regional or national "
+        "standard.")))
+    level = st.selectbox(_("Standard the park meets"), list(view.LEVELS), format_func=lambda k: _(view.LEVELS[k]),
+                         index=None, placeholder=_("Choose the standard"), key="emp_incubator")
+    if level is None:
+        return
+    found = emp.results({"incubator.level": level}, on, page.lang, ["incubator_award"])
+    results.card(found["incubator_award"], page, county=None)
+
+
+def roster_templates(lang: str):
+    """The template's sheets in ``lang``: the empty roster, and what to write in each column."""
+    def sheets() -> dict[str, Any]:
+        return {gettext(lang, N_("Workers")): template(lang), gettext(lang, N_("How to fill in")): template_notes(lang)}
+    return sheets
+
+
+def roster(page: Page, on: date, employer_facts: dict[str, Any]) -> None:
+    _ = page._
+    st.header(_("Check a roster of workers"), anchor="roster")
+    st.markdown(fmt.md_escape(_(
+        "Upload your list of workers: each row gets its status for the workshop grant (二) and the SME subsidy "
+        "(五), with the reason and the smallest next step. The summary uses the carrier, place, kind of "
+        "organisation and monthly contribution entered above.")))
+    with st.expander(_("Columns of the file")):
+        by_name = WORKER_SCHEMA.by_name()
+        st.table({_("Chinese header"): [by_name[f].zh_header for f in TEMPLATE_FIELDS],
+                  _("English header"): list(TEMPLATE_FIELDS),
+                  _("What to write"): [_(by_name[f].label) for f in TEMPLATE_FIELDS]}, border="horizontal")
+        st.caption(fmt.md_escape(_(
+            "Other columns are ignored. Months or the start date is needed; name and ID number are optional (an ID "
+            "number is checked and shown masked).")))
+    files.template_downloads(page, "emp_template", {lang: roster_templates(lang) for lang in LOCALES},
+                             "roster-template")
+    st.caption(fmt.md_escape(files.limits_text(page)))
+    upload = files.upload(page, "emp_roster_file", _("Roster file (CSV or XLSX)"))
+    check = files.checked(page, "emp_roster_check", upload, (on,), lambda data, name: read_workers(data, name, on))
+    if check is None:
+        st.session_state.pop("emp_roster_text", None)  # nothing of a removed file stays in the session
+        return
+    if check.missing:
+        names = "、".join(view.column_names(check, page))
+        st.warning(fmt.md_escape(_("Missing columns: {columns}. Every row is “not known yet” on what they give.")
+                                 .format(columns=names)), icon=":material/warning:")
+    if check.roster.extra:
+        st.caption(fmt.md_escape(_("Columns not used: {columns}").format(columns="、".join(check.roster.extra))))
+    summary = summarise(check, {k.split(".", 1)[1]: v for k, v in employer_facts.items()}, page.lang)
+    view.roster_summary(page, summary, check)
+    files.problems(page, view.errors_of(check, page), "emp_roster")
+    stamp = (upload.file_id, upload.size, on)
+    table = view.explained(check, page, stamp)
+    roster_results(page, table)
+    files.downloads(page, "emp_roster", lambda: view.result_sheets(page, table, check), "roster-results")
+
+
+@st.fragment
+def roster_results(page: Page, table) -> None:
+    _ = page._
+    st.subheader(_("Each worker"), anchor="workers")
+    counts = _("Counts")
+    choices = {
+        N_("All rows"): lambda t: t["row"].notna(),
+        N_("Not counted yet"): lambda t: (t["workshop_status"] != counts) | (t["sme_status"] != counts),
+        N_("Rows with problems"): lambda t: t["problems"] != "",
+    }
+    files.result_table(page, table, "emp_roster", RESULT_COLUMNS, choices, order=SHOWN_ORDER)
+
+
+def main() -> None:
+    page = frame(N_("Employers and workshops"), icon=":material/factory:")
+    _ = page._
+    st.title(_("Employers and workshops"), anchor="top")
+    st.markdown(fmt.md_escape(_(
+        "What hiring registered poor workers (建档立卡贫困劳动力) brings an employer, a workshop or an incubation "
+        "park under this policy, and which of your workers already count. Rosters of up to {rows} workers are "
+        "checked in seconds.").format(rows=fmt.number(MAX_ROWS, page.lang))))
+    contents(page)
+    on, organisation_facts = organisation(page)
+    carrier = workshop(page, on)
+    sme_facts = sme(page, on, organisation_facts, carrier)
+    training(page, on, organisation_facts)
+    incubator(page, on)
+    roster(page, on, {**carrier, **sme_facts})
+
+
+main()

@@ -1,0 +1,232 @@
+"""The employers' page through Streamlit's AppTest, in both languages: the calculators, their bad input, and a
+GBK roster exported from Excel. Interface texts are looked up in the catalogs, so the tests hold whether or not a
+message is translated yet; amounts are written the language's way (¥ in zh_CN, CN¥ in en)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from engine.roster import id_check_character
+from i18n import LOCALES
+from ui.frame import load_translations
+
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+YUAN = {"zh_CN": "¥", "en": "CN¥"}
+
+
+def t(lang: str, message: str) -> str:
+    return load_translations(lang).gettext(message)
+
+
+def open_employer(lang: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["lang"] = lang
+    at.switch_page("pages/employer.py")
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def rerun(at: AppTest) -> AppTest:
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def texts(at: AppTest) -> str:
+    parts = [m.value for m in at.markdown] + [c.value for c in at.caption] + [s.value for s in at.success]
+    parts += [w.value for w in at.warning] + [e.value for e in at.error] + [i.value for i in at.info]
+    parts += [h.value for h in (*at.title, *at.header, *at.subheader)] + [str(m.value) for m in at.metric]
+    return "\n".join(parts).replace("\\", "")
+
+
+def tables(at: AppTest) -> str:
+    return "\n".join(table.value.to_string() for table in at.table)
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_page_opens_with_every_section(lang):
+    at = open_employer(lang)
+    assert at.title[0].value == t(lang, "Employers and workshops")
+    headers = [h.value for h in at.header]
+    for title in ("Workshop grant", "Social-insurance subsidy", "Training support and employers outside Ningxia",
+                  "Incubation parks", "Check a roster of workers"):
+        assert t(lang, title) in headers
+    assert at.session_state["lang"] == lang
+    for key in ("emp_date", "emp_kind", "emp_carrier", "emp_place", "emp_ws_hires", "emp_sme_hires"):
+        assert key in at.session_state
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_17_hires_give_20000_and_the_next_band(lang):
+    at = open_employer(lang)
+    at.number_input(key="emp_ws_hires").set_value(17)
+    rerun(at)
+    text = texts(at)
+    assert f"### {YUAN[lang]}20,000" in text
+    following = t(lang, "{hires_more} more qualifying hires → {amount} (+{increase}).").format(
+        hires_more=4, amount=f"{YUAN[lang]}30,000", increase=f"{YUAN[lang]}10,000")
+    assert following in text
+    assert f"◀ {t(lang, 'you')}" in tables(at)
+    assert len(at.get("vega_lite_chart")) >= 1
+
+
+@pytest.mark.parametrize(("hires", "grant"), [(10, None), (11, "20,000"), (100, "60,000"), (101, "100,000")])
+def test_band_edges_and_the_overlap_at_100(hires, grant):
+    at = open_employer("en")
+    at.number_input(key="emp_ws_hires").set_value(hires)
+    rerun(at)
+    text = texts(at)
+    if grant is None:
+        assert "### CN¥" not in text.split(t("en", "Social-insurance subsidy"))[0]
+    else:
+        assert f"### CN¥{grant}" in text
+    assert "Reading used" in text
+    assert "100 qualifying hires → 60,000 yuan" in text
+
+
+def test_a_carrier_elsewhere_gets_no_grant():
+    at = open_employer("en")
+    at.selectbox(key="emp_place").set_value("other")
+    at.number_input(key="emp_ws_hires").set_value(40)
+    rerun(at)
+    assert "The carrier must be in a poor village" in texts(at)
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_sme_subsidy_from_the_monthly_amount(lang):
+    at = open_employer(lang)
+    at.number_input(key="emp_sme_hires").set_value(3)
+    at.number_input(key="emp_sme_monthly").set_value(500.0)
+    rerun(at)
+    assert f"{YUAN[lang]}18,000" in texts(at)  # 3 × 12 × 500
+
+
+def test_sme_subsidy_asks_for_the_monthly_amount_and_says_where_it_is_published():
+    at = open_employer("en")
+    at.number_input(key="emp_sme_hires").set_value(3)
+    rerun(at)
+    text = texts(at)
+    assert "Amount depends on a published figure" in text
+    assert "社会保险费缴费凭证" in text
+    assert "No rate is filled in for you" in text
+
+
+def test_sme_subsidy_from_base_and_rates_with_messages_beside_the_fields():
+    at = open_employer("en")
+    at.number_input(key="emp_sme_hires").set_value(2)
+    at.radio(key="emp_sme_mode").set_value(t("en", "Work it out from the contribution base and the employer rates"))
+    rerun(at)
+    assert at.number_input(key="emp_sme_rate_pension").value is None  # no default rate
+    at.number_input(key="emp_sme_base").set_value(4000.0)
+    at.number_input(key="emp_sme_rate_pension").set_value(20.0)
+    rerun(at)
+    errors = [e.value for e in at.error]
+    assert sum("Enter the employer rate" in e for e in errors) == 2  # medical and unemployment
+    assert any("16" in w.value and "国办发〔2019〕13号" in w.value for w in at.warning)
+    at.number_input(key="emp_sme_rate_medical").set_value(8.0)
+    at.number_input(key="emp_sme_rate_unemployment").set_value(0.5)
+    rerun(at)
+    assert not at.error
+    text = texts(at)
+    assert "CN¥1,140 a month" in text  # 4,000 × 28.5 %
+    assert "CN¥27,360" in text  # 2 × 12 × 1,140
+
+
+def test_total_support_chart_and_table():
+    at = open_employer("en")
+    at.number_input(key="emp_ws_hires").set_value(25)
+    at.number_input(key="emp_sme_hires").set_value(25)
+    at.number_input(key="emp_sme_monthly").set_value(600.0)
+    rerun(at)
+    assert len(at.get("vega_lite_chart")) == 2
+    assert "CN¥210,000" in tables(at)  # 30,000 + 25 × 12 × 600
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_training_outside_ningxia_says_who_pays_and_that_the_standard_is_not_published(lang):
+    at = open_employer(lang)
+    at.radio(key="emp_in_region").set_value(False)
+    at.number_input(key="emp_tr_hires").set_value(2)
+    rerun(at)
+    text = texts(at)
+    assert t(lang, "Amount depends on a published figure") in text
+    assert "自治区职业技能培训补贴标准" in text
+    assert t(lang, "The worker's home county in Ningxia") in "\n".join(c.value for c in at.caption)
+
+
+def test_incubation_park_city_standard_is_at_least_500000():
+    at = open_employer("en")
+    at.selectbox(key="emp_incubator").set_value("city")
+    rerun(at)
+    assert "at least CN¥500,000" in texts(at)
+    at.selectbox(key="emp_incubator").set_value("national")
+    rerun(at)
+    assert "### CN¥1,000,000" in texts(at)
+
+
+def gbk_roster(count: int) -> bytes:
+    first17 = "64040219900101001"
+    good = first17 + id_check_character(first17)
+    lines = ["姓名,身份证号,是否建档立卡,在岗月数,劳动合同,是否缴纳社保"]
+    lines += [f"工人{i},,是,14,一年以上,是" for i in range(count)]
+    lines += [f"<b>马某</b>,{good},是,9,一年以上,是", "=HYPERLINK(\"x\"),640402199001010012,是,-2,无,否"]
+    return ("\n".join(lines) + "\n").encode("gbk")
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_gbk_roster_gives_the_count_band_totals_and_bad_rows(lang):
+    at = open_employer(lang)
+    at.number_input(key="emp_sme_monthly").set_value(500.0)
+    rerun(at)
+    at.file_uploader(key="emp_roster_file").set_value(("名册.csv", gbk_roster(20), "text/csv"))
+    rerun(at)
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t(lang, "Workers")] == "22"
+    assert metrics[t(lang, "Count: grant (二)")] == "20"
+    assert metrics[t(lang, "Count: subsidy (五)")] == "21"
+    assert metrics[t(lang, "Rows with problems")] == "1"
+    text = texts(at)
+    assert f"{YUAN[lang]}20,000" in text  # 20 qualifying hires: band 11–20
+    assert f"{YUAN[lang]}126,000" in text  # 21 × 12 × 500
+    assert f"{YUAN[lang]}146,000" in text
+    (results,) = (frame.value for frame in at.dataframe)
+    listed = t(lang, "Row {row}, {column}: {problem}")
+    assert listed.format(row=23, column="身份证号", problem="").strip() in text
+    assert listed.format(row=23, column="在岗月数", problem="").strip() in text
+    assert "<b>马某</b>" in results.iloc[:, 1].tolist()  # a name is text, never markup
+
+
+def test_a_roster_that_cannot_be_read_says_why_in_the_language():
+    at = open_employer("en")
+    at.file_uploader(key="emp_roster_file").set_value(("roster.csv", b"", "text/csv"))
+    rerun(at)
+    assert any(t("en", "The file is empty.") in e.value.replace("\\", "") for e in at.error)
+    at.file_uploader(key="emp_roster_file").set_value(("roster.xls", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
+                                                       "application/vnd.ms-excel"))
+    rerun(at)
+    assert any("xls" in e.value.replace("\\", "") for e in at.error)
+
+
+def test_limits_are_stated_on_the_page():
+    at = open_employer("en")
+    assert "10 MB" in texts(at)
+    assert "100,000 rows" in texts(at)
+
+
+def test_many_problems_are_a_table_and_every_row_is_still_checked():
+    lines = ["是否建档立卡,在岗月数,劳动合同,是否缴纳社保"] + ["是,-1,一年以上,是"] * 30 + ["是,12,一年以上,是"] * 11
+    at = open_employer("en")
+    at.file_uploader(key="emp_roster_file").set_value(("r.csv", ("\n".join(lines) + "\n").encode("gbk"), "text/csv"))
+    rerun(at)
+    problems, results = (frame.value for frame in at.dataframe)
+    assert len(problems) == 30
+    assert len(results) == 41
+    assert {m.label: m.value for m in at.metric}[t("en", "Count: grant (二)")] == "11"
+    at.file_uploader(key="emp_roster_file").set_value(None)
+    rerun(at)
+    assert "emp_roster_text" not in at.session_state
+    assert "emp_roster_check" not in at.session_state

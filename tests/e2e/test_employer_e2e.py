@@ -1,0 +1,119 @@
+"""The employers' page in Chromium, in both languages: an employer types its hires and sees the grant and the
+next band; uploads a GBK roster exported from Excel with ``set_input_files``; checks the count, band and totals
+and the bad rows; and downloads the results as CSV and XLSX that open safely in Excel."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import openpyxl
+import pytest
+from playwright.sync_api import Page, expect
+
+from engine.roster import id_check_character
+from tests.e2e.streamlit_server import open_page, wait_for_app
+from ui import frame as ui_frame
+
+pytestmark = pytest.mark.e2e
+
+TIMEOUT = 60_000
+YUAN = {"zh_CN": "¥", "en": "CN¥"}
+
+
+def t(lang: str, message: str) -> str:
+    return ui_frame.load_translations(lang).gettext(message)
+
+
+def gbk_roster() -> bytes:
+    """12 workers who count for both, one with 9 months, one not registered, one with bad cells."""
+    lines = ["姓名,身份证号,是否建档立卡,在岗月数,劳动合同,是否缴纳社保"]
+    for i in range(12):
+        first17 = f"64042219900101{i:03d}"
+        lines.append(f"工人{i},{first17 + id_check_character(first17)},是,{12 + i},一年以上,是")
+    lines += ["马某,,是,9,一年以上,是", "<b>李某</b>,,否,20,一年以上,是",
+              '"=HYPERLINK(""http://example.com"",""x"")",640402199001010012,是,-2,无,否']
+    return ("\n".join(lines) + "\n").encode("gbk")
+
+
+def type_number(page: Page, key: str, value: float) -> None:
+    field = page.locator(f".st-key-{key} input")
+    field.fill(str(value))
+    field.press("Enter")
+    page.wait_for_timeout(200)
+    wait_for_app(page, TIMEOUT)
+
+
+def metric(page: Page, label: str):
+    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_workshop_calculator_shows_the_grant_and_the_next_band(page: Page, base_url: str, lang: str):
+    open_page(page, f"{base_url}/employer?lang={lang}", timeout=TIMEOUT)
+    expect(page.locator("h1").first).to_have_text(t(lang, "Employers and workshops"))
+    type_number(page, "emp_ws_hires", 17)
+    card = page.locator(".st-key-card_workshop_grant")
+    expect(card).to_contain_text(f"{YUAN[lang]}20,000")
+    following = t(lang, "{hires_more} more qualifying hires → {amount} (+{increase}).").format(
+        hires_more=4, amount=f"{YUAN[lang]}30,000", increase=f"{YUAN[lang]}10,000")
+    expect(card).to_contain_text(following)
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_an_employer_checks_a_gbk_roster_and_downloads_safe_results(page: Page, base_url: str, lang: str, tmp_path):
+    open_page(page, f"{base_url}/employer?lang={lang}#roster", timeout=TIMEOUT)
+    type_number(page, "emp_sme_monthly", 500)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        files=[{"name": "名册.csv", "mimeType": "text/csv", "buffer": gbk_roster()}])
+    expect(metric(page, t(lang, "Workers"))).to_have_text("15", timeout=TIMEOUT)
+    wait_for_app(page, TIMEOUT)
+    expect(metric(page, t(lang, "Count: grant (二)"))).to_have_text("12")
+    expect(metric(page, t(lang, "Count: subsidy (五)"))).to_have_text("13")
+    expect(metric(page, t(lang, "Rows with problems"))).to_have_text("1")
+    main = page.get_by_test_id("stMain")
+    expect(main).to_contain_text(f"{YUAN[lang]}20,000")  # 12 qualifying hires: band 11–20
+    expect(main).to_contain_text(f"{YUAN[lang]}78,000")  # 13 × 12 × 500
+    expect(main).to_contain_text(f"{YUAN[lang]}98,000")
+    expect(main).to_contain_text("身份证号")
+    expect(main).to_contain_text("在岗月数")
+
+    with page.expect_download(timeout=TIMEOUT) as caught:
+        page.get_by_role("button", name=t(lang, "Download the results (CSV)")).click()
+    data = (tmp_path / "results.csv")
+    caught.value.save_as(data)
+    raw = data.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"))))
+    assert rows[0][0] == t(lang, "Row")
+    assert len(rows) == 16
+    names = [row[1] for row in rows[1:]]
+    assert "<b>李某</b>" in names
+    assert '\'=HYPERLINK("http://example.com","x")' in names
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+
+    with page.expect_download(timeout=TIMEOUT) as caught:
+        page.get_by_role("button", name=t(lang, "Download the results (XLSX)")).click()
+    book = tmp_path / "results.xlsx"
+    caught.value.save_as(book)
+    workbook = openpyxl.load_workbook(book)
+    cells = [c for sheet in workbook.worksheets for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert workbook.sheetnames == [t(lang, "Results"), t(lang, "Problems")]
+    assert workbook.worksheets[1].max_row == 3  # two bad cells in one row, and the header
+
+
+def test_a_file_that_is_not_a_roster_is_answered_in_the_language(page: Page, base_url: str):
+    open_page(page, f"{base_url}/employer?lang=zh_CN", timeout=TIMEOUT)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        files=[{"name": "photo.csv", "mimeType": "text/csv", "buffer": b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(500)}])
+    expect(page.get_by_test_id("stAlertContentError")).to_contain_text(
+        t("zh_CN", "The file is neither a CSV text file nor an XLSX workbook."), timeout=TIMEOUT)
+
+
+def test_phone_width_has_no_sideways_scrolling(phone: Page, base_url: str):
+    open_page(phone, f"{base_url}/employer?lang=zh_CN", timeout=TIMEOUT)
+    type_number(phone, "emp_ws_hires", 17)
+    width = phone.evaluate("document.querySelector('[data-testid=stMain]').scrollWidth")
+    assert width <= 390

@@ -1,0 +1,322 @@
+"""Reading roster files in memory: encodings Excel in China saves, XLSX, bad files, headers, limits,
+formula cells, ID numbers (GB 11643 check digit), and downloads that open safely in Excel."""
+
+from __future__ import annotations
+
+import io
+from datetime import datetime
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from engine.roster import (
+    MAX_ROWS,
+    CellError,
+    RosterError,
+    id_check_character,
+    load_table,
+    mask_id,
+    neutralise,
+    read_roster,
+    read_table,
+    to_csv_bytes,
+    to_xlsx_bytes,
+)
+from engine.worker_roster import WORKER_SCHEMA
+
+HEADER_ZH = "姓名,身份证号,是否建档立卡,在岗月数,劳动合同,是否缴纳社保"
+HEADER_EN = "worker.name,worker.id_number,worker.registered_poor,worker.months,worker.contract,worker.social_insurance"
+GOOD_ID = "11010519491231002X"  # the GB 11643-1999 standard's own example
+ROWS = ["马某,11010519491231002X,是,14,一年以上,是", "李某,,否,3,不满一年,否"]
+
+
+def csv_text(header: str = HEADER_ZH, rows: list[str] = ROWS) -> str:
+    return "\n".join([header, *rows]) + "\n"
+
+
+def xlsx_bytes(rows: list[list[object]]) -> bytes:
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def read(data: bytes, name: str = "roster.csv"):
+    return read_roster(data, name, WORKER_SCHEMA)
+
+
+def problems(roster) -> list[tuple[int, str, str]]:
+    return [(e.row, e.column, e.message) for e in roster.errors]
+
+
+# --- encodings and formats -------------------------------------------------------------------
+
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk", "gb18030"],
+                         ids=["UTF-8", "UTF-8带BOM（Excel“CSV UTF-8”）", "GBK（Excel中文版默认）", "GB18030"])
+def test_each_encoding_reads_the_same_facts(encoding):
+    roster = read(csv_text().encode(encoding))
+    assert roster.facts["worker.name"].tolist() == ["马某", "李某"]
+    assert roster.facts["worker.registered_poor"].tolist() == [True, False]
+    assert roster.facts["worker.months"].tolist() == [14, 3]
+    assert roster.facts["worker.contract"].tolist() == ["1_year_or_more", "under_1_year"]
+    assert roster.rows.tolist() == [2, 3]
+    assert not roster.errors
+
+
+def test_utf16_tab_separated_text_from_excel():
+    text = csv_text().replace(",", "\t")
+    roster = read(text.encode("utf-16"), "roster.txt")
+    assert roster.facts["worker.months"].tolist() == [14, 3]
+
+
+def test_xlsx_with_numbers_dates_and_booleans():
+    data = xlsx_bytes([
+        ["姓名", "是否建档立卡", "在岗月数", "入职日期", "劳动合同", "是否缴纳社保"],
+        ["马某", "是", 14, datetime(2019, 3, 1), "一年以上", True],
+        [None, None, None, None, None, None],
+        ["李某", "否", 3.0, "2020/1/5", "无", "否"],
+    ])
+    roster = read(data, "roster.xlsx")
+    assert roster.rows.tolist() == [2, 4]  # the empty row 3 is skipped, numbers stay those of the sheet
+    assert roster.facts["worker.months"].tolist() == [14, 3]
+    assert roster.facts["worker.start_date"].dt.date.astype(str).tolist() == ["2019-03-01", "2020-01-05"]
+    assert roster.facts["worker.social_insurance"].tolist() == [True, False]
+
+
+def test_xlsx_is_recognised_by_its_content_whatever_the_name():
+    data = xlsx_bytes([["在岗月数", "是否建档立卡"], [12, "是"]])
+    assert read(data, "export.dat").facts["worker.months"].tolist() == [12]
+
+
+def test_xlsx_id_number_turned_into_a_number_is_named():
+    data = xlsx_bytes([["身份证号", "是否建档立卡"], [640104199001010010, "是"]])
+    roster = read(data, "roster.xlsx")
+    assert roster.errors[0].column == "身份证号"
+    assert "Excel turned the ID number into a number" in roster.errors[0].problem
+
+
+# --- whole-file problems ---------------------------------------------------------------------
+
+BAD_FILES = [
+    pytest.param(b"", "The file is empty.", id="空文件"),
+    pytest.param(b"  \n\n", "The file is empty.", id="只有空白"),
+    pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4, "neither a CSV", id="二进制乱码（图片）"),
+    pytest.param(bytes(range(1, 256)) * 8, None, id="无NUL的乱码"),
+    pytest.param(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "old Excel workbook", id="旧版xls"),
+    pytest.param(b"PK\x03\x04garbage", "not a readable XLSX", id="损坏的xlsx"),
+    pytest.param(b"a,b\n1,2\n", "No column of the file is known", id="没有已知列"),
+    pytest.param("是否建档立卡,在岗月数\n是,12,额外\n是,3,额外,更多\n".encode(), "more cells", id="某行单元格多于表头"),
+    pytest.param("在岗月数,worker.months\n1,2\n".encode(), "Two columns give the same thing", id="两列同义"),
+]
+
+
+@pytest.mark.parametrize(("data", "words"), BAD_FILES)
+def test_whole_file_problems_are_a_roster_error(data, words):
+    with pytest.raises(RosterError) as caught:
+        read(data)
+    assert caught.value.message  # a msgid the page translates
+    if words:
+        assert words in str(caught.value)
+
+
+def test_larger_than_the_limit(monkeypatch):
+    monkeypatch.setattr("engine.roster.MAX_BYTES", 1000)
+    with pytest.raises(RosterError, match="larger than"):
+        read(csv_text(rows=ROWS * 40).encode())
+
+
+def test_100000_rows_are_read_and_100001_are_refused():
+    row = "是,12,一年以上,是"
+    header = "是否建档立卡,在岗月数,劳动合同,是否缴纳社保"
+    ok = (header + "\n" + (row + "\n") * MAX_ROWS).encode()
+    assert len(read(ok)) == MAX_ROWS
+    too_many = (header + "\n" + (row + "\n") * (MAX_ROWS + 1)).encode()
+    with pytest.raises(RosterError) as caught:
+        read(too_many)
+    assert caught.value.params == {"limit": MAX_ROWS}
+
+
+def test_100001_rows_in_xlsx_are_refused_without_reading_on():
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(["在岗月数"])
+    for _ in range(MAX_ROWS + 1):
+        sheet.append([12])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    with pytest.raises(RosterError, match="more than"):
+        read(buffer.getvalue(), "big.xlsx")
+
+
+# --- headers -----------------------------------------------------------------------------------
+
+def test_chinese_and_english_headers_give_the_same_facts():
+    chinese = read(csv_text(HEADER_ZH).encode())
+    english = read(csv_text(HEADER_EN).encode())
+    pd.testing.assert_frame_equal(chinese.facts, english.facts)
+    assert chinese.headers["worker.months"] == "在岗月数"
+    assert english.headers["worker.months"] == "worker.months"
+
+
+@pytest.mark.parametrize("header", ["是否建档立卡贫困劳动力", " 建档立卡 ", "registered_poor", "Registered Poor"])
+def test_header_aliases(header):
+    roster = read(f"{header},在岗月数\n是,12\n".encode())
+    assert roster.facts["worker.registered_poor"].tolist() == [True]
+
+
+def test_missing_columns_are_listed_and_rows_still_read():
+    roster = read("姓名,在岗月数\n马某,12\n".encode())
+    assert set(roster.missing) == {"worker.registered_poor", "worker.contract", "worker.social_insurance"}
+    assert roster.facts["worker.months"].tolist() == [12]
+
+
+def test_extra_columns_are_ignored_and_listed():
+    roster = read("姓名,电话,在岗月数,备注\n马某,13800000000,12,无\n".encode())
+    assert roster.extra == ("电话", "备注")
+    assert "电话" not in roster.facts
+
+
+# --- cells ---------------------------------------------------------------------------------------
+
+CELLS = [
+    pytest.param("在岗月数", "-1", "negative", id="月数为负"),
+    pytest.param("在岗月数", "12.5", "whole number", id="月数不是整数"),
+    pytest.param("在岗月数", "十二", "not a number", id="月数写成汉字"),
+    pytest.param("是否建档立卡", "也许", "not yes or no", id="是否：未知值"),
+    pytest.param("劳动合同", "临时", "not a known value", id="合同：未知值"),
+    pytest.param("入职日期", "2019-02-30", "not a date", id="日期不存在"),
+    pytest.param("入职日期", "去年", "not a date", id="日期不是日期"),
+    pytest.param("身份证号", "110105194912310021", "check digit", id="身份证校验码错误"),
+    pytest.param("身份证号", "110105194913310028", "date of birth", id="身份证出生日期无效"),
+    pytest.param("身份证号", "110105491231002", "old 15-digit", id="15位旧身份证号"),
+    pytest.param("身份证号", "1101051949", "18-character", id="身份证号位数不对"),
+]
+
+
+@pytest.mark.parametrize(("column", "cell", "words"), CELLS)
+def test_a_bad_cell_is_named_and_the_other_cells_are_still_read(column, cell, words):
+    data = f"姓名,{column},是否缴纳社保\n马某,{cell},是\n李某,,否\n".encode()
+    roster = read(data)
+    assert len(roster.errors) == 1
+    error = roster.errors[0]
+    assert (error.row, error.column) == (2, column)
+    assert words in error.problem
+    assert error.params["value"] == cell
+    assert roster.facts["worker.social_insurance"].tolist() == [True, False]
+    assert roster.bad.iloc[0].any()
+    assert not roster.bad.iloc[1].any()
+
+
+@pytest.mark.parametrize(("cell", "value"), [
+    ("是", True), ("否", False), ("YES", True), ("no", False), ("已缴纳", True), ("未缴", False), ("１", True),
+    (" 是 ", True), ("", None),
+])
+def test_yes_and_no_as_people_write_them(cell, value):
+    roster = read(f"是否缴纳社保,在岗月数\n{cell},1\n".encode())
+    got = roster.facts["worker.social_insurance"].iloc[0]
+    assert (None if pd.isna(got) else bool(got)) == value
+
+
+@pytest.mark.parametrize(("cell", "value"), [
+    ("一年以上", "1_year_or_more"), ("1年以上", "1_year_or_more"), ("无固定期限", "1_year_or_more"),
+    ("3年", "1_year_or_more"), ("两年", "1_year_or_more"), ("12个月", "1_year_or_more"),
+    ("6个月", "under_1_year"), ("不满一年", "under_1_year"), ("半年", "under_1_year"),
+    ("无", "none"), ("未签订", "none"), ("是", "signed"), ("1_year_or_more", "1_year_or_more"),
+    ("1 year or more", "1_year_or_more"), ("under 1 year", "under_1_year"),
+])
+def test_contract_words(cell, value):
+    roster = read(f"劳动合同,在岗月数\n{cell},1\n".encode())
+    assert roster.facts["worker.contract"].iloc[0] == value
+
+
+@pytest.mark.parametrize("cell", ["12", "12个月", "１２", " 12 ", "12.0"])
+def test_months_as_people_write_them(cell):
+    roster = read(f"在岗月数,是否建档立卡\n{cell},是\n".encode())
+    assert roster.facts["worker.months"].tolist() == [12]
+
+
+@pytest.mark.parametrize("cell", ["2019-03-01", "2019/3/1", "2019.03.01", "2019年3月1日", "20190301",
+                                  "2019-03-01 00:00:00"])
+def test_dates_as_people_write_them(cell):
+    roster = read(f"入职日期,是否建档立卡\n{cell},是\n".encode())
+    assert roster.facts["worker.start_date"].dt.date.astype(str).tolist() == ["2019-03-01"]
+
+
+def test_the_same_id_number_twice_names_the_first_row():
+    data = f"身份证号,是否建档立卡\n{GOOD_ID},是\n{GOOD_ID.lower()},是\n".encode()
+    roster = read(data)
+    assert roster.duplicate_of.isna().tolist() == [True, False]
+    assert roster.duplicate_of.iloc[1] == 2
+    assert problems(roster) == [(3, "身份证号", "The same ID number is in row {first_row}.")]
+
+
+def test_check_digit_of_the_standard_example():
+    assert id_check_character(GOOD_ID[:17]) == "X"
+    assert mask_id(GOOD_ID) == "1101**********002X"
+
+
+def test_row_numbers_skip_blank_lines_as_a_spreadsheet_counts_them():
+    data = "在岗月数,是否建档立卡\n12,是\n\n,\n-3,是\n".encode()
+    roster = read(data)
+    assert roster.rows.tolist() == [2, 5]
+    assert problems(roster)[0][:2] == (5, "在岗月数")
+
+
+def test_formula_cells_are_data_never_evaluated():
+    data = '姓名,在岗月数,是否建档立卡\n"=HYPERLINK(""http://x"",""y"")",=1+11,是\n@SUM(A1),12,是\n'.encode()
+    roster = read(data)
+    assert roster.facts["worker.name"].tolist() == ['=HYPERLINK("http://x","y")', "@SUM(A1)"]
+    assert problems(roster) == [(2, "在岗月数", "“{value}” is not a number.")]
+
+
+def test_xlsx_formula_cells_without_a_cached_value_are_empty():
+    data = xlsx_bytes([["姓名", "在岗月数"], ["=CONCAT(\"a\",\"b\")", "=6+6"]])
+    roster = read(data, "roster.xlsx")
+    assert roster.facts["worker.months"].isna().all()
+
+
+def test_command_line_reader_keeps_its_behaviour():
+    table = read_table(b"person.job.months,x\n14,a\n\n11,b\n", "r.csv")
+    assert table["person.job.months"].tolist() == ["14", "11"]
+    assert table.attrs["rows"] == [2, 4]
+
+
+def test_cell_error_is_the_documented_shape():
+    error = CellError(2, "在岗月数", "bad")
+    assert (error.row, error.column, error.problem) == (2, "在岗月数", "bad")
+
+
+def test_load_table_strips_headers():
+    assert list(load_table(" 在岗月数 ,是否建档立卡\n1,是\n".encode()).columns) == ["在岗月数", "是否建档立卡"]
+
+
+# --- downloads ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
+def test_cells_that_would_start_a_formula_are_neutralised(cell):
+    assert neutralise(cell) == "'" + cell
+    assert neutralise("马某") == "马某"
+    assert neutralise(-1) == -1
+
+
+def test_csv_download_is_utf8_with_bom_and_neutralised():
+    frame = pd.DataFrame({"=name": ["=cmd|' /C calc'!A0", "马某"], "n": [1, 2]})
+    data = to_csv_bytes(frame)
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert "'=name" in text
+    assert "'=cmd|" in text
+    assert "马某" in text
+
+
+def test_xlsx_download_holds_no_formula():
+    frame = pd.DataFrame({"name": ["=1+1", "+SUM(A1)", "马某"], "n": [1, 2, None]})
+    data = to_xlsx_bytes({"results": frame})
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    cells = [c for row in sheet.iter_rows() for c in row]
+    assert not [c.coordinate for c in cells if c.data_type == "f"]
+    assert [sheet["A2"].value, sheet["A3"].value, sheet["B4"].value] == ["'=1+1", "'+SUM(A1)", None]

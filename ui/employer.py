@@ -1,0 +1,223 @@
+"""What the employers' page draws: labels, the grant's chart and table, total support, the roster summary.
+
+Every amount and band comes from the engine (``engine.employer``, ``engine.worker_roster``,
+``engine.evaluate``); this module only arranges, labels and formats them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+import pandas as pd
+import streamlit as st
+
+from engine import employer as emp
+from engine.interpretations import INTERPRETATIONS
+from engine.worker_roster import RESULT_COLUMNS, WorkerCheck, column_name, errors_table, explain
+from i18n import N_
+from ui import employer_charts as charts
+from ui import format as fmt
+from ui import results
+from ui.frame import Page
+
+CARRIERS = {
+    "workshop": N_("Poverty-alleviation workshop (就业扶贫车间)"),
+    "community_factory": N_("Community factory (社区工厂)"),
+    "industry_base": N_("Industry poverty-alleviation base (产业扶贫基地)"),
+    "agri_processing_base": N_("Farm-produce processing base (农产品加工基地)"),
+    "none": N_("None of these"),
+}
+PLACES = {
+    "poor_village": N_("A poor village (贫困村)"),
+    "migrant_village": N_("A migrant village (移民村)"),
+    "industrial_park": N_("A poverty-alleviation industrial park (扶贫产业园)"),
+    "other": N_("Somewhere else"),
+}
+KINDS = {
+    "sme": N_("Small, medium or micro enterprise (中小微企业)"),
+    "new_agri_entity": N_("New agricultural business (新型农业经营主体)"),
+    "private_non_enterprise": N_("Private non-enterprise unit (民办非企业单位)"),
+    "social_group": N_("Social group (社会团体)"),
+    "large_enterprise": N_("Large enterprise"),
+    "other": N_("Other organisation"),
+}
+METRIC_WIDTH = 160  # px: four in a row on a desktop, two on a 390 px phone
+LEVELS = {
+    "none": N_("No demonstration-base standard yet"),
+    "city": N_("City-level standard (地市级)"),
+    "region": N_("Autonomous-region standard (自治区级)"),
+    "national": N_("National standard (国家级)"),
+}
+
+
+def band_label(band: Mapping[str, Any], page: Page) -> str:
+    low = fmt.number(band["min"], page.lang)
+    if band["max"] is None:
+        return page._("{low} or more").format(low=low)
+    return page._("{low} to {high}").format(low=low, high=fmt.number(band["max"], page.lang))
+
+
+def band_table(page: Page, on: date, hires: int | None) -> pd.DataFrame:
+    """The grant's bands (with the row below the first band); the employer's band is marked."""
+    _ = page._
+    bands = emp.bands(on)
+    mine = emp.band_of(hires, on)
+    rows = [({"min": 0, "max": bands[0]["min"] - 1}, 0), *((band, band["amount"]) for band in bands)]
+    overlap = emp.overlap(on)
+    labels, amounts = [], []
+    you = _("you")
+    for band, amount in rows:
+        label = band_label(band, page)
+        if overlap and band.get("max") == overlap["hires"]:
+            label = _("{band} (includes {hires})").format(band=label, hires=fmt.number(overlap["hires"], page.lang))
+        here = hires is not None and band["min"] == (mine["min"] if mine else 0)
+        labels.append(label + "  ◀ " + you if here else label)
+        amounts.append(fmt.money(amount, page.lang))
+    return pd.DataFrame({_("Qualifying hires"): labels, _("Grant"): amounts})
+
+
+def grant_view(page: Page, employer: Mapping[str, Any], result: Mapping[str, Any], hires: int, on: date) -> None:
+    """The step chart of the grant against hires, with the table of bands beside it."""
+    _ = page._
+    curve = emp.grant_curve(employer, on, hires)
+    if any(point["amount"] is None for point in curve):
+        return
+    amount = result["amount"] if result["status"] == "eligible" else 0
+    you = charts.Marker(hires, amount or 0, _("You: {hires} → {amount}").format(
+        hires=fmt.number(hires, page.lang), amount=fmt.money(amount or 0, page.lang)))
+    following = None
+    step = emp.next_band(result)
+    if step is not None and result["status"] in ("eligible", "not_eligible") and not result["unmet"][1:]:
+        text = next(m["text"] for m in result["next"] if "hires_more" in m["params"])
+        following = charts.Marker(hires + step["hires_more"], step["amount"], text.rstrip(".").replace(" → ", "\n→ "))
+    overlap = emp.overlap(on)
+    overlap_marker = None
+    if overlap is not None and max(p["amount"] or 0 for p in curve) > 0:
+        overlap_marker = charts.Marker(overlap["hires"], 0, _("{hires}: read as {amount}").format(
+            hires=fmt.number(overlap["hires"], page.lang), amount=fmt.money(overlap["amount"], page.lang)))
+    chart = charts.grant_steps(curve, hires=_("Qualifying hires"), amount=_("Grant (yuan)"), you=you,
+                               following=following, overlap=overlap_marker)
+    st.altair_chart(chart, width="stretch", key="emp_grant_chart")
+    st.table(band_table(page, on, hires), border="horizontal")
+    if overlap is not None:
+        reading = INTERPRETATIONS[overlap["interpretation"]]
+        heading = _("Reading used")
+        st.caption(f"**{fmt.md_escape(heading)}:** {fmt.md_escape(_(reading.reading))} {fmt.md_escape(_(reading.basis))}")
+
+
+def support_view(page: Page, employer: Mapping[str, Any], hires: int, on: date) -> None:
+    """Total support (grant + one year of subsidy) against hires that count for both, and its table."""
+    _ = page._
+    rows = emp.support_curve(employer, on, hires)
+    if any(r["grant"] is None for r in rows):
+        return
+    known = all(r["subsidy"] is not None for r in rows)
+    point = next(r for r in rows if r["hires"] == hires)
+    grant, subsidy, total = _("Workshop grant (二)"), _("SME subsidy, one year (五)"), _("Total")
+    you_total = point["total"] if known else point["grant"]
+    you = charts.Marker(hires, you_total, _("You: {hires} → {amount}").format(
+        hires=fmt.number(hires, page.lang), amount=fmt.money(you_total, page.lang)))
+    chart = charts.support_areas(rows, hires=_("Hires who count for both"), amount=_("Support (yuan)"),
+                                 grant=grant, subsidy=subsidy if known else None, you=you)
+    st.altair_chart(chart, width="stretch", key="emp_support_chart")
+    edges = sorted({0, hires, *(b["min"] for b in emp.bands(on))})
+    chosen = [r for r in rows if r["hires"] in edges]
+    mark = "  ◀ " + _("you")
+    table = {_("Hires"): [fmt.number(r["hires"], page.lang) + (mark if r["hires"] == hires else "") for r in chosen],
+             grant: [fmt.money(r["grant"], page.lang) for r in chosen]}
+    if known:
+        table[subsidy] = [fmt.money(r["subsidy"], page.lang) for r in chosen]
+        table[total] = [fmt.money(r["total"], page.lang) for r in chosen]
+    st.table(pd.DataFrame(table), border="horizontal")
+    if not known:
+        st.caption(fmt.md_escape(_("The chart shows the grant only: enter the monthly employer contribution "
+                                   "above to add the subsidy.")))
+
+
+# ---------------------------------------------------------------------------------------------
+# The roster's summary and files
+# ---------------------------------------------------------------------------------------------
+
+def roster_summary(page: Page, summary: Mapping[str, Any], check: WorkerCheck) -> None:
+    """Counts, the band and grant, the SME subsidy, and what the workers not known yet could add."""
+    _ = page._
+    n = lambda value: fmt.number(value, page.lang)  # noqa: E731 - a short local formatter
+    workshop, sme = summary["workshop"], summary["sme"]
+    with st.container(horizontal=True, key="emp_roster_counts"):
+        st.metric(_("Workers"), n(summary["rows"]), border=True, width=METRIC_WIDTH)
+        st.metric(_("Count: grant (二)"), n(workshop["counts"]), border=True, width=METRIC_WIDTH)
+        st.metric(_("Count: subsidy (五)"), n(sme["counts"]), border=True, width=METRIC_WIDTH)
+        st.metric(_("Rows with problems"), n(summary["rows_with_problems"]), border=True, width=METRIC_WIDTH)
+    lines = [_workshop_line(page, workshop, check.on), _sme_line(page, sme)]
+    st.markdown("\n".join(f"- {fmt.md_escape(line)}" for line in lines if line))
+    if summary["total"]:
+        total = _("Total you can apply for: {amount}").format(amount=fmt.money(summary["total"], page.lang))
+        st.markdown(f"**{fmt.md_escape(total)}**")
+    for rule in (workshop, sme):
+        if rule["needs_info"] and rule["if_all_known"] is not None:
+            upper = rule["if_all_known"]
+            if upper["status"] == "eligible" and upper["amount"] is not None and upper["amount"] != (
+                    rule["result"]["amount"] or 0):
+                st.caption(fmt.md_escape(_("If the {count} workers not known yet for {benefit} all counted: {amount}.")
+                                         .format(count=n(rule["needs_info"]), amount=fmt.money(upper["amount"], page.lang),
+                                                 benefit=results.citation(upper["article"], page))))
+
+
+def _workshop_line(page: Page, workshop: Mapping[str, Any], on: date) -> str:
+    _ = page._
+    result = workshop["result"]
+    count = fmt.number(workshop["counts"], page.lang)
+    band = emp.band_of(workshop["counts"], on)
+    if result["status"] == "eligible" and band is not None:
+        line = _("Workshop grant (二): {count} qualifying hires, band {band} → {amount}.").format(
+            count=count, band=band_label(band, page), amount=fmt.money(result["amount"], page.lang))
+    else:
+        why = " ".join(m["text"] for m in result["unmet"]) or " ".join(m["text"] for m in result["missing"])
+        line = _("Workshop grant (二): {count} qualifying hires, no grant yet. {why}").format(count=count, why=why)
+    steps = [m["text"] for m in result["next"]]
+    return " ".join([line, *steps])
+
+
+def _sme_line(page: Page, sme: Mapping[str, Any]) -> str:
+    _ = page._
+    result = sme["result"]
+    count = fmt.number(sme["counts"], page.lang)
+    if result["status"] == "eligible" and result["amount"] is not None:
+        return _("SME subsidy (五): {count} qualifying hires → {amount} for one year.").format(
+            count=count, amount=fmt.money(result["amount"], page.lang))
+    if result["status"] == "eligible":
+        return _("SME subsidy (五): {count} qualifying hires; enter the monthly employer contribution above to see "
+                 "the amount.").format(count=count)
+    why = " ".join(m["text"] for m in result["unmet"])
+    return _("SME subsidy (五): {count} qualifying hires, no subsidy. {why}").format(count=count, why=why)
+
+
+def column_names(check: WorkerCheck, page: Page) -> list[str]:
+    """The missing columns, by the header the template gives them in the page's language."""
+    return [column_name(check, name, page.lang) for name in check.missing]
+
+
+def errors_of(check: WorkerCheck, page: Page) -> pd.DataFrame:
+    return errors_table(check, page.lang)
+
+
+def result_sheets(page: Page, table: pd.DataFrame, check: WorkerCheck) -> dict[str, pd.DataFrame]:
+    """The results and the problems with headers in the visitor's language, for the downloads."""
+    _ = page._
+    problems = errors_table(check, page.lang).rename(
+        columns={"row": _("Row"), "column": _("Column"), "problem": _("Problem")})
+    return {_("Results"): table.rename(columns={k: _(label) for k, label in RESULT_COLUMNS}),
+            _("Problems"): problems}
+
+
+def explained(check: WorkerCheck, page: Page, stamp: tuple) -> pd.DataFrame:
+    """Each row's texts in the page's language, made once per file, date and language in this session."""
+    key = "emp_roster_text"
+    memo = st.session_state.get(key)
+    if memo is not None and memo[0] == (*stamp, page.lang):
+        return memo[1]
+    table = explain(check, page.lang)
+    st.session_state[key] = ((*stamp, page.lang), table)
+    return table

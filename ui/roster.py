@@ -1,0 +1,177 @@
+"""Roster files on a page: templates, the upload, the engine's reader, problems, results and downloads.
+
+Shared by every page that checks a roster (employers, training institutions, brokers). The file
+is read by the engine in memory; this module never writes it to disk or logs it. A checked roster
+is kept in the visitor's session state only (so a rerun does not read the file again) and is gone
+when the session ends. Every download has its text cells neutralised against formula injection.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
+
+import pandas as pd
+import streamlit as st
+
+from engine.roster import MAX_BYTES, MAX_ROWS, RosterError, to_csv_bytes, to_xlsx_bytes
+from i18n import LOCALES, N_
+from ui import format as fmt
+from ui.frame import Page
+
+T = TypeVar("T")
+LIMIT_MB = MAX_BYTES // (1024 * 1024)
+# What the uploader accepts. A larger widget limit than the engine's lets the engine answer an
+# oversized file in the visitor's language instead of the browser's own English message.
+UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "xlsm", "xls")
+UPLOAD_LIMIT_MB = 4 * LIMIT_MB
+SHOWN_ROWS = 1_000
+LISTED_PROBLEMS = 20  # up to this many problems are a list that reads well on a phone; more are a table
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+LANGUAGE_OF_HEADERS = {"zh_CN": N_("Chinese headers"), "en": N_("English headers")}
+
+
+def limits_text(page: Page) -> str:
+    """The limits and the privacy promise, in words."""
+    return page._(
+        "CSV (UTF-8, or GBK as Excel in China saves it) or XLSX; at most {size} MB and {rows} rows of workers; "
+        "the first sheet of a workbook is read. The file is checked in memory: it is not saved, logged or kept "
+        "after you leave the page."
+    ).format(size=fmt.number(LIMIT_MB, page.lang), rows=fmt.number(MAX_ROWS, page.lang))
+
+
+def error_text(error: RosterError, page: Page) -> str:
+    """A whole-file problem in the visitor's language, numbers written the language's way."""
+    params = {key: fmt.number(value, page.lang) if isinstance(value, int | float) else value
+              for key, value in error.params.items()}
+    return page._(error.message).format(**params)
+
+
+def template_downloads(page: Page, key: str, templates: Mapping[str, Callable[[], Mapping[str, pd.DataFrame]]],
+                       stem: str) -> None:
+    """Download buttons for the template: Chinese and English headers, each as CSV and as XLSX.
+
+    ``templates`` gives, per language, the sheets of the template (the first is the roster itself).
+    """
+    _ = page._
+    with st.container(horizontal=True, key=f"{key}_templates"):
+        for lang in LOCALES:
+            sheets = templates[lang]()
+            first = next(iter(sheets.values()))
+            headers = _(LANGUAGE_OF_HEADERS[lang])
+            st.download_button(
+                _("Template, {headers} (CSV)").format(headers=headers), to_csv_bytes(first),
+                file_name=f"{stem}-{lang}.csv", mime="text/csv", key=f"{key}_template_csv_{lang}",
+                icon=":material/download:", on_click="ignore")
+            st.download_button(
+                _("Template, {headers} (XLSX)").format(headers=headers), to_xlsx_bytes(sheets),
+                file_name=f"{stem}-{lang}.xlsx", mime=XLSX_MIME, key=f"{key}_template_xlsx_{lang}",
+                icon=":material/download:", on_click="ignore")
+
+
+def upload(page: Page, key: str, label: str) -> Any:
+    """The file uploader; the file stays in memory."""
+    return st.file_uploader(label, type=list(UPLOAD_TYPES), key=key, max_upload_size=UPLOAD_LIMIT_MB,
+                            help=limits_text(page))
+
+
+def checked(page: Page, key: str, file: Any, signature: tuple, check: Callable[[bytes, str], T]) -> T | None:
+    """The file checked by ``check`` (the engine's reader), once per file and ``signature``.
+
+    The result lives in session state under ``key``; a whole-file problem is shown as an error
+    and ``None`` returned.
+    """
+    if file is None:
+        st.session_state.pop(key, None)
+        return None
+    stamp = (file.file_id, file.size, *signature)
+    memo = st.session_state.get(key)
+    if memo is not None and memo[0] == stamp:
+        if isinstance(memo[1], RosterError):
+            st.error(fmt.md_escape(error_text(memo[1], page)), icon=":material/error:")
+            return None
+        return memo[1]
+    with st.spinner(page._("Checking the file…")):
+        try:
+            result: Any = check(file.getvalue(), file.name)
+        except RosterError as error:
+            result = error
+    st.session_state[key] = (stamp, result)
+    if isinstance(result, RosterError):
+        st.error(fmt.md_escape(error_text(result, page)), icon=":material/error:")
+        return None
+    return result
+
+
+def problems(page: Page, table: pd.DataFrame, key: str) -> None:
+    """The bad cells: row, column and problem, while the other rows were still checked."""
+    _ = page._
+    if table.empty:
+        return
+    count = len(table)
+    rows = table["row"].nunique()
+    st.warning(fmt.md_escape(page.ngettext(
+        "{count} cell could not be used (in {rows} rows). Those cells count as not known; every other cell "
+        "and row was checked.",
+        "{count} cells could not be used (in {rows} rows). Those cells count as not known; every other cell "
+        "and row was checked.", count).format(count=fmt.number(count, page.lang), rows=fmt.number(rows, page.lang))),
+        icon=":material/warning:")
+    if count <= LISTED_PROBLEMS:
+        line = _("Row {row}, {column}: {problem}")
+        st.markdown("\n".join(
+            "- " + fmt.md_escape(line.format(row=r.row, column=r.column, problem=r.problem))
+            for r in table.itertuples(index=False)))
+        return
+    shown = table.head(SHOWN_ROWS).rename(columns={"row": _("Row"), "column": _("Column"), "problem": _("Problem")})
+    st.dataframe(shown, hide_index=True, key=f"{key}_problems", width="stretch", height=320,
+                 column_config={_("Problem"): st.column_config.TextColumn(_("Problem"), width="large")})
+    if count > SHOWN_ROWS:
+        st.caption(fmt.md_escape(_("The first {shown} of {count} problems; the result file lists every row's "
+                                   "problems.").format(shown=fmt.number(SHOWN_ROWS, page.lang),
+                                                       count=fmt.number(count, page.lang))))
+
+
+def result_table(page: Page, frame: pd.DataFrame, key: str, labels: Sequence[tuple[str, str]],
+                 choices: Mapping[str, Callable[[pd.DataFrame], pd.Series]], *, order: Sequence[str] = ()) -> None:
+    """The results, filtered by the visitor's choice, at most :data:`SHOWN_ROWS` rows on screen.
+
+    ``labels`` are (column id, msgid) pairs; ``choices`` are filter names (msgids) → row masks;
+    ``order`` the column ids in the order to show them (default: as in ``labels``).
+    """
+    _ = page._
+    names = list(choices)
+    choice = st.segmented_control(_("Show"), names, format_func=_, default=names[0], key=f"{key}_filter",
+                                  required=True)
+    mask = choices[choice or names[0]](frame)
+    chosen = frame[mask]
+    shown = chosen.head(SHOWN_ROWS).rename(columns={k: _(label) for k, label in labels})
+    if chosen.empty:
+        st.caption(fmt.md_escape(_("No row to show with this choice.")))
+        return
+    names = dict(labels)
+    st.dataframe(shown, hide_index=True, key=f"{key}_table", width="stretch",
+                 column_order=[_(names[k]) for k in order] or None,
+                 column_config={_(label): st.column_config.TextColumn(_(label), width="large")
+                                for k, label in labels if k.endswith(("reason", "next", "problems"))})
+    if len(chosen) > SHOWN_ROWS:
+        st.caption(fmt.md_escape(_("The first {shown} of {count} rows; the download has every row.").format(
+            shown=fmt.number(SHOWN_ROWS, page.lang), count=fmt.number(len(chosen), page.lang))))
+
+
+def downloads(page: Page, key: str, sheets: Callable[[], Mapping[str, pd.DataFrame]], stem: str) -> None:
+    """Download the results as CSV (first sheet) and XLSX (every sheet), made when the button is pressed."""
+    _ = page._
+
+    def as_csv() -> bytes:
+        return to_csv_bytes(next(iter(sheets().values())))
+
+    def as_xlsx() -> bytes:
+        return to_xlsx_bytes(sheets())
+
+    with st.container(horizontal=True, key=f"{key}_downloads"):
+        st.download_button(_("Download the results (CSV)"), as_csv, file_name=f"{stem}.csv", mime="text/csv",
+                           key=f"{key}_csv", icon=":material/download:", on_click="ignore", type="primary")
+        st.download_button(_("Download the results (XLSX)"), as_xlsx, file_name=f"{stem}.xlsx", mime=XLSX_MIME,
+                           key=f"{key}_xlsx", icon=":material/download:", on_click="ignore")
+    st.caption(fmt.md_escape(_("Cells that begin with =, +, - or @ are written with an apostrophe in front, so "
+                               "Excel shows them as text and never runs them.")))
