@@ -80,6 +80,28 @@ def main() -> None:
 
     st.divider()
     text_block([english_rendering()["closing"] if english else chinese_closing()], page.lang)
+    scroll_to_anchor()
+
+
+# Streamlit scrolls to ``#art-N`` only if the heading is there when it looks; on a slow first load it may
+# not be yet. This finishes the job once the heading exists (and again after late content settles).
+_SCROLL_SCRIPT = """<script>
+(function () {
+  var id = decodeURIComponent((window.location.hash || "").slice(1));
+  if (!/^[a-z0-9-]+$/.test(id)) { return; }
+  var tries = 0;
+  var timer = setInterval(function () {
+    var target = document.getElementById(id);
+    tries += 1;
+    if (target) { target.scrollIntoView(); }
+    if ((target && tries > 8) || tries > 100) { clearInterval(timer); }
+  }, 150);
+})();
+</script>"""
+
+
+def scroll_to_anchor() -> None:
+    st.html(_SCROLL_SCRIPT, unsafe_allow_javascript=True)
 
 
 main()
