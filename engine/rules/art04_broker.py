@@ -7,7 +7,7 @@
 
 from __future__ import annotations
 
-from engine.logic import Const, Context, Fact, Param, is_true
+from engine.logic import Context, Fact, Param, is_true
 from engine.messages import Message, msg
 from engine.rules.base import Condition, MissingFigure, Outcome, Rule
 from engine.rules.common import count_at_least
@@ -61,7 +61,7 @@ INSURANCE = Rule(
             unmet=N_("You must join urban employee social insurance voluntarily first."),
         ),
     ),
-    amount=Param("art04.flexible_insurance_subsidy") * Const(1),
+    amount=Param("art04.flexible_insurance_subsidy"),
     missing_figures=(
         MissingFigure(
             "flexible_insurance_subsidy",

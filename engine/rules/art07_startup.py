@@ -54,7 +54,7 @@ RULE = Rule(
         EMPLOYS,
         MONTHS,
     ),
-    amount=Param("art07.amount") * 1,
+    amount=Param("art07.amount"),
     interpretations=("startup_employs_others", "yishang_inclusive"),
     next_step=_next,
     person_level=True,

@@ -44,7 +44,7 @@ TRAINING = Rule(
     article=9,
     clause=CLAUSE,
     conditions=(OUTSIDE, HIRES, TRAINS),
-    amount=Param("art08.regional_training_standard") * 1,
+    amount=Param("art08.regional_training_standard"),
     missing_figures=(TRAINING_STANDARD,),
 )
 INSURANCE = Rule(
@@ -52,7 +52,7 @@ INSURANCE = Rule(
     article=9,
     clause=CLAUSE,
     conditions=(OUTSIDE, HIRES),
-    amount=Param("art09.flexible_insurance_subsidy") * 1,
+    amount=Param("art09.flexible_insurance_subsidy"),
     missing_figures=(
         MissingFigure(
             "flexible_insurance_subsidy",

@@ -47,7 +47,7 @@ EMPLOYER_TRAINING = Rule(
                      "organise, ending in a certificate."),
         ),
     ),
-    amount=Param("art08.regional_training_standard") * 1,
+    amount=Param("art08.regional_training_standard"),
     missing_figures=(TRAINING_STANDARD,),
 )
 

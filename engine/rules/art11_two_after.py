@@ -64,7 +64,7 @@ def _rules(benefit: str, amount_param: str) -> tuple[Rule, Rule]:
     common = {"benefit": benefit, "article": 11, "clause": CLAUSE, "interpretations": ("two_after_payee",)}
     cohort = Rule(conditions=COHORT, amount=PASSED * Param(amount_param),
                   applies_when="institution.two_after_passed", **common)
-    student = Rule(conditions=STUDENT, amount=Param(amount_param) * 1, person_level=True, **common)
+    student = Rule(conditions=STUDENT, amount=Param(amount_param), person_level=True, **common)
     return cohort, student
 
 
