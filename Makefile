@@ -35,6 +35,7 @@ lint: $(STAMP)
 	$(PY) -m ruff check .
 
 # Extract messages, merge them into both catalogs (new entries need translating: the tests fail until they are).
+# Then translate with: $(PY) -m i18n.catalogs translate zh_CN FILE.json   ({"English msgid": "中文", ...})
 i18n: $(STAMP)
 	$(VENV)/bin/pybabel extract -F pyproject.toml -k N_ -c TRANSLATORS: --sort-by-file --no-location --omit-header \
 	  -o i18n/messages.pot --project="jiuye-fupin-zizhutong" .

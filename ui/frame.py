@@ -36,12 +36,16 @@ PAGES = (
     ("streamlit_app.py", N_("Home"), ":material/home:"),
     ("pages/resident.py", N_("Check what you can get"), ":material/person_search:"),
     ("pages/employer.py", N_("Employers and workshops"), ":material/factory:"),
+    ("pages/institution.py", N_("Training institutions"), ":material/school:"),
+    ("pages/broker.py", N_("Labour brokers"), ":material/handshake:"),
     ("pages/policy.py", N_("Policy text"), ":material/gavel:"),
 )
 # The page each role starts from, for the roles whose page exists.
 ROLE_PAGES = {
     "resident": ("pages/resident.py", N_("Check what you can get"), ":material/person_search:"),
     "employer": ("pages/employer.py", N_("Employers and workshops"), ":material/factory:"),
+    "institution": ("pages/institution.py", N_("Training institutions"), ":material/school:"),
+    "broker": ("pages/broker.py", N_("Labour brokers"), ":material/handshake:"),
 }
 
 

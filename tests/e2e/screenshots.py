@@ -15,7 +15,8 @@ from playwright.sync_api import sync_playwright
 
 from tests.e2e.streamlit_server import launch_chromium, open_page, streamlit_server
 
-PAGES = {"home": "/", "resident": "/resident", "employer": "/employer", "policy": "/policy"}
+PAGES = {"home": "/", "resident": "/resident", "employer": "/employer", "institution": "/institution", "broker": "/broker",
+         "policy": "/policy"}
 LANGS = ("zh_CN", "en")
 VIEWPORTS = ((1280, 800), (390, 844))
 # Streamlit scrolls inside the app, not the document: the height of the tallest scrolling element.

@@ -1,0 +1,186 @@
+"""Training institutions: the 两后生 cohort calculator (article 十一), the training routes (八), employer-led
+training (九, 十) and the special-ability assessment (十二).
+
+A thin page: amounts come from the engine (engine.evaluate through engine.employer.results); ui/ draws them.
+Session-state keys start with ``inst_``.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from engine import employer as emp
+from engine import policy
+from engine.guidance import BY_ARTICLE, PROJECT_PARAMS
+from i18n import N_
+from ui import cohort_charts as charts
+from ui import format as fmt
+from ui import results
+from ui.frame import Page, frame
+
+SECTIONS = (
+    ("two-after", N_("“Two-after” students (两后生)")),
+    ("routes", N_("Two training routes")),
+    ("employers", N_("Training for employers")),
+    ("assessment", N_("Special vocational ability assessment")),
+)
+MAX_STUDENTS = 100_000
+CHART_POINTS = 20
+BENEFITS = ("two_after_training_grant", "two_after_study_aid")
+
+
+def cohort_amounts(passed: int, on: date, lang: str) -> dict[str, dict]:
+    facts = {"institution.kind": "technical_school", "institution.two_after_passed": passed}
+    return emp.results(facts, on, lang, BENEFITS)
+
+
+def amount_of(result: dict) -> float:
+    return float(result.get("amount") or 0)
+
+
+def counts(page: Page) -> tuple[int, int, int, list[str]]:
+    """Enrolled, completed and passed students; each problem is shown beside its field."""
+    _ = page._
+    first, second, third = st.columns(3)
+    with first:
+        enrolled = st.number_input(_("Students enrolled"), min_value=0, max_value=MAX_STUDENTS, value=40, step=1,
+                                   key="inst_enrolled")
+    with second:
+        completed = st.number_input(_("Completed one semester"), min_value=0, max_value=MAX_STUDENTS, value=35,
+                                    step=1, key="inst_completed")
+        if completed > enrolled:
+            st.error(fmt.md_escape(_("Cannot be more than the {count} enrolled.").format(
+                count=fmt.number(enrolled, page.lang))), icon=":material/error:")
+    with third:
+        passed = st.number_input(_("Completed and passed"), min_value=0, max_value=MAX_STUDENTS, value=35, step=1,
+                                 key="inst_passed")
+        if passed > completed:
+            st.error(fmt.md_escape(_("Cannot be more than the {count} who completed the semester.").format(
+                count=fmt.number(completed, page.lang))), icon=":material/error:")
+    problems = ["completed"] * (completed > enrolled) + ["passed"] * (passed > completed)
+    return int(enrolled), int(completed), int(passed), problems
+
+
+def two_after(page: Page, on: date) -> None:
+    _ = page._
+    st.header(_("“Two-after” students (两后生)"), anchor="two-after")
+    st.markdown(fmt.md_escape(_(
+        "For each “two-after” student from a registered poor family (建档立卡贫困家庭) who trains for one semester "
+        "at a technical school (技工院校) and passes: a training grant to the school from the employment subsidy "
+        "fund, and poverty-alleviation study aid to the student from the special poverty-alleviation fund.")))
+    st.info(fmt.md_escape(_(
+        "During the training the student pays no tuition, no accommodation (bedding included) and no practice-"
+        "material fees: they are waived, so do not charge them.")), icon=":material/school:")
+    enrolled, _done, passed, problems = counts(page)
+    if problems:
+        st.warning(fmt.md_escape(_("Correct the numbers above to see the amounts.")), icon=":material/warning:")
+        return
+    found = cohort_amounts(passed, on, page.lang)
+    school, students = amount_of(found["two_after_training_grant"]), amount_of(found["two_after_study_aid"])
+    left, middle, right = st.columns(3)
+    left.metric(_("To the school"), fmt.money(school, page.lang))
+    middle.metric(_("To the students"), fmt.money(students, page.lang))
+    right.metric(_("Not paid for"), fmt.number(enrolled - passed, page.lang),
+                 help=_("Enrolled students who did not complete the semester or did not pass."))
+    st.markdown(fmt.md_escape(_(
+        "{passed} of {enrolled} students passed: {school} to the school and {students} to the students. "
+        "{unpaid} students bring nothing until they complete a semester and pass.").format(
+        passed=fmt.number(passed, page.lang), enrolled=fmt.number(enrolled, page.lang),
+        school=fmt.money(school, page.lang), students=fmt.money(students, page.lang),
+        unpaid=fmt.number(enrolled - passed, page.lang))))
+    for benefit in BENEFITS:
+        results.card(found[benefit], page, county=None)
+    cohort_chart(page, on, enrolled, passed)
+
+
+def cohort_chart(page: Page, on: date, enrolled: int, passed: int) -> None:
+    _ = page._
+    st.subheader(_("Who receives what as the pass count varies"), anchor="cohort-chart")
+    span = max(enrolled, passed, 1)
+    step = max(1, -(-span // CHART_POINTS))
+    points = sorted({*range(0, span + 1, step), span, passed})
+    count, school, students = _("Students passed"), _("To the school"), _("To the students")
+    rows = []
+    for n in points:
+        found = cohort_amounts(n, on, page.lang)
+        rows.append({"count": n, school: amount_of(found["two_after_training_grant"]),
+                     students: amount_of(found["two_after_study_aid"])})
+    chart_side, table_side = st.columns([3, 2])
+    with chart_side:
+        st.altair_chart(charts.payee_lines(rows, count=count, amount=_("Yuan"), payee=_("Paid to"),
+                                           series=(school, students), you=passed), width="stretch")
+        st.caption(fmt.md_escape(_("The vertical line marks your {passed} passed students.").format(
+            passed=fmt.number(passed, page.lang))))
+    with table_side:
+        st.dataframe({count: [fmt.number(r["count"], page.lang) for r in rows],
+                      school: [fmt.money(r[school], page.lang) for r in rows],
+                      students: [fmt.money(r[students], page.lang) for r in rows]}, hide_index=True, height=320)
+
+
+def guidance_block(page: Page, article: int) -> None:
+    _ = page._
+    for entry in BY_ARTICLE[article]:
+        st.markdown(fmt.md_escape(_(entry.meaning).format(**PROJECT_PARAMS)))
+        st.markdown("\n".join(f"- {fmt.md_escape(_(line).format(**PROJECT_PARAMS))}" for line in entry.to_do))
+        st.caption(fmt.md_escape(_(entry.contact)))
+
+
+def routes(page: Page) -> None:
+    _ = page._
+    st.header(_("Two training routes"), anchor="routes")
+    st.caption(fmt.md_escape(results.citation(8, page)))
+    left, right = st.columns(2)
+    with left:
+        st.subheader(_("The person chooses the institution"))
+        st.markdown("\n".join(f"- {fmt.md_escape(_(line))}" for line in (
+            N_("The trainee picks a recognised institution and course."),
+            N_("Institution: train, assess and help the trainee obtain the certificate."),
+            N_("Trainee: finish the course and obtain the certificate."),
+            N_("Who is paid: the trainee, after the certificate."))))
+    with right:
+        st.subheader(_("The government buys a programme"))
+        st.markdown("\n".join(f"- {fmt.md_escape(_(line))}" for line in (
+            N_("The county buys a whole training programme from an institution or enterprise."),
+            N_("Institution: run the programme and keep attendance and results."),
+            N_("Trainee: join the programme; it costs nothing."),
+            N_("Who is paid: the institution, after the training is completed."))))
+    guidance_block(page, 8)
+
+
+def employers(page: Page) -> None:
+    _ = page._
+    st.header(_("Training for employers"), anchor="employers")
+    st.markdown(fmt.md_escape(_(
+        "Employers that hire registered poor workers and train them (induction, job-change or on-the-job skills) "
+        "receive the region's training and assessment subsidy once the workers obtain a certificate: employers "
+        "in Ningxia under article (十), employers outside Ningxia from the worker's home county under article "
+        "(九). An institution can run this training for the employer; the subsidy goes to the employer, at the "
+        "region's standard by occupation and level, which the county employment service centre gives.")))
+
+
+def assessment(page: Page) -> None:
+    _ = page._
+    st.header(_("Special vocational ability assessment"), anchor="assessment")
+    st.caption(fmt.md_escape(results.citation(12, page)))
+    guidance_block(page, 12)
+
+
+def main() -> None:
+    page = frame(N_("Training institutions"), icon=":material/school:")
+    _ = page._
+    st.title(_("Training institutions"), anchor="top")
+    st.markdown(fmt.md_escape(_(
+        "What a technical school or training institution is paid under this policy, what its students receive, "
+        "and the training routes it can offer.")))
+    st.markdown(" · ".join(f"[{fmt.md_escape(_(title))}](#{anchor})" for anchor, title in SECTIONS))
+    on = st.date_input(_("Date of the situation"), value=policy.IN_FORCE_UNTIL, min_value=policy.IN_FORCE_FROM,
+                       max_value=policy.IN_FORCE_UNTIL, key="inst_date", format="YYYY-MM-DD")
+    two_after(page, on)
+    routes(page)
+    employers(page)
+    assessment(page)
+
+
+main()
