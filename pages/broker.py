@@ -11,21 +11,26 @@ from datetime import date
 import streamlit as st
 
 from engine import employer as emp
-from engine import policy
 from engine.guidance import BY_ARTICLE
+from engine.placement_roster import PLACEMENTS, summarise
 from i18n import N_
 from ui import cohort_charts as charts
 from ui import format as fmt
 from ui import results
+from ui import roster_check as lists
+from ui import url_state as url
 from ui.frame import Page, frame
 
 SECTIONS = (
     ("fee", N_("Fee per placement")),
+    ("placements", N_("Check a list of placed workers")),
     ("4050", N_("Social insurance for “4050” brokers")),
     ("recognition", N_("Recognition of brokers and labour organisations")),
 )
 MAX_PLACEMENTS = 10_000_000
 CHART_POINTS = 20
+# Columns of the placements' table in the order shown (the download keeps the engine's order).
+SHOWN_ORDER = ("row", "name", "placement_status", "placement_reason", "placement_next", "problems", "id")
 
 
 def fee_of(placements: int, on: date, lang: str) -> dict:
@@ -39,8 +44,12 @@ def fee(page: Page, on: date) -> None:
         "An employment and start-up service subsidy to the labour agency or broker for each registered poor worker "
         "(建档立卡贫困劳动力) it places into a first job with an enterprise for a year or more, with a labour "
         "contract and social insurance paid. Paid from the employment subsidy fund.")))
+    good = url.seed_int("placements", "brk_placements", minimum=0, maximum=MAX_PLACEMENTS)
     placements = int(st.number_input(_("Qualifying placements"), min_value=0, max_value=MAX_PLACEMENTS, value=0,
                                      step=1, key="brk_placements"))
+    if not good:
+        url.bad_link(page)
+    url.keep("placements", placements)
     st.caption(fmt.md_escape(_(
         "A qualifying placement: a registered poor worker in a first job with an enterprise, employed for 12 months "
         "or more, with a labour contract and social insurance paid.")))
@@ -59,6 +68,39 @@ def fee(page: Page, on: date) -> None:
     with table_side:
         st.dataframe({count: [fmt.number(r["count"], page.lang) for r in rows],
                       total: [fmt.money(r[total], page.lang) for r in rows]}, hide_index=True, height=320)
+
+
+def placement_list(page: Page, on: date) -> None:
+    """Each placed worker of a list: counts for the fee or why not yet; the fee from the same rule."""
+    _ = page._
+    st.header(_("Check a list of placed workers"), anchor="placements")
+    st.markdown(fmt.md_escape(_(
+        "Upload your list of placed workers: each row says whether the placement earns the fee, or why not yet, "
+        "with the smallest next step (“2 more months in the job”).")))
+    check = lists.upload_and_check(
+        page, key="brk_list", kind=PLACEMENTS, on=on, label=_("List of placed workers (CSV or XLSX)"),
+        sheet=N_("Placements"), stem="placements",
+        note=N_("Other columns are ignored. Months or the start date is needed; name and ID number are optional "
+                "(an ID number is checked and shown masked)."))
+    if check is None:
+        return
+    summary = summarise(check, page.lang)
+    lists.counts_line(page, summary)
+    found, upper = summary["results"]["broker_fee"], summary["if_all_known"]
+    if found["status"] == "eligible":
+        st.markdown("**" + fmt.md_escape(page.ngettext(
+            "{count} placement counts: a fee of {amount}.", "{count} placements count: a fee of {amount}.",
+            summary["counts"]).format(
+            count=fmt.number(summary["counts"], page.lang), amount=fmt.money(found["amount"], page.lang))) + "**")
+    else:
+        st.markdown(fmt.md_escape(" ".join(m["text"] for m in found["unmet"] + found["missing"])))
+    if upper is not None and upper["broker_fee"]["status"] == "eligible":
+        st.caption(fmt.md_escape(page.ngettext(
+            "If the {count} placement not known yet counted: {amount}.",
+            "If the {count} placements not known yet all counted: {amount}.", summary["needs_info"]).format(
+            count=fmt.number(summary["needs_info"], page.lang),
+            amount=fmt.money(upper["broker_fee"]["amount"], page.lang))))
+    lists.rows_and_downloads(page, check, key="brk_list", stem="placements-results", order=SHOWN_ORDER)
 
 
 def insurance(page: Page, on: date) -> None:
@@ -103,9 +145,9 @@ def main() -> None:
         "What a labour agency or broker (劳务中介组织、劳务经纪人) earns for placing registered poor workers into "
         "work, and the social insurance support for “4050” brokers.")))
     st.markdown(" · ".join(f"[{fmt.md_escape(_(title))}](#{anchor})" for anchor, title in SECTIONS))
-    on = st.date_input(_("Date of the situation"), value=policy.IN_FORCE_UNTIL, min_value=policy.IN_FORCE_FROM,
-                       max_value=policy.IN_FORCE_UNTIL, key="brk_date", format="YYYY-MM-DD")
+    on = url.situation_date(page, "brk_date")
     fee(page, on)
+    placement_list(page, on)
     insurance(page, on)
     recognition(page)
 

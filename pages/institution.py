@@ -12,16 +12,19 @@ from datetime import date
 import streamlit as st
 
 from engine import employer as emp
-from engine import policy
 from engine.guidance import BY_ARTICLE, PROJECT_PARAMS
+from engine.student_roster import STUDENTS, summarise
 from i18n import N_
 from ui import cohort_charts as charts
 from ui import format as fmt
 from ui import results
+from ui import roster_check as lists
+from ui import url_state as url
 from ui.frame import Page, frame
 
 SECTIONS = (
     ("two-after", N_("“Two-after” students (两后生)")),
+    ("students", N_("Check a list of students")),
     ("routes", N_("Two training routes")),
     ("employers", N_("Training for employers")),
     ("assessment", N_("Special vocational ability assessment")),
@@ -29,11 +32,39 @@ SECTIONS = (
 MAX_STUDENTS = 100_000
 CHART_POINTS = 20
 BENEFITS = ("two_after_training_grant", "two_after_study_aid")
+KINDS = {
+    "technical_school": N_("A technical school (技工院校)"),
+    "training_institution": N_("Another training institution"),
+    "enterprise": N_("An enterprise"),
+}
+# Columns of the students' table in the order shown (the download keeps the engine's order).
+SHOWN_ORDER = ("row", "name", "student_status", "student_reason", "student_next", "problems", "id")
 
 
-def cohort_amounts(passed: int, on: date, lang: str) -> dict[str, dict]:
-    facts = {"institution.kind": "technical_school", "institution.two_after_passed": passed}
+def cohort_amounts(kind: str, passed: int, on: date, lang: str) -> dict[str, dict]:
+    facts = {"institution.kind": kind, "institution.two_after_passed": passed}
     return emp.results(facts, on, lang, BENEFITS)
+
+
+def institution_kind(page: Page) -> str:
+    _ = page._
+    good = url.seed_choice("kind", "inst_kind", list(KINDS))
+    kind = st.radio(_("What kind of institution are you?"), list(KINDS), format_func=lambda k: _(KINDS[k]),
+                    horizontal=True, key="inst_kind")
+    if not good:
+        url.bad_link(page)
+    url.keep("kind", kind)
+    return kind
+
+
+def count_input(page: Page, label: str, param: str, default: int) -> int:
+    key = f"inst_{param}"
+    good = url.seed_int(param, key, minimum=0, maximum=MAX_STUDENTS)
+    value = int(st.number_input(label, min_value=0, max_value=MAX_STUDENTS, value=default, step=1, key=key))
+    if not good:
+        url.bad_link(page)
+    url.keep(param, value)
+    return value
 
 
 def amount_of(result: dict) -> float:
@@ -45,17 +76,14 @@ def counts(page: Page) -> tuple[int, int, int, list[str]]:
     _ = page._
     first, second, third = st.columns(3)
     with first:
-        enrolled = st.number_input(_("Students enrolled"), min_value=0, max_value=MAX_STUDENTS, value=40, step=1,
-                                   key="inst_enrolled")
+        enrolled = count_input(page, _("Students enrolled"), "enrolled", 40)
     with second:
-        completed = st.number_input(_("Completed one semester"), min_value=0, max_value=MAX_STUDENTS, value=35,
-                                    step=1, key="inst_completed")
+        completed = count_input(page, _("Completed one semester"), "completed", 35)
         if completed > enrolled:
             st.error(fmt.md_escape(_("Cannot be more than the {count} enrolled.").format(
                 count=fmt.number(enrolled, page.lang))), icon=":material/error:")
     with third:
-        passed = st.number_input(_("Completed and passed"), min_value=0, max_value=MAX_STUDENTS, value=35, step=1,
-                                 key="inst_passed")
+        passed = count_input(page, _("Completed and passed"), "passed", 35)
         if passed > completed:
             st.error(fmt.md_escape(_("Cannot be more than the {count} who completed the semester.").format(
                 count=fmt.number(completed, page.lang))), icon=":material/error:")
@@ -63,7 +91,7 @@ def counts(page: Page) -> tuple[int, int, int, list[str]]:
     return int(enrolled), int(completed), int(passed), problems
 
 
-def two_after(page: Page, on: date) -> None:
+def two_after(page: Page, on: date) -> str:
     _ = page._
     st.header(_("“Two-after” students (两后生)"), anchor="two-after")
     st.markdown(fmt.md_escape(_(
@@ -73,11 +101,12 @@ def two_after(page: Page, on: date) -> None:
     st.info(fmt.md_escape(_(
         "During the training the student pays no tuition, no accommodation (bedding included) and no practice-"
         "material fees: they are waived, so do not charge them.")), icon=":material/school:")
+    kind = institution_kind(page)
     enrolled, _done, passed, problems = counts(page)
     if problems:
         st.warning(fmt.md_escape(_("Correct the numbers above to see the amounts.")), icon=":material/warning:")
-        return
-    found = cohort_amounts(passed, on, page.lang)
+        return kind
+    found = cohort_amounts(kind, passed, on, page.lang)
     school, students = amount_of(found["two_after_training_grant"]), amount_of(found["two_after_study_aid"])
     left, middle, right = st.columns(3)
     left.metric(_("To the school"), fmt.money(school, page.lang))
@@ -92,10 +121,12 @@ def two_after(page: Page, on: date) -> None:
         unpaid=fmt.number(enrolled - passed, page.lang))))
     for benefit in BENEFITS:
         results.card(found[benefit], page, county=None)
-    cohort_chart(page, on, enrolled, passed)
+    if found[BENEFITS[0]]["status"] == "eligible":
+        cohort_chart(page, on, kind, enrolled, passed)
+    return kind
 
 
-def cohort_chart(page: Page, on: date, enrolled: int, passed: int) -> None:
+def cohort_chart(page: Page, on: date, kind: str, enrolled: int, passed: int) -> None:
     _ = page._
     st.subheader(_("Who receives what as the pass count varies"), anchor="cohort-chart")
     span = max(enrolled, passed, 1)
@@ -104,7 +135,7 @@ def cohort_chart(page: Page, on: date, enrolled: int, passed: int) -> None:
     count, school, students = _("Students passed"), _("To the school"), _("To the students")
     rows = []
     for n in points:
-        found = cohort_amounts(n, on, page.lang)
+        found = cohort_amounts(kind, n, on, page.lang)
         rows.append({"count": n, school: amount_of(found["two_after_training_grant"]),
                      students: amount_of(found["two_after_study_aid"])})
     chart_side, table_side = st.columns([3, 2])
@@ -117,6 +148,50 @@ def cohort_chart(page: Page, on: date, enrolled: int, passed: int) -> None:
         st.dataframe({count: [fmt.number(r["count"], page.lang) for r in rows],
                       school: [fmt.money(r[school], page.lang) for r in rows],
                       students: [fmt.money(r[students], page.lang) for r in rows]}, hide_index=True, height=320)
+
+
+def student_list(page: Page, on: date, kind: str) -> None:
+    """Each student of a list: paid for or why not; the totals from the same rules as the calculator."""
+    _ = page._
+    st.header(_("Check a list of students"), anchor="students")
+    st.markdown(fmt.md_escape(_(
+        "Upload your list of “two-after” students: each row says whether the student brings the training grant "
+        "and the study aid, or why not yet, with the smallest next step. The totals use the kind of institution "
+        "chosen above.")))
+    check = lists.upload_and_check(
+        page, key="inst_students", kind=STUDENTS, on=on, label=_("List of students (CSV or XLSX)"),
+        sheet=N_("Students"), stem="students",
+        note=N_("Other columns are ignored. Name and ID number are optional (an ID number is checked and shown "
+                "masked); leave “passed” empty while a student has not been assessed."))
+    if check is None:
+        return
+    summary = summarise(check, kind, page.lang)
+    student_totals(page, summary)
+    lists.rows_and_downloads(page, check, key="inst_students", stem="students-results", order=SHOWN_ORDER)
+
+
+def student_totals(page: Page, summary: dict) -> None:
+    _ = page._
+    lists.counts_line(page, summary)
+    found = summary["results"]
+    school, students = amount_of(found[BENEFITS[0]]), amount_of(found[BENEFITS[1]])
+    if found[BENEFITS[0]]["status"] == "eligible":
+        st.markdown("**" + fmt.md_escape(page.ngettext(
+            "{count} student counts: {school} to the school and {students} to the student.",
+            "{count} students count: {school} to the school and {students} to the students.",
+            summary["counts"]).format(
+            count=fmt.number(summary["counts"], page.lang), school=fmt.money(school, page.lang),
+            students=fmt.money(students, page.lang))) + "**")
+    else:
+        st.markdown(fmt.md_escape(" ".join(m["text"] for m in found[BENEFITS[0]]["unmet"] + found[BENEFITS[0]]["missing"])))
+    upper = summary["if_all_known"]
+    if upper is not None and upper[BENEFITS[0]]["status"] == "eligible":
+        st.caption(fmt.md_escape(page.ngettext(
+            "If the {count} student not known yet counted: {school} to the school and {students} to the students.",
+            "If the {count} students not known yet all counted: {school} to the school and {students} to the "
+            "students.", summary["needs_info"]).format(count=fmt.number(summary["needs_info"], page.lang),
+                                school=fmt.money(amount_of(upper[BENEFITS[0]]), page.lang),
+                                students=fmt.money(amount_of(upper[BENEFITS[1]]), page.lang))))
 
 
 def guidance_block(page: Page, article: int) -> None:
@@ -175,9 +250,9 @@ def main() -> None:
         "What a technical school or training institution is paid under this policy, what its students receive, "
         "and the training routes it can offer.")))
     st.markdown(" · ".join(f"[{fmt.md_escape(_(title))}](#{anchor})" for anchor, title in SECTIONS))
-    on = st.date_input(_("Date of the situation"), value=policy.IN_FORCE_UNTIL, min_value=policy.IN_FORCE_FROM,
-                       max_value=policy.IN_FORCE_UNTIL, key="inst_date", format="YYYY-MM-DD")
-    two_after(page, on)
+    on = url.situation_date(page, "inst_date")
+    kind = two_after(page, on)
+    student_list(page, on, kind)
     routes(page)
     employers(page)
     assessment(page)

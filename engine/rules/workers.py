@@ -11,10 +11,8 @@ a labour contract of a year or more and social insurance paid:
 > 凡区内外中小微企业、新型农业经营主体、民办非企业单位和社会团体吸纳我区建档立卡贫困劳动力就业，依法签订1年以上劳动
 > 合同并交纳社会保险费的，按照企业吸纳建档立卡贫困劳动力人数给予企业1年的社会保险补贴（企业缴费部分）……
 
-Each rule is a list of per-worker conditions in the same three-valued expressions as the benefit
-rules, so they evaluate on one worker or on a whole roster at once. Every condition says why a
-worker does not count, what is not known, and, where the employer can change it, the smallest step
-that makes it hold ("3 more months"). Durations and contract kinds are parameters
+Each rule is a list of per-worker conditions (:mod:`engine.rules.rows`) in the same three-valued
+expressions as the benefit rules, so they evaluate on one worker or on a whole roster at once. Durations and contract kinds are parameters
 (``engine/parameters/art02_workers.yaml``, ``art05_workers.yaml``). The employer-level conditions
 (carrier, place, kind of organisation) stay in the benefit rules, which the count is given to.
 Readings: ``workshop_worker_counts`` and ``yishang_inclusive``.
@@ -22,11 +20,9 @@ Readings: ``workshop_worker_counts`` and ``yishang_inclusive``.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass, field
-
-from engine.logic import Expr, Fact, Param, is_true
+from engine.logic import Fact, Param, is_true
 from engine.rules import art02_workshop, art05_sme_insurance
+from engine.rules.rows import COUNTS, DOES_NOT_COUNT, NOT_KNOWN, STATUS_TEXT, RowCondition, RowRule
 from i18n import N_
 
 REGISTERED_POOR = "worker.registered_poor"
@@ -37,67 +33,33 @@ SOCIAL_INSURANCE = "worker.social_insurance"
 # Facts derived from a column of the file: the column a person fills in to settle them.
 SOURCE_COLUMN = {CONTRACT_LENGTH: CONTRACT}
 
-
-@dataclass(frozen=True)
-class WorkerCondition:
-    """One condition on a worker, with what to say when it fails or is unknown, and how to meet it.
-
-    ``fix`` is ``None`` when the employer cannot change it (whether the worker is registered poor).
-    ``params`` are expressions whose values the messages show.
-    """
-
-    id: str
-    test: Expr
-    unmet: str
-    unknown: str
-    fix: str | None = None
-    params: Mapping[str, Expr] = field(default_factory=dict)
-
-    @property
-    def fact(self) -> str:
-        (name,) = self.test.facts()
-        return name
-
-
-@dataclass(frozen=True)
-class WorkerRule:
-    """The workers a benefit counts: every condition must hold."""
-
-    id: str
-    benefit: str
-    article: int
-    clause: str
-    conditions: tuple[WorkerCondition, ...]
-    interpretations: tuple[str, ...] = ()
-
-
-IS_REGISTERED_POOR = WorkerCondition(
+IS_REGISTERED_POOR = RowCondition(
     "registered_poor", is_true(REGISTERED_POOR),
     unmet=N_("Not a registered poor worker (建档立卡)."),
     unknown=N_("Not known whether the worker is registered poor ({column})."),
 )
-PAYS_INSURANCE = WorkerCondition(
+PAYS_INSURANCE = RowCondition(
     "social_insurance", is_true(SOCIAL_INSURANCE),
     unmet=N_("No social insurance paid."),
     unknown=N_("Not known whether social insurance is paid ({column})."),
     fix=N_("pay social insurance for the worker"),
 )
 
-WORKSHOP = WorkerRule(
+WORKSHOP = RowRule(
     id="workshop",
     benefit="workshop_grant",
     article=2,
     clause=art02_workshop.CLAUSE,
     conditions=(
         IS_REGISTERED_POOR,
-        WorkerCondition(
+        RowCondition(
             "contract", Fact(CONTRACT).isin(Param("art02.worker_contracts")),
             unmet=N_("No labour contract."),
             unknown=N_("Not known whether there is a labour contract ({column})."),
             fix=N_("sign a labour contract"),
         ),
         PAYS_INSURANCE,
-        WorkerCondition(
+        RowCondition(
             "months", Fact(MONTHS) >= Param("art02.worker_min_months"),
             unmet=N_("Months with you: {months}; {required} needed."),
             unknown=N_("Months with you not known ({column})."),
@@ -106,17 +68,18 @@ WORKSHOP = WorkerRule(
                     "months_more": Param("art02.worker_min_months") - Fact(MONTHS)},
         ),
     ),
+    all_met=N_("Registered poor, {months} months with you, labour contract, social insurance paid."),
     interpretations=("workshop_worker_counts", "yishang_inclusive"),
 )
 
-SME = WorkerRule(
+SME = RowRule(
     id="sme",
     benefit="sme_insurance_subsidy",
     article=5,
     clause=art05_sme_insurance.CLAUSE,
     conditions=(
         IS_REGISTERED_POOR,
-        WorkerCondition(
+        RowCondition(
             "contract", Fact(CONTRACT_LENGTH).isin(Param("art05.worker_contracts")),
             unmet=N_("No labour contract of a year or more."),
             unknown=N_("The length of the labour contract is not known ({column})."),
@@ -124,21 +87,10 @@ SME = WorkerRule(
         ),
         PAYS_INSURANCE,
     ),
+    all_met=N_("Registered poor, labour contract of a year or more, social insurance paid."),
     interpretations=("sme_qualifying_hires", "yishang_inclusive"),
 )
 
-WORKER_RULES: tuple[WorkerRule, ...] = (WORKSHOP, SME)
-
-# A worker's status for one rule.
-COUNTS, DOES_NOT_COUNT, NOT_KNOWN = "counts", "does_not_count", "needs_info"
-STATUS_TEXT = {
-    COUNTS: N_("Counts"),
-    DOES_NOT_COUNT: N_("Does not count"),
-    NOT_KNOWN: N_("Not known yet"),
-}
-# How the reasons and steps are put together (the parts are the conditions' messages).
-ALL_MET = N_("Registered poor, {months} months with you, labour contract, social insurance paid.")
-ALL_MET_SME = N_("Registered poor, labour contract of a year or more, social insurance paid.")
-STEPS_TO_COUNT = N_("{steps} → counts")
-FILL_IN = N_("Fill in or correct: {columns}")
+WORKER_RULES: tuple[RowRule, ...] = (WORKSHOP, SME)
 DUPLICATE = N_("Same ID number as row {first_row}: the worker is counted once, in row {first_row}.")
+__all__ = ["COUNTS", "DOES_NOT_COUNT", "NOT_KNOWN", "SME", "STATUS_TEXT", "WORKER_RULES", "WORKSHOP"]

@@ -70,3 +70,55 @@ def test_broker_fee_for_placements(lang):
     at.radio(key="brk_joined").set_value(True).run()
     assert not at.exception
     assert "12333" in texts(at)
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_only_a_technical_school_is_paid(lang):
+    at = open_page(lang, "pages/institution.py")
+    at.radio(key="inst_kind").set_value("training_institution").run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t(lang, "To the school")] == fmt.money(0, lang)
+    assert t(lang, "The article pays for training at technical schools (技工院校) only.") in texts(at)
+    assert not at.get("vega_lite_chart")
+
+
+def open_link(lang: str, path: str, params: dict[str, str]) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params.update({"lang": lang, **params})
+    at.switch_page(path)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_link_reopens_the_same_cohort(lang):
+    at = open_link(lang, "pages/institution.py",
+                   {"kind": "technical_school", "enrolled": "50", "completed": "20", "passed": "12", "on": "2019-06-30"})
+    assert at.number_input(key="inst_passed").value == 12
+    assert str(at.date_input(key="inst_date").value) == "2019-06-30"
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t(lang, "To the school")] == fmt.money(72_000, lang)
+    assert metrics[t(lang, "To the students")] == fmt.money(36_000, lang)
+    assert at.query_params["passed"] == "12"
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_bad_value_in_a_link_is_said_beside_its_field_and_not_used(lang):
+    at = open_link(lang, "pages/institution.py", {"passed": "lots", "enrolled": "-3", "on": "2030-01-01"})
+    assert [e.value.replace("\\", "") for e in at.error].count(t(lang, "The link's value for this field was not valid, so it was not "
+                                                     "used.")) == 3
+    assert at.number_input(key="inst_passed").value == 35  # the default, not a guess from the bad value
+    at = open_link(lang, "pages/broker.py", {"placements": "1e9"})
+    assert any(t(lang, "The link's value for this field was not valid, so it was not used.") == e.value.replace("\\", "")
+               for e in at.error)
+    assert at.number_input(key="brk_placements").value == 0
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_broker_link_keeps_the_count(lang):
+    at = open_link(lang, "pages/broker.py", {"placements": "37"})
+    assert fmt.money(7_400, lang) in texts(at)
+    at.number_input(key="brk_placements").set_value(38).run()
+    assert at.query_params["placements"] == "38"

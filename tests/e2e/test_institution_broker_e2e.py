@@ -1,0 +1,126 @@
+"""The training institutions' and labour brokers' pages in Chromium, in both languages.
+
+A school administrator types a cohort of 40 with 35 passed and sees 210,000 yuan to the school and
+105,000 to the students, then uploads the list of students and sees who counts and why; a broker
+uploads a GBK list of placed workers where some placements do not count yet ("10 months so far")
+and sees the fee and each row's reason and next step; the result file opens as text in Excel.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from engine.roster import id_check_character
+from tests.e2e.streamlit_server import open_page, wait_for_app
+from ui import frame as ui_frame
+
+pytestmark = pytest.mark.e2e
+
+TIMEOUT = 60_000
+YUAN = {"zh_CN": "¥", "en": "CN¥"}
+LANGS = ["zh_CN", "en"]
+
+
+def t(lang: str, message: str) -> str:
+    return ui_frame.load_translations(lang).gettext(message)
+
+
+def type_number(page: Page, key: str, value: int) -> None:
+    field = page.locator(f".st-key-{key} input")
+    field.fill(str(value))
+    field.press("Enter")
+    page.wait_for_timeout(200)
+    wait_for_app(page, TIMEOUT)
+
+
+def metric(page: Page, label: str):
+    named = page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True)
+    return page.get_by_test_id("stMetric").filter(has=named).get_by_test_id("stMetricValue")
+
+
+def upload(page: Page, name: str, data: bytes) -> None:
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
+
+
+def student_list() -> bytes:
+    """35 passed students, 3 who failed, 2 not assessed yet (UTF-8 with a BOM, as Excel saves it)."""
+    lines = ["姓名,身份证号,是否建档立卡,是否两后生,已完成学期数,是否培训合格"]
+    for i in range(40):
+        first17 = f"64042220030101{i:03d}"
+        passed = "合格" if i < 35 else "不合格" if i < 38 else ""
+        lines.append(f"学生{i},{first17 + id_check_character(first17)},是,是,1,{passed}")
+    return ("\n".join(lines) + "\n").encode("utf-8-sig")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_school_checks_a_cohort_and_its_list(page: Page, base_url: str, lang: str):
+    open_page(page, f"{base_url}/institution?lang={lang}", timeout=TIMEOUT)
+    expect(page.locator("h1").first).to_have_text(t(lang, "Training institutions"))
+    type_number(page, "inst_enrolled", 40)
+    type_number(page, "inst_completed", 38)
+    type_number(page, "inst_passed", 35)
+    expect(metric(page, t(lang, "To the school"))).to_have_text(f"{YUAN[lang]}210,000")
+    expect(metric(page, t(lang, "To the students"))).to_have_text(f"{YUAN[lang]}105,000")
+    expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
+    assert "passed=35" in page.url  # the link reopens this cohort
+
+    upload(page, "学生名单.csv", student_list())
+    expect(metric(page, t(lang, "Rows"))).to_have_text("40", timeout=TIMEOUT)
+    wait_for_app(page, TIMEOUT)
+    expect(metric(page, t(lang, "Counts"))).to_have_text("35")
+    expect(metric(page, t(lang, "Does not count"))).to_have_text("3")
+    expect(metric(page, t(lang, "Not known yet"))).to_have_text("2")
+    main = page.get_by_test_id("stMain")
+    counted = ui_frame.load_translations(lang).ngettext(
+        "{count} student counts: {school} to the school and {students} to the student.",
+        "{count} students count: {school} to the school and {students} to the students.", 35)
+    expect(main).to_contain_text(counted.format(count=35, school=f"{YUAN[lang]}210,000",
+                                                students=f"{YUAN[lang]}105,000"))
+    expect(main).to_contain_text(f"{YUAN[lang]}222,000")  # if the 2 not assessed yet pass: 37 × 6,000
+
+
+def placement_list() -> bytes:
+    """In GBK: 3 placements that count, one at 10 months, one without social insurance, one not a first job."""
+    lines = ["姓名,是否建档立卡,是否初次就业,用工单位是否企业,已就业月数,是否签订劳动合同,是否缴纳社保"]
+    lines += [f"工人{i},是,是,企业,{12 + i},是,是" for i in range(3)]
+    lines += ["马某,是,是,企业,10,是,是", "李某,是,是,企业,14,是,否", "王某,是,否,企业,20,是,是",
+              '"=cmd|\' /C calc\'!A0",是,是,企业,abc,是,是']
+    return ("\n".join(lines) + "\n").encode("gbk")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_broker_checks_a_list_with_placements_that_do_not_count_yet(page: Page, base_url: str, lang: str,
+                                                                       tmp_path):
+    open_page(page, f"{base_url}/broker?lang={lang}#placements", timeout=TIMEOUT)
+    expect(page.locator("h1").first).to_have_text(t(lang, "Labour brokers"))
+    upload(page, "输送名单.csv", placement_list())
+    expect(metric(page, t(lang, "Rows"))).to_have_text("7", timeout=TIMEOUT)
+    wait_for_app(page, TIMEOUT)
+    expect(metric(page, t(lang, "Counts"))).to_have_text("3")
+    expect(metric(page, t(lang, "Does not count"))).to_have_text("3")
+    expect(metric(page, t(lang, "Not known yet"))).to_have_text("1")
+    main = page.get_by_test_id("stMain")
+    counted = ui_frame.load_translations(lang).ngettext(
+        "{count} placement counts: a fee of {amount}.", "{count} placements count: a fee of {amount}.", 3)
+    expect(main).to_contain_text(counted.format(count=3, amount=f"{YUAN[lang]}600"))
+    expect(main).to_contain_text("已就业月数")  # the bad cell, named by the file's own header
+
+    with page.expect_download(timeout=TIMEOUT) as caught:
+        page.get_by_role("button", name=t(lang, "Download the results (CSV)")).click()
+    saved = tmp_path / "placements.csv"
+    caught.value.save_as(saved)
+    rows = list(csv.reader(io.StringIO(saved.read_bytes().decode("utf-8-sig"))))
+    by_name = {row[1]: row for row in rows[1:]}
+    header = rows[0]
+    reason, step = header.index(t(lang, "Why")), header.index(t(lang, "Next step"))
+    assert by_name["马某"][reason] == t(lang, "{months} months so far; a placement counts from {required}.").format(
+        months=10, required=12)
+    assert t(lang, "{months_more} more month(s) in the job").format(months_more=2) in by_name["马某"][step]
+    assert by_name["王某"][step] == ""  # not a first job: nothing the broker can do
+    assert "'=cmd|' /C calc'!A0" in by_name
+    assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
