@@ -19,7 +19,7 @@ from ui import format as fmt
 from ui import results
 from ui import roster_check as lists
 from ui import url_state as url
-from ui.frame import Page, frame
+from ui.frame import LANG_KEY, Page, frame
 
 SECTIONS = (
     ("fee", N_("Fee per placement")),
@@ -53,6 +53,8 @@ def fee(page: Page, on: date) -> None:
     st.caption(fmt.md_escape(_(
         "A qualifying placement: a registered poor worker in a first job with an enterprise, employed for 12 months "
         "or more, with a labour contract and social insurance paid.")))
+    st.page_link("pages/resident.py", label=_("The workers you place can check their own subsidies here"),
+                 icon=":material/person_search:", query_params={LANG_KEY: page.lang})
     result = fee_of(placements, on, page.lang)
     results.card(result, page, county=None)
     st.subheader(_("Fee against placements"), anchor="fee-chart")

@@ -20,7 +20,7 @@ from ui import format as fmt
 from ui import results
 from ui import roster_check as lists
 from ui import url_state as url
-from ui.frame import Page, frame
+from ui.frame import LANG_KEY, Page, frame
 
 SECTIONS = (
     ("two-after", N_("“Two-after” students (两后生)")),
@@ -233,6 +233,8 @@ def employers(page: Page) -> None:
         "in Ningxia under article (十), employers outside Ningxia from the worker's home county under article "
         "(九). An institution can run this training for the employer; the subsidy goes to the employer, at the "
         "region's standard by occupation and level, which the county employment service centre gives.")))
+    st.page_link("pages/employer.py", label=_("The employers' page: training support (九, 十)"),
+                 icon=":material/factory:", query_params={LANG_KEY: page.lang})
 
 
 def assessment(page: Page) -> None:
