@@ -86,7 +86,8 @@ def test_reasons_say_how_far_a_placement_is():
         "Registered poor, first job, with an enterprise, 12 months, labour contract, social insurance."]
     assert list(table.columns) == [key for key, _label in RESULT_COLUMNS]
     chinese = explain(check(["是,是,是,10,是,是"]), "zh_CN")
-    assert "10" in chinese["placement_reason"].iloc[0] and "2" in chinese["placement_next"].iloc[0]
+    assert "10" in chinese["placement_reason"].iloc[0]
+    assert "2" in chinese["placement_next"].iloc[0]
 
 
 def test_months_from_the_start_date():
@@ -132,14 +133,16 @@ def test_templates_in_both_languages_are_read_back():
     for lang in ("zh_CN", "en"):
         headers = list(template(lang).columns)
         result = read_placements((",".join(headers) + "\n马某,,是,是,是,12,,是,是\n").encode("utf-8"), "t.csv", ON)
-        assert not result.missing and not result.roster.extra, lang
+        assert not result.missing, lang
+        assert not result.roster.extra, lang
         assert status(result) == [COUNTS]
         assert len(template_notes(lang)) == len(headers)
 
 
 def test_the_rule_cites_article_4_and_reads_its_columns():
     rule = placements.PLACEMENT
-    assert rule.article == 4 and rule.clause in policy.article(4).text
+    assert rule.article == 4
+    assert rule.clause in policy.article(4).text
     assert all(c.fact in PLACEMENT_SCHEMA.by_name() for c in rule.conditions)
 
 
