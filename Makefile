@@ -20,11 +20,13 @@ run: $(STAMP)
 	$(PY) -m streamlit run streamlit_app.py --server.headless true --browser.gatherUsageStats false \
 	  --server.address 0.0.0.0 --server.port 8501
 
-# Debian's chromium and a CJK font for the end-to-end tests (playwright install cannot download here).
+# Debian's chromium and a CJK font for the end-to-end tests (playwright install cannot download here), and
+# nginx for the scale-out test (tests/deploy; nginx is in /usr/sbin, often not on a user's PATH).
 system-deps:
-	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'noto sans cjk'; then \
+	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'noto sans cjk' \
+	    || ! { command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk nginx >/dev/null; \
 	fi
 
 test: $(STAMP) system-deps
@@ -49,8 +51,10 @@ i18n: $(STAMP)
 	$(PY) -m i18n.catalogs fill-en
 	$(PY) -m i18n.catalogs check | tail -n 3
 
-bench: $(STAMP)
+# Not part of `make test`: timings depend on the machine. Figures go to docs/performance.md.
+bench: $(STAMP) system-deps
 	$(PY) bench/roster_bench.py
+	$(PY) bench/site_bench.py
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
