@@ -47,15 +47,21 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _read_json(source: str) -> object:
     try:
-        text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as error:
         raise UsageError(f"{source}: cannot read file ({error.strerror})") from None
+    try:
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UsageError(f"{source}: not UTF-8 text") from None
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
         raise UsageError(f"{source}: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}") from None
+    except RecursionError:
+        raise UsageError(f"{source}: the JSON is nested too deeply") from None
+    except ValueError:  # an integer of more than 4,300 digits
+        raise UsageError(f"{source}: a number in the JSON is too long") from None
 
 
 def cmd_evaluate(args: argparse.Namespace) -> None:
@@ -97,9 +103,18 @@ def main(argv: list[str] | None = None) -> int:
         else:
             cmd_batch(args)
     except (UsageError, ProfileError, RosterError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {one_line(str(error))}", file=sys.stderr)
         return 2
     except OSError as error:
-        print(f"error: {error.strerror or error}", file=sys.stderr)
+        print(f"error: {one_line(str(error.strerror or error))}", file=sys.stderr)
         return 2
     return 0
+
+
+# Every character str.splitlines() breaks a line at, written as an escape so an error stays one line.
+_LINE_BREAKS = {ord(c): c.encode("unicode_escape").decode("ascii") for c in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with its line breaks escaped (a field name may hold one)."""
+    return text.translate(_LINE_BREAKS)

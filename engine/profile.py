@@ -8,6 +8,7 @@ roster file (pandas' ``json_normalize`` convention).
 from __future__ import annotations
 
 import math
+import reprlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -134,24 +135,48 @@ def check_value(name: str, value: Any) -> Any:
         return None
     if spec.kind == "bool":
         if not isinstance(value, bool):
-            raise ProfileError(name, f"must be true or false, got {value!r}")
+            raise ProfileError(name, f"must be true or false, got {shown(value)}")
         return value
     if spec.kind == "enum":
         if not isinstance(value, str) or value not in spec.values:
-            raise ProfileError(name, f"must be one of {', '.join(spec.values)}; got {value!r}")
+            raise ProfileError(name, f"must be one of {', '.join(spec.values)}; got {shown(value)}")
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ProfileError(name, f"must be a number, got {value!r}")
-    if not math.isfinite(value):
-        raise ProfileError(name, f"must be a finite number, got {value!r}")
-    if spec.kind == "int" and value != int(value):
-        raise ProfileError(name, f"must be a whole number, got {value!r}")
+        raise ProfileError(name, f"must be a number, got {shown(value)}")
+    if isinstance(value, float) and not math.isfinite(value):  # an int of any size is finite
+        raise ProfileError(name, f"must be a finite number, got {shown(value)}")
+    if spec.kind == "int" and isinstance(value, float) and not value.is_integer():
+        raise ProfileError(name, f"must be a whole number, got {shown(value)}")
     if spec.minimum is not None and value < spec.minimum:
-        raise ProfileError(name, f"must not be negative, got {value!r}" if spec.minimum == 0
-                           else f"must be at least {spec.minimum}, got {value!r}")
+        raise ProfileError(name, f"must not be negative, got {shown(value)}" if spec.minimum == 0
+                           else f"must be at least {spec.minimum}, got {shown(value)}")
     if spec.maximum is not None and value > spec.maximum:
-        raise ProfileError(name, f"must be at most {spec.maximum:g}, got {value!r}")
+        raise ProfileError(name, f"must be at most {spec.maximum:g}, got {shown(value)}")
     return int(value) if spec.kind == "int" else value
+
+
+class _Shown(reprlib.Repr):
+    """A short ``repr`` for error messages: long text and deep nesting cut, huge integers not written out."""
+
+    def repr_int(self, x: int, level: int) -> str:
+        return repr(x) if x.bit_length() <= 128 else "a number too large"
+
+
+_SHOWN = _Shown()
+_SHOWN.maxstring = _SHOWN.maxother = 60
+_SHOWN.maxlevel = 3
+
+
+def shown(value: Any) -> str:
+    """``value`` as an error message quotes it: at most 64 characters, one line."""
+    text = _SHOWN.repr(value)
+    return text if len(text) <= 64 else text[:61] + "..."
+
+
+def _key_name(key: Any) -> str:
+    """A key of the profile as an error names it: as written when plain, else quoted and cut."""
+    plain = isinstance(key, str) and key.strip() and key.isprintable() and len(key) <= 64
+    return key if plain else shown(key)
 
 
 def flatten(profile: Mapping[str, Any]) -> dict[str, Any]:
@@ -176,13 +201,13 @@ def flatten(profile: Mapping[str, Any]) -> dict[str, Any]:
                 if value is not None:
                     walk(name, value)
             else:
-                raise ProfileError(name, "unknown field")
+                raise ProfileError(f"{prefix}.{_key_name(key)}", "unknown field")
 
     for key, value in profile.items():
         if key == "date":
             continue
         if key not in SECTIONS:
-            raise ProfileError(str(key), "unknown field")
+            raise ProfileError(_key_name(key), "unknown field")
         if value is not None:
             walk(key, value)
     return facts
@@ -197,9 +222,11 @@ def profile_date(profile: Mapping[str, Any]) -> date | None:
 
 def parse_date(text: Any, field: str) -> date:
     try:
-        return date.fromisoformat(str(text))
+        if not isinstance(text, str):
+            raise ValueError(field)
+        return date.fromisoformat(text)
     except ValueError:
-        raise ProfileError(field, f"must be a date written YYYY-MM-DD, got {text!r}") from None
+        raise ProfileError(field, f"must be a date written YYYY-MM-DD, got {shown(text)}") from None
 
 
 def json_schema() -> dict[str, Any]:

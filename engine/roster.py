@@ -21,6 +21,7 @@ import io
 import math
 import re
 import unicodedata
+import zipfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
@@ -29,6 +30,7 @@ from typing import Any
 import numpy as np
 import openpyxl
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from engine.profile import FIELDS, ProfileError, check_value
 from i18n import N_
@@ -36,6 +38,9 @@ from i18n import N_
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_COLUMNS = 60
+MAX_CELL_CHARACTERS = 32_767  # Excel's own limit for one cell: a longer cell cannot be a roster's
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # an XLSX is a zip: what it may unpack to (a 100,000-row roster: ~50 MB)
+MAX_XML_TEXT_BYTES = 4 * MAX_CELL_CHARACTERS + 1024  # longest run of text between two XML tags (UTF-8)
 ENCODINGS = ("utf-8-sig", "gb18030")
 TRUE_WORDS = frozenset({"true", "yes", "y", "1", "是", "有", "对"})
 FALSE_WORDS = frozenset({"false", "no", "n", "0", "否", "无", "没有"})
@@ -90,10 +95,26 @@ def load_table(data: bytes, filename: str = "") -> pd.DataFrame:
     filled = frame.ne("").any(axis=1)
     frame = frame[filled]
     if len(frame) > MAX_ROWS:
-        raise RosterError(N_("The file has more than {limit} rows of workers."), limit=MAX_ROWS)
+        raise RosterError(N_("The file has more than {limit} rows."), limit=MAX_ROWS)
     if frame.columns.empty or all(c == "" for c in frame.columns):
         raise RosterError(N_("The first row must hold the column headers; it is empty."))
+    _check_cell_lengths(frame)
     return frame
+
+
+def _check_cell_lengths(frame: pd.DataFrame) -> None:
+    """No cell (header included) longer than Excel allows: such a file is not a roster (a 5 MB cell)."""
+    if any(len(c) > MAX_CELL_CHARACTERS for c in frame.columns):
+        raise RosterError(TOO_LONG_CELL, row=1, limit=MAX_CELL_CHARACTERS)
+    for name in range(frame.shape[1]):
+        lengths = frame.iloc[:, name].astype(str).str.len()
+        if len(lengths) and lengths.max() > MAX_CELL_CHARACTERS:
+            row = int(lengths.index[lengths.to_numpy().argmax()])
+            raise RosterError(TOO_LONG_CELL, row=row, limit=MAX_CELL_CHARACTERS)
+
+
+TOO_LONG_CELL = N_("Row {row} has a cell of more than {limit} characters, more than Excel allows in a cell: "
+                   "this is not a roster. Check the file.")
 
 
 def read_table(data: bytes, filename: str) -> pd.DataFrame:
@@ -116,7 +137,7 @@ def _read_csv(data: bytes) -> pd.DataFrame:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16, tab-separated
         text = data.decode("utf-16")
     else:
-        if b"\x00" in data[:4096]:
+        if b"\x00" in data:  # NUL is not in a text file (UTF-16 was handled above)
             raise RosterError(N_("The file is neither a CSV text file nor an XLSX workbook."))
         text = _decode(data)
     first_line = text.split("\n", 1)[0]
@@ -150,7 +171,45 @@ def _decode(data: bytes) -> str:
                          "or as an XLSX workbook."))
 
 
+def _check_unpacked_size(data: bytes) -> None:
+    """Refuse a zip bomb before openpyxl unpacks it: a small file that unpacks to gigabytes, or one XML text
+    (a cell, a shared string) longer than any cell. The sizes a zip declares are upper bounds: Python's
+    zipfile never unpacks more than a member declares. The XML is unpacked in pieces, never whole."""
+    too_big = RosterError(UNPACKS_TOO_BIG, limit=MAX_UNPACKED_BYTES // (1024 * 1024))
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = archive.infolist()
+            if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
+                raise too_big
+            for member in members:
+                if member.filename.endswith((".xml", ".rels")) and member.file_size > MAX_XML_TEXT_BYTES:
+                    with archive.open(member) as stream:
+                        if _longest_text(stream) > MAX_XML_TEXT_BYTES:
+                            raise too_big
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as error:
+        raise RosterError(N_("The file is not a readable XLSX workbook.")) from error
+
+
+def _longest_text(stream: Any, chunk: int = 1024 * 1024) -> int:
+    """The longest run of bytes without a ``<`` in ``stream`` (the longest text or tag of an XML file)."""
+    longest = run = 0
+    while piece := stream.read(chunk):
+        parts = piece.split(b"<")
+        if len(parts) == 1:
+            run += len(piece)
+        else:
+            longest = max(longest, run + len(parts[0]), max(map(len, parts[1:-1]), default=0))
+            run = len(parts[-1])
+        longest = max(longest, run)
+    return longest
+
+
+UNPACKS_TOO_BIG = N_("The workbook unpacks to more than {limit} MB or holds a cell longer than Excel allows: "
+                     "it is not a roster. Save the roster again as CSV or XLSX and upload it again.")
+
+
 def _read_xlsx(data: bytes) -> pd.DataFrame:
+    _check_unpacked_size(data)
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds (zip, XML, key errors) for a damaged file
@@ -188,7 +247,7 @@ def _sheet_cells(sheet: Any) -> tuple[list[str], list[list[str]], list[int]]:
         if not any(cells):
             continue
         if len(rows) >= MAX_ROWS:
-            raise RosterError(N_("The file has more than {limit} rows of workers."), limit=MAX_ROWS)
+            raise RosterError(N_("The file has more than {limit} rows."), limit=MAX_ROWS)
         rows.append(cells)
         numbers.append(number)
     return header, rows, numbers
@@ -624,7 +683,7 @@ def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     for title, frame in sheets.items():
         sheet = workbook.create_sheet(title=title[:31])
         safe = neutralise_frame(frame)
-        sheet.append([str(c) for c in safe.columns])
+        sheet.append([_xlsx_value(str(c)) for c in safe.columns])
         for record in safe.itertuples(index=False, name=None):
             sheet.append([_xlsx_value(v) for v in record])
     buffer = io.BytesIO()
@@ -633,6 +692,8 @@ def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
 
 
 def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, str):  # control characters (from a CSV) cannot be written in XLSX
+        return ILLEGAL_CHARACTERS_RE.sub("", value)
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, np.integer):

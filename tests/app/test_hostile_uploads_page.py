@@ -1,0 +1,93 @@
+"""Hostile uploads through the employers' page (AppTest, both languages): each whole-file problem is an error
+message in the visitor's language, never a traceback; formulas and ``<script>`` in names come back as text in
+the table and are never markup. The engine's side of the corpus is tests/engine/test_hostile_uploads.py."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from engine.roster import TOO_LONG_CELL, UNPACKS_TOO_BIG
+from i18n import LOCALES
+from ui.frame import load_translations
+
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+HEADER = "姓名,身份证号,是否建档立卡,在岗月数,劳动合同,是否缴纳社保"
+SCRIPT = "<script>alert('x')</script>"
+FORMULA = "=cmd|' /C calc'!A0"
+
+
+def t(lang: str, message: str) -> str:
+    return load_translations(lang).gettext(message)
+
+
+def open_employer(lang: str) -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["lang"] = lang
+    at.switch_page("pages/employer.py")
+    at.run()
+    assert not at.exception
+    return at
+
+
+def upload(at: AppTest, name: str, data: bytes) -> AppTest:
+    at.file_uploader(key="emp_roster_file").set_value((name, data, "application/octet-stream"))
+    at.run()
+    assert not at.exception, "a traceback was shown"
+    return at
+
+
+def errors(at: AppTest) -> str:
+    return "\n".join(e.value for e in at.error).replace("\\", "")
+
+
+def zip_bomb() -> bytes:
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["姓名", "在岗月数"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            archive.writestr(member.filename, source.read(member.filename))
+        archive.writestr("xl/sharedStrings.xml", b"<sst>" + b" " * 100_000_000 + b"</sst>")
+    return out.getvalue()
+
+
+random.seed(3)
+CASES = {
+    "garbage": ("roster.csv", bytes(random.getrandbits(8) for _ in range(50_000)),
+                "The file is neither a CSV text file nor an XLSX workbook."),
+    "a 5 MB cell": ("roster.csv", (HEADER + "\n马" + "x" * 5_000_000 + ",,是,14,一年以上,是\n").encode(), TOO_LONG_CELL),
+    "a zip bomb named .xlsx": ("名册.xlsx", zip_bomb(), UNPACKS_TOO_BIG),
+    "1,000,000 rows": ("roster.csv", ("在岗月数\n" + "12\n" * 1_000_000).encode(),
+                       "The file has more than {limit} rows."),
+}
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+@pytest.mark.parametrize(("name", "data", "message"), CASES.values(), ids=CASES.keys())
+def test_a_hostile_file_gets_a_message_in_the_language(lang, name, data, message):
+    at = upload(open_employer(lang), name, data)
+    said = errors(at)
+    prefix = t(lang, message).split("{", 1)[0]
+    assert prefix, message
+    assert prefix in said, said
+    assert not at.dataframe  # no result table from a refused file
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_formulas_and_scripts_in_names_are_shown_as_text(lang):
+    rows = [f'"{SCRIPT}",,是,14,一年以上,是', f"\"{FORMULA}\",,是,14,一年以上,是", "@SUM(1),,是,14,一年以上,是"]
+    at = upload(open_employer(lang), "roster.csv", (HEADER + "\n" + "\n".join(rows) + "\n").encode())
+    (results,) = (frame.value for frame in at.dataframe)
+    assert results.iloc[:, 1].tolist() == [SCRIPT, FORMULA, "@SUM(1)"]
+    for element in (*at.markdown, *at.caption, *at.error, *at.warning, *at.info):
+        assert "<script>" not in element.value  # markdown gets the name escaped, never as HTML

@@ -1,0 +1,185 @@
+"""A corpus of hostile roster uploads, made in the test (nothing big is committed), fed to the site's one roster
+reader (``engine.roster.read_roster`` with the workers' schema): binary garbage, an empty file, 50 MB, wrong
+columns, mixed encodings, formula cells, ``<script>`` in names, 1,000,000 rows, zip bombs disguised as .xlsx, an
+old .xls, a 5 MB cell, NUL bytes. Each is answered with a clear, translated message (RosterError) or read as plain
+text, quickly, and nothing in it is executed: downloads neutralise formulas. The page's side is in
+tests/app/test_hostile_uploads_page.py."""
+
+from __future__ import annotations
+
+import csv
+import io
+import random
+import time
+import zipfile
+
+import openpyxl
+import pytest
+
+from engine.roster import MAX_CELL_CHARACTERS, RosterError, read_roster, to_csv_bytes, to_xlsx_bytes
+from engine.worker_roster import WORKER_SCHEMA, explain, read_workers
+from i18n import gettext as translated
+
+HEADER = "姓名,身份证号,是否建档立卡,在岗月数,劳动合同,是否缴纳社保"
+ROW = "马某,,是,14,一年以上,是"
+FORMULAS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1,1)", "=HYPERLINK(\"http://example.com\",\"x\")"]
+SCRIPT = "<script>alert('x')</script>"
+
+
+def csv_bytes(rows: list[str], header: str = HEADER, encoding: str = "utf-8") -> bytes:
+    return ("\n".join([header, *rows]) + "\n").encode(encoding)
+
+
+def xlsx(rows: list[list[object]]) -> bytes:
+    workbook = openpyxl.Workbook()
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def with_member(workbook: bytes, name: str, content: bytes) -> bytes:
+    """``workbook`` with the zip member ``name`` replaced or added (deflated: a few hundred KB)."""
+    source = zipfile.ZipFile(io.BytesIO(workbook))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            if member.filename != name:
+                archive.writestr(member.filename, source.read(member.filename))
+        archive.writestr(name, content)
+    return out.getvalue()
+
+
+def sheet_with_cell(text_bytes: int) -> bytes:
+    base = xlsx([["姓名", "在岗月数"], ["马某", 14]])
+    sheet = zipfile.ZipFile(io.BytesIO(base)).read("xl/worksheets/sheet1.xml")
+    cell = b'<row r="3"><c r="A3" t="inlineStr"><is><t>' + b"A" * text_bytes + b"</t></is></c></row></sheetData>"
+    return with_member(base, "xl/worksheets/sheet1.xml", sheet.replace(b"</sheetData>", cell))
+
+
+def shared_strings_bomb() -> bytes:
+    base = xlsx([["姓名", "在岗月数"], ["马某", 14]])
+    return with_member(base, "xl/sharedStrings.xml", b"<sst>" + b" " * 200_000_000 + b"</sst>")
+
+
+def refusal(data: bytes, name: str = "roster.csv", seconds: float = 5.0) -> RosterError:
+    """The RosterError for ``data``, in under ``seconds``; its message exists in both languages."""
+    start = time.perf_counter()
+    with pytest.raises(RosterError) as refused:
+        read_roster(data, name, WORKER_SCHEMA)
+    took = time.perf_counter() - start
+    assert took < seconds, f"{took:.1f} s to refuse"
+    error = refused.value
+    for lang in ("zh_CN", "en"):
+        text = translated(lang, error.message).format(**error.params)
+        assert text
+        assert "Traceback" not in text
+    assert translated("zh_CN", error.message) != error.message, f"not translated: {error.message}"
+    return error
+
+
+random.seed(7)
+GARBAGE = bytes(random.getrandbits(8) for _ in range(200_000))
+HOSTILE = {
+    "binary garbage": (GARBAGE, "roster.csv", "neither a CSV"),
+    "binary garbage named .xlsx": (GARBAGE, "roster.xlsx", "not a readable XLSX"),
+    "PK garbage (a broken zip)": (b"PK\x03\x04" + GARBAGE, "roster.xlsx", "not a readable XLSX"),
+    "empty": (b"", "roster.csv", "empty"),
+    "only blank lines": (b"\n\n \r\n", "roster.csv", "empty"),
+    "an empty .xlsx": (b"", "roster.xlsx", "empty"),
+    "50 MB": (b"a" * (50 * 1024 * 1024), "roster.csv", "larger than"),
+    "wrong columns": (csv_bytes(["1,2,3"], header="foo,bar,baz"), "roster.csv", "No column of the file is known"),
+    "mixed encodings (UTF-8 header, GBK rows)":
+        (HEADER.encode("utf-8") + b"\n" + "马某,,是,14,一年以上,是\n".encode("gbk") + "李某,,是,3,无,否\n".encode(),
+         "roster.csv", "neither UTF-8 nor GBK"),
+    "an old .xls (OLE)": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4096), "roster.xls", ".xls"),
+    "an old .xls named .csv": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + GARBAGE, "roster.csv", ".xls"),
+    "NUL bytes at the start": (b"\x00" * 100 + csv_bytes([ROW]), "roster.csv", "neither a CSV"),
+    "a NUL byte after 5,000 bytes": (csv_bytes([ROW] * 300 + ["李\x00某,,是,14,一年以上,是"]), "roster.csv", "neither a CSV"),
+    "a 5 MB cell": (csv_bytes(["马" + "x" * 5_000_000 + ",,是,14,一年以上,是"]), "roster.csv", "more than Excel allows"),
+    "a 5 MB header": (csv_bytes([ROW], header=HEADER + "," + "h" * 5_000_000), "roster.csv", "more than Excel allows"),
+    "more columns in a row than in the header": (csv_bytes([ROW + ",1,2,3"]), "roster.csv", ""),
+    "an unclosed quote": (csv_bytes(['"马某,,是,14,一年以上,是'] * 3), "roster.csv", ""),
+    "1,000,000 rows (2 MB)": (("在岗月数\n" + "12\n" * 1_000_000).encode(), "roster.csv", "more than 100000 rows"),
+    "1,000,000 full rows (29 MB)": (csv_bytes([ROW] * 1_000_000), "roster.csv", "larger than"),
+}
+
+
+@pytest.mark.parametrize(("data", "name", "says"), HOSTILE.values(), ids=HOSTILE.keys())
+def test_a_hostile_file_is_refused_quickly_with_a_clear_message(data, name, says):
+    try:
+        error = refusal(data, name)
+    except pytest.fail.Exception:
+        if says:
+            raise
+        return  # a file that may be read (an unclosed quote makes one long cell): it was read, as text
+    assert says in str(error), str(error)
+
+
+def test_a_zip_bomb_that_unpacks_to_300_mb_is_refused_before_unpacking():
+    data = sheet_with_cell(300_000_000)
+    assert len(data) < 1_000_000
+    assert "unpacks to more than" in str(refusal(data, "roster.xlsx", seconds=2))
+
+
+def test_a_zip_bomb_with_one_200_mb_cell_is_refused_without_reading_it_whole():
+    data = sheet_with_cell(200_000_000)
+    assert "unpacks to more than" in str(refusal(data, "roster.xlsx", seconds=5))
+
+
+def test_a_shared_strings_bomb_is_refused():
+    assert "unpacks to more than" in str(refusal(shared_strings_bomb(), "名册.xlsx", seconds=5))
+
+
+def test_a_cell_as_long_as_excel_allows_is_still_read():
+    roster = read_roster(csv_bytes(["马" + "x" * (MAX_CELL_CHARACTERS - 1) + ",,是,14,一年以上,是"]), "r.csv", WORKER_SCHEMA)
+    assert len(roster) == 1
+
+
+def test_an_xml_entity_bomb_is_refused():
+    base = xlsx([["姓名", "在岗月数"], ["马某", 14]])
+    sheet = zipfile.ZipFile(io.BytesIO(base)).read("xl/worksheets/sheet1.xml")
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    doctype = f'<!DOCTYPE w [<!ENTITY l0 "lol">{entities}]>'.encode()
+    bomb = doctype + sheet.replace(b"</sheetData>", b'<row r="3"><c r="A3" t="inlineStr"><is><t>&l9;</t></is></c>'
+                                   b"</row></sheetData>")
+    refusal(with_member(base, "xl/worksheets/sheet1.xml", bomb), "roster.xlsx")
+
+
+def test_formulas_and_scripts_are_read_as_text_and_downloads_neutralise_them():
+    names = [*FORMULAS, SCRIPT, "李\x01某"]
+    rows = [f'"{n.replace(chr(34), chr(34) * 2)}",,是,14,一年以上,是' for n in names]
+    check = read_workers(csv_bytes(rows), "roster.csv", on=__import__("datetime").date(2019, 6, 1))
+    table = explain(check, "zh_CN")
+    assert list(table["name"]) == names  # as written: nothing evaluated, nothing stripped
+    text = to_csv_bytes(table).decode("utf-8-sig")
+    cells = [row[1] for row in csv.reader(io.StringIO(text))][1:]
+    for cell in cells:
+        assert not cell.startswith(("=", "+", "-", "@")), cell
+    assert f"'{FORMULAS[0]}" in cells
+    assert SCRIPT in cells  # text stays text; the page shows it in a table, never as HTML
+    workbook = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes({"results": table})))
+    values = [row[1].value for row in workbook.active.iter_rows(min_row=2)]
+    assert all(v is None or not str(v).startswith(("=", "+", "-", "@")) for v in values), values
+    assert all(row[1].data_type != "f" for row in workbook.active.iter_rows(min_row=2))
+    assert "李某" in values  # a control character cannot be written in XLSX: it is dropped, not a crash
+
+
+def test_formula_cells_of_an_xlsx_give_no_formula_back():
+    data = xlsx([HEADER.split(","), ["=cmd|' /C calc'!A0", None, "是", 14, "一年以上", "是"],
+                 ["=1+1", None, "是", "=12+2", "一年以上", "是"]])
+    roster = read_roster(data, "roster.xlsx", WORKER_SCHEMA)
+    assert roster.facts["worker.name"].isna().all()  # a formula's cached value only (none): never its text
+    assert roster.facts["worker.months"].isna().tolist() == [False, True]  # 14 typed; =12+2 has no cached value
+
+
+def test_a_million_rows_in_xlsx_stop_at_the_limit():
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(["在岗月数"])
+    for _ in range(100_002):
+        sheet.append([12])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    assert "more than 100000 rows" in str(refusal(buffer.getvalue(), "roster.xlsx", seconds=30))
