@@ -7,6 +7,7 @@ link) sees the same answers.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import streamlit as st
@@ -15,6 +16,7 @@ from engine.profile import FIELDS, place_name
 from engine.questions import BY_FACT, Question, county_options
 from ui import answers as url
 from ui import format as fmt
+from ui import kiosk
 from ui.frame import Page
 
 WIDGET_PREFIX = "res_q_"
@@ -68,13 +70,25 @@ def _widget(question: Question, answers: dict[str, Any], page: Page) -> None:
         values, labels = options_of(question, answers, page)
         index = values.index(current) if current in values else None
         st.radio(_(question.label), values, index=index, format_func=labels.__getitem__, key=key,
-                 help=help_text, on_change=_store, args=(fact,), horizontal=len(values) <= 2)
+                 help=help_text, on_change=_store, args=(fact,), horizontal=page.kiosk or len(values) <= 2)
         return
     spec = FIELDS[fact]
     whole = spec.kind == "int"
     label = _(question.label)
     if question.unit:
         label = f"{label} ({_(question.unit)})"
+    if page.kiosk:  # no keyboard at a kiosk: the number is tapped on a keypad
+        kiosk.number_pad(
+            fmt.md_escape(label), current, key=f"res_pad_{fact.replace('.', '_')}", maximum=spec.maximum, whole=whole,
+            on_change=partial(url.set_answer, fact), help_text=help_text,
+            # TRANSLATORS: kiosk keypad: shown while a number has not been tapped yet.
+            shown=answer_text(fact, current, page) if current is not None else _("not answered yet"),
+            # TRANSLATORS: kiosk keypad: the key that deletes the last digit.
+            delete_label=_("Delete"),
+            # TRANSLATORS: kiosk keypad: the key that empties the number.
+            clear_label=_("Clear"),
+        )
+        return
     st.number_input(
         label, min_value=0 if whole else 0.0, max_value=int(spec.maximum) if whole else float(spec.maximum),
         value=current, step=1 if whole else (0.5 if fact.endswith("_years") else 100.0),

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from typing import Any
+from urllib.parse import urlencode
 
 import streamlit as st
 
@@ -181,6 +182,6 @@ def _clause(result: dict[str, Any], page: Page) -> None:
             reading = INTERPRETATIONS[key]
             st.markdown(f"**{fmt.md_escape(read_as)}:** {fmt.md_escape(_(reading.reading))}")
             st.caption(fmt.md_escape(_(reading.basis)))
-        link = f"policy?lang={page.lang}#art-{result['article']}"
+        link = f"policy?{urlencode(page.query)}#art-{result['article']}"
         whole = _("Read the whole article")
         st.markdown(f"[{fmt.md_escape(whole)}]({link})")

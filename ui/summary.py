@@ -12,6 +12,7 @@ from typing import Any
 
 from engine import catalog, policy
 from ui import format as fmt
+from ui import takeaway
 from ui.frame import Page
 from ui.results import GROUPS, amount_text, citation, grouped
 
@@ -21,6 +22,7 @@ body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; max-width
 h1 { font-size: 1.4rem; } h2 { font-size: 1.15rem; border-bottom: 1px solid #c5ced6; margin-top: 1.6rem; }
 .card { border: 1px solid #c5ced6; border-radius: 6px; padding: .6rem .9rem; margin: .6rem 0; break-inside: avoid; }
 .amount { font-size: 1.2rem; font-weight: 700; } .muted { color: #4a5560; font-size: .9rem; }
+.takeaway-qr { width: 9rem; height: auto; image-rendering: pixelated; }
 @media print { body { margin: 0; } a { color: inherit; text-decoration: none; } }
 """
 
@@ -72,6 +74,8 @@ def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, total: 
     parts.append(f"<h2>{_esc(answers_heading)}</h2>")
     parts.append(_list(f"{question}: {answer}" for question, answer in answers))
     parts.append(f"<p class='muted'>{_esc(again)} <a href='{_esc(link)}'>{_esc(link)}</a></p>")
+    qr_alt = _("QR code of the link to this result")
+    parts.append(f"<p>{takeaway.qr_image(link, qr_alt)}</p>")
     title = _esc(_("Summary"))
     return (f"<!doctype html><html lang='{fmt.html_lang(page.lang)}'><head><meta charset='utf-8'>"
             f"<meta name='viewport' content='width=device-width, initial-scale=1'><title>{title}</title>"

@@ -118,7 +118,7 @@ def test_sme_subsidy_asks_for_the_monthly_amount_and_says_where_it_is_published(
 def test_sme_subsidy_from_base_and_rates_with_messages_beside_the_fields():
     at = open_employer("en")
     at.number_input(key="emp_sme_hires").set_value(2)
-    at.radio(key="emp_sme_mode").set_value(t("en", "Work it out from the contribution base and the employer rates"))
+    at.radio(key="emp_sme_mode").set_value("worked_out")
     rerun(at)
     assert at.number_input(key="emp_sme_rate_pension").value is None  # no default rate
     at.number_input(key="emp_sme_base").set_value(4000.0)

@@ -6,13 +6,14 @@ Debian's Chromium is used because ``playwright install`` cannot download browser
 
 from __future__ import annotations
 
+import os
 import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -49,8 +50,11 @@ def _wait_healthy(base_url: str, process: subprocess.Popen, log: Path, timeout: 
 
 
 @contextmanager
-def streamlit_server(timeout: float = 60) -> Iterator[str]:
-    """Run the site until the block ends; yield its base URL (``http://127.0.0.1:PORT``)."""
+def streamlit_server(timeout: float = 60, env: Mapping[str, str] | None = None) -> Iterator[str]:
+    """Run the site until the block ends; yield its base URL (``http://127.0.0.1:PORT``).
+
+    ``env`` adds environment variables for the server (kiosk mode: ``ZIZHUTONG_KIOSK=1``).
+    """
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
     with tempfile.TemporaryDirectory(prefix="streamlit-e2e-") as tmp:
@@ -61,6 +65,7 @@ def streamlit_server(timeout: float = 60) -> Iterator[str]:
                  "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1",
                  "--server.port", str(port)],
                 cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
+                env={**os.environ, **(env or {})},
             )
             try:
                 _wait_healthy(base_url, process, log, timeout)

@@ -1,0 +1,36 @@
+"""The take-away beside the employers' calculators: their answers are in the address, so the QR code
+and the link reopen the same figures, and a kiosk neither offers files nor takes them."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.e2e.streamlit_server import open_page
+
+pytestmark = pytest.mark.e2e
+
+ANSWERS = "ws_hires=40&place=migrant_village&carrier=workshop&sme_hires=3&sme_mode=typed&sme_monthly=500"
+
+
+def test_the_employers_link_reopens_the_same_figures(page: Page, base_url: str):
+    open_page(page, f"{base_url}/employer?lang=en&{ANSWERS}")
+    card = page.locator(".st-key-card_workshop_grant")
+    expect(card).to_contain_text("CN¥60,000")
+    link = page.locator(".takeaway-qr").get_attribute("data-url")
+    assert link.startswith(f"{base_url}/employer?")
+    assert "ws_hires=40" in link
+    expect(page.get_by_role("button", name="Print this page", exact=True)).to_be_visible()
+
+    page.goto("about:blank")
+    open_page(page, link)
+    expect(page.locator(".st-key-card_workshop_grant")).to_contain_text("CN¥60,000")
+    expect(page.get_by_role("spinbutton", name="Qualifying hires", exact=True)).to_have_value("40")
+
+
+def test_a_kiosk_offers_no_file_on_the_employers_page(page: Page, base_url: str):
+    open_page(page, f"{base_url}/employer?lang=en&kiosk=1&{ANSWERS}")
+    expect(page.locator(".takeaway-qr")).to_be_visible()
+    assert "kiosk" not in page.locator(".takeaway-qr").get_attribute("data-url")
+    expect(page.get_by_test_id("stFileUploader")).to_have_count(0)
+    expect(page.get_by_test_id("stDownloadButton")).to_have_count(0)

@@ -1,0 +1,118 @@
+"""Take a result away: a QR code of the page's address, the address as text, and a print button.
+
+The address holds the page's answers (no name, ID number or phone number is ever asked), so a
+phone that scans the code opens the same result. Kiosk mode is left out of the address: the
+phone shows the ordinary site. Behind a proxy, or where phones reach the kiosk by another name
+than the kiosk itself (``localhost``), ``ZIZHUTONG_PUBLIC_URL`` gives the address phones use
+(``https://zizhutong.example.cn``); the page's path and query are put after it.
+
+For any page: ``from ui import takeaway; takeaway.offer(page)``.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+import os
+from collections.abc import Mapping
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import segno
+import streamlit as st
+
+from ui import format as fmt
+from ui.kiosk import KIOSK_KEY
+
+ENV_PUBLIC_URL = "ZIZHUTONG_PUBLIC_URL"
+# Query parameters that are about this screen, not about the result.
+NOT_IN_LINK = (KIOSK_KEY,)
+QR_ERROR = "m"  # 15 % of the code can be lost (a smudge or a glare) and it still reads
+QR_SCALE = 5  # pixels per module in the image; the image is scaled on screen and in print
+
+PRINT_SCRIPT = """
+<script>
+(function () {
+  const button = document.getElementById(%s);
+  if (!button || button.dataset.ready) { return; }
+  button.dataset.ready = "1";
+  button.addEventListener("click", function () {
+    const source = document.getElementById(%s);
+    if (!source) { window.print(); return; }
+    const frame = document.createElement("iframe");
+    frame.setAttribute("aria-hidden", "true");
+    frame.style.position = "fixed"; frame.style.width = "0"; frame.style.height = "0"; frame.style.border = "0";
+    frame.srcdoc = new TextDecoder().decode(Uint8Array.from(atob(source.dataset.doc), c => c.charCodeAt(0)));
+    frame.onload = function () {
+      frame.contentWindow.focus();
+      frame.contentWindow.print();
+      setTimeout(function () { frame.remove(); }, 60000);
+    };
+    document.body.appendChild(frame);
+  });
+})();
+</script>
+"""
+
+
+def link(params: Mapping[str, str] | None = None) -> str:
+    """The address of this page with ``params`` (default: the current query), without kiosk mode."""
+    parts = urlsplit(st.context.url or "")
+    query = {k: v for k, v in (st.query_params.to_dict() if params is None else params).items()
+             if k not in NOT_IN_LINK}
+    scheme, netloc, path = parts.scheme, parts.netloc, parts.path
+    public = os.environ.get(ENV_PUBLIC_URL, "").strip()
+    if public:
+        base = urlsplit(public)
+        scheme, netloc, path = base.scheme, base.netloc, base.path.rstrip("/") + (path or "/")
+    return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def qr(url: str) -> segno.QRCode:
+    """The QR code of ``url``, as every page draws it (the tests rebuild it to compare)."""
+    return segno.make(url, error=QR_ERROR, micro=False)
+
+
+def qr_image(url: str, alt: str) -> str:
+    """An ``<img>`` of the QR code of ``url`` (a PNG data URI, crisp when scaled), with ``alt``."""
+    data = qr(url).png_data_uri(scale=QR_SCALE, border=4)
+    return (f'<img class="takeaway-qr" src="{data}" alt="{html.escape(alt, quote=True)}" '
+            f'data-url="{html.escape(url, quote=True)}">')
+
+
+def offer(page, *, document: str | None = None, params: Mapping[str, str] | None = None) -> str:
+    """Draw the take-away: the QR code and address of this page, and a print button.
+
+    ``document`` is a whole HTML page to print instead of the screen (the residents' one-page
+    summary); without it the button prints the page itself with the site's print styles.
+    Returns the address.
+    """
+    _ = page._
+    url = link(params)
+    # TRANSLATORS: heading above the QR code, the link and the print button on every results view.
+    st.subheader(_("Take your result with you"), anchor="take-away")
+    with st.container(horizontal=True, key="takeaway", vertical_alignment="center"):
+        # TRANSLATORS: the text alternative of the QR code image.
+        st.html(qr_image(url, _("QR code of the link to this result")))
+        with st.container(key="takeaway_text"):
+            st.markdown(fmt.md_escape(_(
+                "Scan the code with your phone's camera to open this result on your phone. The link holds your "
+                "answers, and no name, ID number or phone number.")))
+            st.code(url, language=None, wrap_lines=True)
+            print_button(page, document)
+    return url
+
+
+def print_button(page, document: str | None = None) -> None:
+    """A button that prints ``document`` (an HTML page) or, without one, the page on screen."""
+    _ = page._
+    label = _("Print a one-page summary") if document else _("Print this page")
+    doc_id = "takeaway-print-doc" if document else "takeaway-print-none"
+    data = base64.b64encode(document.encode("utf-8")).decode("ascii") if document else ""
+    st.html(
+        f'<button type="button" id="takeaway-print" class="takeaway-print">'
+        f'{html.escape(label)}</button>'
+        + (f'<div id="{doc_id}" data-doc="{data}" hidden></div>' if document else "")
+        + PRINT_SCRIPT % (json.dumps("takeaway-print"), json.dumps(doc_id)),
+        unsafe_allow_javascript=True,
+    )
