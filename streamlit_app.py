@@ -13,9 +13,10 @@ import streamlit as st
 from engine import policy
 from engine.catalog import BENEFITS, ROLES
 from i18n import N_
+from ui import errors
 from ui import format as fmt
 from ui.blocks import LinkedItem, linked_list
-from ui.frame import LANG_KEY, ROLE_PAGES, SITE_NAME, Page, frame, policy_title
+from ui.frame import ROLE_PAGES, SITE_NAME, Page, frame, policy_title
 
 ROLE_HEADINGS = {
     "resident": N_("For registered poor workers and their families"),
@@ -38,7 +39,7 @@ def article_link(number: int, page: Page) -> tuple[str, str]:
     else:
         # TRANSLATORS: a link to one article of the policy; {number} is 1 to 17.
         label = page._("Article {number}").format(number=number)
-    return label, f"policy?{urlencode({LANG_KEY: page.lang})}#art-{number}"
+    return label, f"policy?{urlencode(page.query)}#art-{number}"
 
 
 def introduction(page: Page) -> None:
@@ -57,17 +58,20 @@ def introduction(page: Page) -> None:
         "and to whom, and its full text, article by article, in Chinese and in English."
     )))
     st.page_link("pages/policy.py", label=_("Read the policy text"), icon=":material/gavel:",
-                 query_params={LANG_KEY: page.lang})
+                 query_params=page.query)
 
 
 def role_chooser(page: Page) -> None:
     """Big buttons to the page of each role that has one."""
     _ = page._
     st.header(_("Who are you?"), anchor="roles")
-    for role, (script, label, icon) in ROLE_PAGES.items():
-        with st.container(border=True, key=f"role_{role}"):
+    # At a kiosk the roles stand two by two, so all four are on the first screen.
+    columns = st.columns(2) if page.kiosk else [st.container()]
+    for number, (role, (script, label, icon)) in enumerate(ROLE_PAGES.items()):
+        with columns[number % len(columns)], st.container(border=True, key=f"role_{role}"):
             st.markdown(f"**{fmt.md_escape(_(ROLE_HEADINGS[role]))}**")
-            st.page_link(script, label=_(label), icon=icon, query_params={LANG_KEY: page.lang})
+            st.page_link(script, label=_(label), icon=icon, query_params=page.query,
+                         width="stretch" if page.kiosk else "content")
 
 
 def benefits_overview(page: Page) -> None:
@@ -93,4 +97,4 @@ def main() -> None:
     benefits_overview(page)
 
 
-main()
+errors.run(main)

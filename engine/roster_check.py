@@ -24,7 +24,7 @@ import i18n
 from engine.evaluate import params_on
 from engine.messages import BABEL_LOCALES, Message, render
 from engine.policy import in_force
-from engine.roster import CellError, Roster, Schema, read_roster
+from engine.roster import CellError, Column, Roster, Schema, read_roster
 from engine.rules.rows import COUNTS, DOES_NOT_COUNT, FILL_IN, NOT_KNOWN, STATUS_TEXT, STEPS_TO_COUNT, RowRule
 from i18n import N_
 
@@ -36,6 +36,20 @@ REGISTERED_WORDS = {
     **dict.fromkeys(("建档立卡", "建档立卡户", "建档立卡贫困户", "贫困户"), True),
     **dict.fromkeys(("非建档立卡", "非贫困户", "一般户"), False),
 }
+ID_HEADERS = ("身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "id", "id number")
+
+
+def name_column(field: str, *headers: str) -> Column:
+    """A person's name: optional, read only to show it back."""
+    return Column(field, "text", N_("Name (shown back as text, never kept)"), headers=(*headers, "name"))
+
+
+def id_column(field: str) -> Column:
+    """An ID number: optional, checked (GB 11643), shown masked; the same number twice counts once."""
+    return Column(field, "id_number", N_("ID number, 18 characters (optional; checked, shown masked)"),
+                  headers=ID_HEADERS, unique=True)
+
+
 DATE_AFTER_CHECK = N_("“{value}” is after the date of the check ({date}).")
 
 

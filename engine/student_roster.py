@@ -16,7 +16,7 @@ from typing import Any
 from engine import roster_check
 from engine.employer import results
 from engine.roster import Column, Schema
-from engine.roster_check import REGISTERED_WORDS, RosterCheck, RosterKind
+from engine.roster_check import REGISTERED_WORDS, RosterCheck, RosterKind, id_column, name_column
 from engine.rules.students import (
     DUPLICATE,
     PASSED,
@@ -36,9 +36,8 @@ PASSED_WORDS = {
 }
 
 STUDENT_SCHEMA = Schema((
-    Column(NAME, "text", N_("Name (shown back as text, never kept)"), headers=("姓名", "学生姓名", "学员姓名", "name")),
-    Column(ID_NUMBER, "id_number", N_("ID number, 18 characters (optional; checked, shown masked)"),
-           headers=("身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "id", "id number"), unique=True),
+    name_column(NAME, "姓名", "学生姓名", "学员姓名"),
+    id_column(ID_NUMBER),
     Column(REGISTERED_POOR, "bool", N_("From a registered poor family (建档立卡): 是 or 否"),
            headers=("是否建档立卡", "是否建档立卡贫困家庭", "建档立卡", "是否贫困家庭", "registered poor"),
            values=REGISTERED_WORDS, required=True),

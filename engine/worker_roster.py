@@ -19,7 +19,16 @@ import pandas as pd
 from engine import roster_check
 from engine.evaluate import ELIGIBLE, evaluate
 from engine.roster import Column, Roster, Schema, normalise_word
-from engine.roster_check import REGISTERED_WORDS, RosterCheck, RosterKind, column_name, errors_table, explain
+from engine.roster_check import (
+    REGISTERED_WORDS,
+    RosterCheck,
+    RosterKind,
+    column_name,
+    errors_table,
+    explain,
+    id_column,
+    name_column,
+)
 from engine.rules.workers import (
     CONTRACT,
     CONTRACT_LENGTH,
@@ -61,10 +70,8 @@ def _contract_words(text: pd.Series) -> pd.Series:
 
 
 WORKER_SCHEMA = Schema((
-    Column(NAME, "text", N_("Name (shown back as text, never kept)"),
-           headers=("姓名", "名字", "职工姓名", "员工姓名", "name")),
-    Column(ID_NUMBER, "id_number", N_("ID number, 18 characters (optional; checked, shown masked)"),
-           headers=("身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "id", "id number"), unique=True),
+    name_column(NAME, "姓名", "名字", "职工姓名", "员工姓名"),
+    id_column(ID_NUMBER),
     Column("worker.registered_poor", "bool", N_("Registered poor worker (建档立卡): 是 or 否"),
            headers=("是否建档立卡", "是否建档立卡贫困劳动力", "建档立卡", "是否贫困劳动力", "是否建档立卡贫困户",
                     "registered poor"),

@@ -15,8 +15,8 @@ from engine.guidance import BY_ARTICLE
 from engine.placement_roster import PLACEMENTS, summarise
 from i18n import N_
 from ui import cohort_charts as charts
+from ui import errors, results, takeaway
 from ui import format as fmt
-from ui import results
 from ui import roster_check as lists
 from ui import url_state as url
 from ui.frame import LANG_KEY, Page, frame
@@ -28,7 +28,6 @@ SECTIONS = (
     ("recognition", N_("Recognition of brokers and labour organisations")),
 )
 MAX_PLACEMENTS = 10_000_000
-CHART_POINTS = 20
 # Columns of the placements' table in the order shown (the download keeps the engine's order).
 SHOWN_ORDER = ("row", "name", "placement_status", "placement_reason", "placement_next", "problems", "id")
 
@@ -58,18 +57,10 @@ def fee(page: Page, on: date) -> None:
     result = fee_of(placements, on, page.lang)
     results.card(result, page, county=None)
     st.subheader(_("Fee against placements"), anchor="fee-chart")
-    span = max(placements, 10)
-    step = max(1, -(-span // CHART_POINTS))
-    points = sorted({*range(0, span + 1, step), span, placements})
     count, total = _("Qualifying placements"), _("Fee")
-    rows = [{"count": n, total: float(fee_of(n, on, page.lang).get("amount") or 0)} for n in points]
-    chart_side, table_side = st.columns([3, 2])
-    with chart_side:
-        st.altair_chart(charts.payee_lines(rows, count=count, amount=_("Yuan"), payee=_("Paid to"), series=(total,),
-                                           you=placements), width="stretch")
-    with table_side:
-        st.dataframe({count: [fmt.number(r["count"], page.lang) for r in rows],
-                      total: [fmt.money(r[total], page.lang) for r in rows]}, hide_index=True, height=320)
+    rows = [{"count": n, total: float(fee_of(n, on, page.lang).get("amount") or 0)}
+            for n in charts.counts_to_show(max(placements, 10), placements)]
+    charts.chart_and_table(page, rows, count=count, series=(total,), you=placements)
 
 
 def placement_list(page: Page, on: date) -> None:
@@ -152,6 +143,7 @@ def main() -> None:
     placement_list(page, on)
     insurance(page, on)
     recognition(page)
+    takeaway.offer(page)  # the placements above are in the link; a list never is
 
 
-main()
+errors.run(main)

@@ -26,9 +26,10 @@ from engine.worker_roster import (
 )
 from i18n import LOCALES, N_, gettext
 from ui import employer as view
+from ui import errors, results, takeaway
 from ui import format as fmt
-from ui import results
 from ui import roster as files
+from ui import url_state as url
 from ui.frame import Page, frame
 
 SECTIONS = (
@@ -50,21 +51,43 @@ def contents(page: Page) -> None:
     st.markdown(links)
 
 
+def choice(page: Page, widget: Any, label: str, param: str, options: list[Any], **kwargs: Any) -> Any:
+    """A choice (selectbox or radio) kept in the URL as ``?param=``, so a link reopens it."""
+    key = f"emp_{param}"
+    good = url.seed_choice(param, key, options)
+    value = widget(label, options, key=key, **kwargs)
+    if not good:
+        url.bad_link(page)
+    url.keep(param, value)
+    return value
+
+
+def number(page: Page, label: str, param: str, *, maximum: float, whole: bool = True, **kwargs: Any) -> Any:
+    """A number kept in the URL as ``?param=``: a count (``whole``) or an amount or rate."""
+    key = f"emp_{param}"
+    good = (url.seed_int(param, key, minimum=0, maximum=int(maximum)) if whole
+            else view.seed_number(param, key, maximum=maximum))
+    value = st.number_input(label, min_value=0 if whole else 0.0, max_value=maximum, key=key, **kwargs)
+    if not good:
+        url.bad_link(page)
+    url.keep(param, value)
+    return value
+
+
 def organisation(page: Page) -> tuple[date, dict[str, Any]]:
     """The date and the organisation's own facts, shared by every section below."""
     _ = page._
     st.header(_("Your organisation"), anchor="organisation")
     left, right = st.columns(2)
     with left:
-        on = st.date_input(_("Date of the situation"), value=policy.IN_FORCE_UNTIL, min_value=policy.IN_FORCE_FROM,
-                           max_value=policy.IN_FORCE_UNTIL, key="emp_date", format="YYYY-MM-DD")
+        on = url.situation_date(page, "emp_date")
         st.caption(fmt.md_escape(_("The policy was in force from {start} to {end}.").format(
             start=fmt.date_text(policy.IN_FORCE_FROM, page.lang), end=fmt.date_text(policy.IN_FORCE_UNTIL, page.lang))))
     with right:
-        kind = st.selectbox(_("Kind of organisation"), list(view.KINDS), format_func=lambda k: _(view.KINDS[k]),
-                            key="emp_kind")
-        inside = st.radio(_("Where is it?"), [True, False], horizontal=True, key="emp_in_region",
-                          format_func=lambda v: _("In Ningxia") if v else _("Outside Ningxia"))
+        kind = choice(page, st.selectbox, _("Kind of organisation"), "kind", list(view.KINDS),
+                      format_func=lambda k: _(view.KINDS[k]))
+        inside = choice(page, st.radio, _("Where is it?"), "in_region", [True, False], horizontal=True,
+                        format_func=lambda v: _("In Ningxia") if v else _("Outside Ningxia"))
     return on, {"employer.kind": kind, "employer.in_region": inside}
 
 
@@ -76,13 +99,12 @@ def workshop(page: Page, on: date) -> dict[str, Any]:
         "alleviation industrial park, by the number of registered poor workers it employs.")))
     first, second = st.columns(2)
     with first:
-        carrier = st.selectbox(_("Kind of carrier"), list(view.CARRIERS), format_func=lambda k: _(view.CARRIERS[k]),
-                               key="emp_carrier")
+        carrier = choice(page, st.selectbox, _("Kind of carrier"), "carrier", list(view.CARRIERS),
+                         format_func=lambda k: _(view.CARRIERS[k]))
     with second:
-        place = st.selectbox(_("Where the carrier is"), list(view.PLACES), format_func=lambda k: _(view.PLACES[k]),
-                             key="emp_place")
-    hires = st.number_input(_("Qualifying hires"), min_value=0, max_value=MAX_HIRES, value=0, step=1,
-                            key="emp_ws_hires")
+        place = choice(page, st.selectbox, _("Where the carrier is"), "place", list(view.PLACES),
+                       format_func=lambda k: _(view.PLACES[k]))
+    hires = number(page, _("Qualifying hires"), "ws_hires", maximum=MAX_HIRES, value=0, step=1)
     st.caption(fmt.md_escape(_(
         "A qualifying hire: a registered poor worker employed by the carrier for 12 months or more without a "
         "break, with a labour contract and social insurance paid. The roster check below counts them for you.")))
@@ -96,28 +118,28 @@ def workshop(page: Page, on: date) -> dict[str, Any]:
 def monthly_amount(page: Page, on: date) -> float | None:
     """The employer's monthly contribution per worker: typed, or worked out from the base and the rates."""
     _ = page._
-    typed, worked_out = _("I know the monthly employer contribution per worker"), _(
-        "Work it out from the contribution base and the employer rates")
-    mode = st.radio(_("Monthly employer contribution"), [typed, worked_out], key="emp_sme_mode")
+    modes = {"typed": _("I know the monthly employer contribution per worker"),
+             "worked_out": _("Work it out from the contribution base and the employer rates")}
+    mode = choice(page, st.radio, _("Monthly employer contribution"), "sme_mode", list(modes),
+                  format_func=modes.__getitem__)
     st.caption(fmt.md_escape(_(
         "Your monthly social-insurance payment voucher (社会保险费缴费凭证) shows the base and the employer part; "
         "the city's social insurance agency (社会保险经办机构) publishes the base and the rates each year. No rate "
         "is filled in for you: we found no reliable source for Ningxia's 2018–2020 employer rates.")))
-    if mode == typed:
-        return st.number_input(
-            _("Employer contribution per worker per month (yuan): pension + medical + unemployment"),
-            min_value=0.0, max_value=1_000_000.0, value=None, step=10.0, key="emp_sme_monthly",
-            placeholder=_("for example, from your payment voucher"))
-    base = st.number_input(_("Monthly contribution base per worker (yuan)"), min_value=0.0, max_value=1_000_000.0,
-                           value=None, step=100.0, key="emp_sme_base")
+    if mode == "typed":
+        return number(page, _("Employer contribution per worker per month (yuan): pension + medical + unemployment"),
+                      "sme_monthly", maximum=1_000_000.0, whole=False, value=None, step=10.0,
+                      placeholder=_("for example, from your payment voucher"))
+    base = number(page, _("Monthly contribution base per worker (yuan)"), "sme_base", maximum=1_000_000.0,
+                  whole=False, value=None, step=100.0)
     errors_by = {}
     rates: dict[str, float | None] = {}
     columns = st.columns(len(emp.insurances(on)))
     for column, name in zip(columns, emp.insurances(on), strict=True):
         with column:
-            rates[name] = st.number_input(_("{insurance}, %").format(insurance=_(emp.INSURANCE_LABELS[name])),
-                                          min_value=0.0, max_value=float(emp.MAX_RATE), value=None, step=0.5,
-                                          format="%.2f", key=f"emp_sme_rate_{name}")
+            rates[name] = number(page, _("{insurance}, %").format(insurance=_(emp.INSURANCE_LABELS[name])),
+                                 f"sme_rate_{name}", maximum=float(emp.MAX_RATE), whole=False, value=None, step=0.5,
+                                 format="%.2f")
             errors_by[name] = st.empty()
     contribution = emp.monthly_contribution(base, rates, on)
     started = base is not None or any(v is not None for v in rates.values())
@@ -145,8 +167,8 @@ def sme(page: Page, on: date, organisation_facts: dict[str, Any], carrier: dict[
     st.markdown(fmt.md_escape(_(
         "One year of the employer part of pension, medical and unemployment insurance for each registered poor "
         "worker hired with a labour contract of a year or more and social insurance paid.")))
-    hires = st.number_input(_("Registered poor workers hired with a contract of a year or more and social "
-                              "insurance"), min_value=0, max_value=MAX_HIRES, value=0, step=1, key="emp_sme_hires")
+    hires = number(page, _("Registered poor workers hired with a contract of a year or more and social insurance"),
+                   "sme_hires", maximum=MAX_HIRES, value=0, step=1)
     monthly = monthly_amount(page, on)
     if on.year == 2020:
         st.caption(fmt.md_escape(_(
@@ -181,11 +203,10 @@ def training(page: Page, on: date, organisation_facts: dict[str, Any]) -> None:
             "flexible-employment standard (article (九)).")))
     left, right = st.columns(2)
     with left:
-        hires = st.number_input(_("Registered poor workers hired"), min_value=0, max_value=MAX_HIRES, value=0,
-                                step=1, key="emp_tr_hires")
+        hires = number(page, _("Registered poor workers hired"), "tr_hires", maximum=MAX_HIRES, value=0, step=1)
     with right:
-        trains = st.radio(_("Do you train them (induction, job-change or on-the-job skills)?"), [True, False],
-                          horizontal=True, format_func=lambda v: _("Yes") if v else _("No"), key="emp_trains")
+        trains = choice(page, st.radio, _("Do you train them (induction, job-change or on-the-job skills)?"), "trains",
+                        [True, False], horizontal=True, format_func=lambda v: _("Yes") if v else _("No"))
     st.info(fmt.md_escape(_(
         "How much: the region's vocational training subsidy standard (自治区职业技能培训补贴标准) by occupation and "
         "level. This site does not have that table, so it shows no amount: the county employment service centre "
@@ -206,8 +227,8 @@ def incubator(page: Page, on: date) -> None:
         "A one-off award to an entrepreneurship incubation park that meets the standard of a demonstration base: "
         "from the city for the city-level standard, from the autonomous region for the regional or national "
         "standard.")))
-    level = st.selectbox(_("Standard the park meets"), list(view.LEVELS), format_func=lambda k: _(view.LEVELS[k]),
-                         index=None, placeholder=_("Choose the standard"), key="emp_incubator")
+    level = choice(page, st.selectbox, _("Standard the park meets"), "incubator", list(view.LEVELS),
+                   format_func=lambda k: _(view.LEVELS[k]), index=None, placeholder=_("Choose the standard"))
     if level is None:
         return
     found = emp.results({"incubator.level": level}, on, page.lang, ["incubator_award"])
@@ -224,6 +245,11 @@ def roster_templates(lang: str):
 def roster(page: Page, on: date, employer_facts: dict[str, Any]) -> None:
     _ = page._
     st.header(_("Check a roster of workers"), anchor="roster")
+    if page.kiosk:  # a shared screen takes no files and gives none
+        st.info(fmt.md_escape(_("The roster check reads a file from your own computer, so it is not offered on "
+                                "this shared screen. Open the site on your computer to use it.")),
+                icon=":material/computer:")
+        return
     st.markdown(fmt.md_escape(_(
         "Upload your list of workers: each row gets its status for the workshop grant (二) and the SME subsidy "
         "(五), with the reason and the smallest next step. The summary uses the carrier, place, kind of "
@@ -260,6 +286,7 @@ def roster(page: Page, on: date, employer_facts: dict[str, Any]) -> None:
 
 
 @st.fragment
+@errors.guard
 def roster_results(page: Page, table) -> None:
     _ = page._
     st.subheader(_("Each worker"), anchor="workers")
@@ -286,7 +313,8 @@ def main() -> None:
     sme_facts = sme(page, on, organisation_facts, carrier)
     training(page, on, organisation_facts)
     incubator(page, on)
+    takeaway.offer(page)  # the answers above are in the link; a roster never is
     roster(page, on, {**carrier, **sme_facts})
 
 
-main()
+errors.run(main)

@@ -16,8 +16,8 @@ from engine.guidance import BY_ARTICLE, PROJECT_PARAMS
 from engine.student_roster import STUDENTS, summarise
 from i18n import N_
 from ui import cohort_charts as charts
+from ui import errors, results, takeaway
 from ui import format as fmt
-from ui import results
 from ui import roster_check as lists
 from ui import url_state as url
 from ui.frame import LANG_KEY, Page, frame
@@ -30,13 +30,25 @@ SECTIONS = (
     ("assessment", N_("Special vocational ability assessment")),
 )
 MAX_STUDENTS = 100_000
-CHART_POINTS = 20
 BENEFITS = ("two_after_training_grant", "two_after_study_aid")
 KINDS = {
     "technical_school": N_("A technical school (技工院校)"),
     "training_institution": N_("Another training institution"),
     "enterprise": N_("An enterprise"),
 }
+# Article (八)'s two routes, side by side: what each party does and who is paid.
+ROUTES = (
+    (N_("The person chooses the institution"), (
+        N_("The trainee picks a recognised institution and course."),
+        N_("Institution: train, assess and help the trainee obtain the certificate."),
+        N_("Trainee: finish the course and obtain the certificate."),
+        N_("Who is paid: the trainee, after the certificate."))),
+    (N_("The government buys a programme"), (
+        N_("The county buys a whole training programme from an institution or enterprise."),
+        N_("Institution: run the programme and keep attendance and results."),
+        N_("Trainee: join the programme; it costs nothing."),
+        N_("Who is paid: the institution, after the training is completed."))),
+)
 # Columns of the students' table in the order shown (the download keeps the engine's order).
 SHOWN_ORDER = ("row", "name", "student_status", "student_reason", "student_next", "problems", "id")
 
@@ -129,25 +141,15 @@ def two_after(page: Page, on: date) -> str:
 def cohort_chart(page: Page, on: date, kind: str, enrolled: int, passed: int) -> None:
     _ = page._
     st.subheader(_("Who receives what as the pass count varies"), anchor="cohort-chart")
-    span = max(enrolled, passed, 1)
-    step = max(1, -(-span // CHART_POINTS))
-    points = sorted({*range(0, span + 1, step), span, passed})
     count, school, students = _("Students passed"), _("To the school"), _("To the students")
     rows = []
-    for n in points:
+    for n in charts.counts_to_show(max(enrolled, passed, 1), passed):
         found = cohort_amounts(kind, n, on, page.lang)
         rows.append({"count": n, school: amount_of(found["two_after_training_grant"]),
                      students: amount_of(found["two_after_study_aid"])})
-    chart_side, table_side = st.columns([3, 2])
-    with chart_side:
-        st.altair_chart(charts.payee_lines(rows, count=count, amount=_("Yuan"), payee=_("Paid to"),
-                                           series=(school, students), you=passed), width="stretch")
-        st.caption(fmt.md_escape(_("The vertical line marks your {passed} passed students.").format(
-            passed=fmt.number(passed, page.lang))))
-    with table_side:
-        st.dataframe({count: [fmt.number(r["count"], page.lang) for r in rows],
-                      school: [fmt.money(r[school], page.lang) for r in rows],
-                      students: [fmt.money(r[students], page.lang) for r in rows]}, hide_index=True, height=320)
+    charts.chart_and_table(page, rows, count=count, series=(school, students), you=passed,
+                           note=_("The vertical line marks your {passed} passed students.").format(
+                               passed=fmt.number(passed, page.lang)))
 
 
 def student_list(page: Page, on: date, kind: str) -> None:
@@ -206,21 +208,10 @@ def routes(page: Page) -> None:
     _ = page._
     st.header(_("Two training routes"), anchor="routes")
     st.caption(fmt.md_escape(results.citation(8, page)))
-    left, right = st.columns(2)
-    with left:
-        st.subheader(_("The person chooses the institution"))
-        st.markdown("\n".join(f"- {fmt.md_escape(_(line))}" for line in (
-            N_("The trainee picks a recognised institution and course."),
-            N_("Institution: train, assess and help the trainee obtain the certificate."),
-            N_("Trainee: finish the course and obtain the certificate."),
-            N_("Who is paid: the trainee, after the certificate."))))
-    with right:
-        st.subheader(_("The government buys a programme"))
-        st.markdown("\n".join(f"- {fmt.md_escape(_(line))}" for line in (
-            N_("The county buys a whole training programme from an institution or enterprise."),
-            N_("Institution: run the programme and keep attendance and results."),
-            N_("Trainee: join the programme; it costs nothing."),
-            N_("Who is paid: the institution, after the training is completed."))))
+    for column, (title, steps) in zip(st.columns(2), ROUTES, strict=True):
+        with column:
+            st.subheader(_(title))
+            st.markdown("\n".join(f"- {fmt.md_escape(_(step))}" for step in steps))
     guidance_block(page, 8)
 
 
@@ -258,6 +249,7 @@ def main() -> None:
     routes(page)
     employers(page)
     assessment(page)
+    takeaway.offer(page)  # the counts above are in the link; a list never is
 
 
-main()
+errors.run(main)

@@ -10,6 +10,7 @@ import streamlit as st
 
 from engine import policy
 from i18n import N_
+from ui import errors
 from ui import format as fmt
 from ui.blocks import text_block
 from ui.frame import Page, frame, policy_title
@@ -104,4 +105,4 @@ def scroll_to_anchor() -> None:
     st.html(_SCROLL_SCRIPT, unsafe_allow_javascript=True)
 
 
-main()
+errors.run(main)

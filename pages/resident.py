@@ -7,7 +7,6 @@ comparisons from engine.scenarios; ui/ draws them. Answers live in the URL (no p
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import streamlit as st
 
@@ -27,7 +26,7 @@ from engine.questions import (
 from engine.scenarios import compare_scenarios, job_timeline
 from i18n import N_
 from ui import answers as url
-from ui import charts, questionnaire, results
+from ui import charts, errors, questionnaire, results, takeaway
 from ui import format as fmt
 from ui.frame import Page, frame
 from ui.summary import summary_html
@@ -117,6 +116,8 @@ def resident_results(answers: dict[str, Any], page: Page) -> None:
     st.metric(_("First-year total you can apply for"), fmt.money(total, page.lang))
     if any(r["status"] == "eligible" and r["amount"] is None and r["missing_figures"] for r in mine):
         st.caption(fmt.md_escape(_("Plus amounts that depend on figures we do not have; see the cards.")))
+    if page.kiosk:  # at a kiosk the way to take the result away comes first, before the details
+        take_away(page, mine, on, total, answers)
     groups = results.grouped(mine)
     for key, title, icon in results.GROUPS:
         if groups[key]:
@@ -127,7 +128,8 @@ def resident_results(answers: dict[str, Any], page: Page) -> None:
     if out["in_force"]:
         comparisons(answers, on, page)
     your_answers(answers, page)
-    take_away(page, mine, on, total, answers)
+    if not page.kiosk:
+        take_away(page, mine, on, total, answers)
 
 
 def shown_benefits(answers: dict[str, Any]) -> tuple[str, ...]:
@@ -150,6 +152,7 @@ def guidance(page: Page) -> None:
 
 
 @st.fragment
+@errors.guard
 def comparisons(answers: dict[str, Any], on, page: Page) -> None:
     """Where to work, and what months in a job unlock: charts with a table beside each."""
     _ = page._
@@ -208,24 +211,17 @@ def your_answers(answers: dict[str, Any], page: Page) -> None:
                       icon=":material/edit:")
 
 
-def result_link() -> str:
-    parts = urlsplit(st.context.url or "")
-    return urlunsplit((parts.scheme, parts.netloc, parts.path, urlencode(st.query_params.to_dict()), ""))
-
-
 def take_away(page: Page, mine: list[dict[str, Any]], on, total: float, answers: dict[str, Any]) -> None:
+    """The QR code and link of this result, a print button, and (not at a kiosk) the summary to download."""
     _ = page._
-    st.subheader(_("Take your result with you"), anchor="take-away")
-    link = result_link()
-    st.markdown(fmt.md_escape(_("This link reopens the same result. It holds your answers, and no name, ID "
-                                "number or phone number.")))
-    st.code(link, language=None, wrap_lines=True)
     county = answers.get("person.county")
     where = place_name(county, page.lang) if county else ""
-    document = summary_html(page, mine, on=on, total=total, answers=[(q, a) for _f, q, a in answered(answers, page)],
-                            link=link, where=where)
-    st.download_button(_("Download a one-page summary to print"), document.encode("utf-8"),
-                       file_name="summary.html", mime="text/html", icon=":material/download:", on_click="ignore")
+    rows = [(q, a) for _f, q, a in answered(answers, page)]
+    document = summary_html(page, mine, on=on, total=total, answers=rows, link=takeaway.link(), where=where)
+    takeaway.offer(page, document=document)
+    if not page.kiosk:  # nothing is downloaded on a shared screen
+        st.download_button(_("Download a one-page summary to print"), document.encode("utf-8"),
+                           file_name="summary.html", mime="text/html", icon=":material/download:", on_click="ignore")
 
 
 def main() -> None:
@@ -258,4 +254,4 @@ def main() -> None:
     navigation(step, steps, page)
 
 
-main()
+errors.run(main)

@@ -12,9 +12,12 @@ from typing import Any
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
+from ui import format as fmt
 from ui.charts import BAR_COLOUR
 from ui.employer_charts import MARK_COLOUR, SUBSIDY_COLOUR
+from ui.frame import Page
 
 
 def payee_lines(rows: Sequence[dict[str, Any]], *, count: str, amount: str, payee: str,
@@ -34,3 +37,25 @@ def payee_lines(rows: Sequence[dict[str, Any]], *, count: str, amount: str, paye
         layers.append(alt.Chart(pd.DataFrame({count: [you]})).mark_rule(color=MARK_COLOUR, strokeWidth=2)
                       .encode(x=f"{count}:Q"))
     return alt.layer(*layers).properties(height=height).configure_view(strokeWidth=0)
+
+
+def counts_to_show(span: int, you: int, most: int = 20) -> list[int]:
+    """About ``most`` evenly spaced counts from 0 to ``span``, with ``span`` and the visitor's ``you``."""
+    step = max(1, -(-span // most))
+    return sorted({*range(0, span + 1, step), span, you})
+
+
+def chart_and_table(page: Page, rows: Sequence[dict[str, Any]], *, count: str, series: Sequence[str], you: int,
+                    note: str | None = None) -> None:
+    """The payee lines and, beside them, the same figures as a table (money and counts written by Babel)."""
+    _ = page._
+    chart_side, table_side = st.columns([3, 2])
+    with chart_side:
+        st.altair_chart(payee_lines(rows, count=count, amount=_("Yuan"), payee=_("Paid to"), series=series, you=you),
+                        width="stretch")
+        if note:
+            st.caption(fmt.md_escape(note))
+    with table_side:
+        table = {count: [fmt.number(r["count"], page.lang) for r in rows]}
+        table.update({name: [fmt.money(r[name], page.lang) for r in rows] for name in series})
+        st.dataframe(table, hide_index=True, height=320)

@@ -22,6 +22,7 @@ import i18n
 from engine.policy import IN_FORCE_FROM, IN_FORCE_UNTIL, POLICY_ID, POLICY_TITLE_ZH
 from i18n import DEFAULT_LOCALE, LOCALES, N_
 from ui import format as fmt
+from ui import kiosk
 from ui.policy_text import english_rendering
 
 # TRANSLATORS: the name of the site, shown in the browser tab and at the top of the home page.
@@ -55,6 +56,12 @@ class Page:
 
     lang: str
     translations: Any  # babel Translations, or gettext.NullTranslations before the catalogs exist
+    kiosk: bool = False  # kiosk mode (ui/kiosk.py): touch screen, no sidebar, idle reset
+
+    @property
+    def query(self) -> dict[str, str]:
+        """The query parameters every link to another page carries: the language, and kiosk mode."""
+        return {LANG_KEY: self.lang, kiosk.KIOSK_KEY: "1"} if self.kiosk else {LANG_KEY: self.lang}
 
     def _(self, message: str) -> str:
         return self.translations.gettext(message)
@@ -113,15 +120,17 @@ def frame(page_title_msgid: str, *, icon: str | None = None) -> Page:
     st.session_state[LANG_KEY] = lang
     if st.query_params.get(LANG_KEY) != lang:
         st.query_params[LANG_KEY] = lang
-    page = Page(lang, load_translations(lang))
+    page = Page(lang, load_translations(lang), kiosk=kiosk.active())
     _ = page._
     title = _(SITE_NAME) if page_title_msgid == SITE_NAME else f"{_(page_title_msgid)} · {_(SITE_NAME)}"
     st.set_page_config(
         page_title=title, page_icon=icon or ":material/work:",
-        layout="centered", initial_sidebar_state="auto",
+        layout="centered", initial_sidebar_state="collapsed" if page.kiosk else "auto",
     )
     _set_document_language(page)
     st.html(STYLESHEET)  # a stylesheet alone goes to the page's event container: it takes no space
+    if page.kiosk:
+        kiosk.setup(page)
     _navigation(page)
     _language_switch(page)
     _banner(page)
@@ -142,12 +151,16 @@ def _navigation(page: Page) -> None:
         heading = _("Pages")
         st.markdown(f"**{fmt.md_escape(heading)}**")
         for script, label, page_icon in PAGES:
-            st.page_link(script, label=_(label), icon=page_icon, query_params={LANG_KEY: page.lang})
+            st.page_link(script, label=_(label), icon=page_icon, query_params=page.query)
 
 
 def _language_switch(page: Page) -> None:
     st.session_state[SWITCH_KEY] = page.lang
-    with st.container(horizontal=True, horizontal_alignment="right"):
+    with st.container(horizontal=True, horizontal_alignment="distribute" if page.kiosk else "right",
+                      vertical_alignment="center", key="top_bar"):
+        if page.kiosk:  # no sidebar in kiosk mode: the way home is a big button
+            script, label, home_icon = PAGES[0]
+            st.page_link(script, label=page._(label), icon=home_icon, query_params=page.query)
         st.segmented_control(
             # TRANSLATORS: label of the language switch; it is hidden on screen and read by screen readers.
             page._("Language"), LOCALES, format_func=LANGUAGE_NAMES.__getitem__, key=SWITCH_KEY,

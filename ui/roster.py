@@ -34,7 +34,7 @@ LANGUAGE_OF_HEADERS = {"zh_CN": N_("Chinese headers"), "en": N_("English headers
 def limits_text(page: Page) -> str:
     """The limits and the privacy promise, in words."""
     return page._(
-        "CSV (UTF-8, or GBK as Excel in China saves it) or XLSX; at most {size} MB and {rows} rows of workers; "
+        "CSV (UTF-8, or GBK as Excel in China saves it) or XLSX; at most {size} MB and {rows} rows; "
         "the first sheet of a workbook is read. The file is checked in memory: it is not saved, logged or kept "
         "after you leave the page."
     ).format(size=fmt.number(LIMIT_MB, page.lang), rows=fmt.number(MAX_ROWS, page.lang))
@@ -54,6 +54,8 @@ def template_downloads(page: Page, key: str, templates: Mapping[str, Callable[[]
     ``templates`` gives, per language, the sheets of the template (the first is the roster itself).
     """
     _ = page._
+    if page.kiosk:  # no file downloads on a shared screen
+        return
     with st.container(horizontal=True, key=f"{key}_templates"):
         for lang in LOCALES:
             sheets = templates[lang]()
@@ -168,6 +170,8 @@ def downloads(page: Page, key: str, sheets: Callable[[], Mapping[str, pd.DataFra
     def as_xlsx() -> bytes:
         return to_xlsx_bytes(sheets())
 
+    if page.kiosk:  # no file downloads on a shared screen
+        return
     with st.container(horizontal=True, key=f"{key}_downloads"):
         st.download_button(_("Download the results (CSV)"), as_csv, file_name=f"{stem}.csv", mime="text/csv",
                            key=f"{key}_csv", icon=":material/download:", on_click="ignore", type="primary")

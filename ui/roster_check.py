@@ -28,6 +28,7 @@ from engine.roster_check import (
 )
 from engine.rules.rows import COUNTS, STATUS_TEXT
 from i18n import LOCALES, N_, gettext
+from ui import errors
 from ui import format as fmt
 from ui import roster as files
 from ui.frame import Page
@@ -113,6 +114,7 @@ def _explained(check: RosterCheck, page: Page, key: str) -> pd.DataFrame:
 
 
 @st.fragment
+@errors.guard
 def _rows(page: Page, table: pd.DataFrame, kind: RosterKind, key: str, order: tuple[str, ...]) -> None:
     _ = page._
     st.subheader(_("Each row"), anchor=f"{key}-rows")

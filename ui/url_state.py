@@ -7,8 +7,9 @@ and the caller says so beside the field. After the widget, :func:`keep` writes t
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
+from typing import Any
 
 import streamlit as st
 
@@ -20,46 +21,45 @@ from ui.frame import Page
 BAD_LINK = N_("The link's value for this field was not valid, so it was not used.")
 
 
-def seed_int(param: str, widget_key: str, *, minimum: int, maximum: int) -> bool:
-    """Put ``?param=`` into the widget's state on first sight; ``False`` if the link's value was not valid."""
+def _seed(param: str, widget_key: str, parse: Callable[[str], Any]) -> bool:
+    """Put ``parse(?param=)`` into the widget's state on the session's first sight of it.
+
+    ``False`` if the link's value was not valid (``parse`` raised ValueError): it is not used.
+    """
     text = st.query_params.get(param)
     if text is None or widget_key in st.session_state:
         return True
     try:
-        value = int(text)
+        st.session_state[widget_key] = parse(text)
     except ValueError:
         return False
-    if not minimum <= value <= maximum:
-        return False
-    st.session_state[widget_key] = value
     return True
+
+
+def _within(value: Any, first: Any, last: Any) -> Any:
+    if not first <= value <= last:
+        raise ValueError(value)
+    return value
+
+
+def seed_int(param: str, widget_key: str, *, minimum: int, maximum: int) -> bool:
+    """A whole number from ``minimum`` to ``maximum``."""
+    return _seed(param, widget_key, lambda text: _within(int(text), minimum, maximum))
 
 
 def seed_choice(param: str, widget_key: str, choices: Sequence[object]) -> bool:
-    """Like :func:`seed_int` for one of ``choices`` (compared as text; ``1``/``0`` for yes and no)."""
-    text = st.query_params.get(param)
-    if text is None or widget_key in st.session_state:
-        return True
-    found = [choice for choice in choices if _text(choice) == text]
-    if not found:
-        return False
-    st.session_state[widget_key] = found[0]
-    return True
+    """One of ``choices``, compared as text (``1``/``0`` for yes and no)."""
+    def parse(text: str) -> object:
+        found = [choice for choice in choices if _text(choice) == text]
+        if not found:
+            raise ValueError(text)
+        return found[0]
+    return _seed(param, widget_key, parse)
 
 
 def seed_date(param: str, widget_key: str, *, first: date, last: date) -> bool:
-    """Like :func:`seed_int` for a date ``YYYY-MM-DD`` between ``first`` and ``last``."""
-    text = st.query_params.get(param)
-    if text is None or widget_key in st.session_state:
-        return True
-    try:
-        value = date.fromisoformat(text)
-    except ValueError:
-        return False
-    if not first <= value <= last:
-        return False
-    st.session_state[widget_key] = value
-    return True
+    """A date ``YYYY-MM-DD`` from ``first`` to ``last``."""
+    return _seed(param, widget_key, lambda text: _within(date.fromisoformat(text), first, last))
 
 
 def _text(value: object) -> str:

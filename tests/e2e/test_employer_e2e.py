@@ -13,6 +13,7 @@ from playwright.sync_api import Page, expect
 
 from engine.roster import id_check_character
 from tests.e2e.streamlit_server import open_page, wait_for_app
+from tests.e2e.widgets import metric, type_number, upload
 from ui import frame as ui_frame
 
 pytestmark = pytest.mark.e2e
@@ -36,18 +37,6 @@ def gbk_roster() -> bytes:
     return ("\n".join(lines) + "\n").encode("gbk")
 
 
-def type_number(page: Page, key: str, value: float) -> None:
-    field = page.locator(f".st-key-{key} input")
-    field.fill(str(value))
-    field.press("Enter")
-    page.wait_for_timeout(200)
-    wait_for_app(page, TIMEOUT)
-
-
-def metric(page: Page, label: str):
-    return page.get_by_test_id("stMetric").filter(has_text=label).get_by_test_id("stMetricValue")
-
-
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_workshop_calculator_shows_the_grant_and_the_next_band(page: Page, base_url: str, lang: str):
     open_page(page, f"{base_url}/employer?lang={lang}", timeout=TIMEOUT)
@@ -65,8 +54,7 @@ def test_workshop_calculator_shows_the_grant_and_the_next_band(page: Page, base_
 def test_an_employer_checks_a_gbk_roster_and_downloads_safe_results(page: Page, base_url: str, lang: str, tmp_path):
     open_page(page, f"{base_url}/employer?lang={lang}#roster", timeout=TIMEOUT)
     type_number(page, "emp_sme_monthly", 500)
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        files=[{"name": "名册.csv", "mimeType": "text/csv", "buffer": gbk_roster()}])
+    upload(page, "名册.csv", gbk_roster())
     expect(metric(page, t(lang, "Workers"))).to_have_text("15", timeout=TIMEOUT)
     wait_for_app(page, TIMEOUT)
     expect(metric(page, t(lang, "Count: grant (二)"))).to_have_text("12")
@@ -106,8 +94,7 @@ def test_an_employer_checks_a_gbk_roster_and_downloads_safe_results(page: Page, 
 
 def test_a_file_that_is_not_a_roster_is_answered_in_the_language(page: Page, base_url: str):
     open_page(page, f"{base_url}/employer?lang=zh_CN", timeout=TIMEOUT)
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        files=[{"name": "photo.csv", "mimeType": "text/csv", "buffer": b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(500)}])
+    upload(page, "photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(500))
     expect(page.get_by_test_id("stAlertContentError")).to_contain_text(
         t("zh_CN", "The file is neither a CSV text file nor an XLSX workbook."), timeout=TIMEOUT)
 

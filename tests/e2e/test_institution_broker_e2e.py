@@ -16,6 +16,7 @@ from playwright.sync_api import Page, expect
 
 from engine.roster import id_check_character
 from tests.e2e.streamlit_server import open_page, wait_for_app
+from tests.e2e.widgets import metric, type_number, upload
 from ui import frame as ui_frame
 
 pytestmark = pytest.mark.e2e
@@ -27,24 +28,6 @@ LANGS = ["zh_CN", "en"]
 
 def t(lang: str, message: str) -> str:
     return ui_frame.load_translations(lang).gettext(message)
-
-
-def type_number(page: Page, key: str, value: int) -> None:
-    field = page.locator(f".st-key-{key} input")
-    field.fill(str(value))
-    field.press("Enter")
-    page.wait_for_timeout(200)
-    wait_for_app(page, TIMEOUT)
-
-
-def metric(page: Page, label: str):
-    named = page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True)
-    return page.get_by_test_id("stMetric").filter(has=named).get_by_test_id("stMetricValue")
-
-
-def upload(page: Page, name: str, data: bytes) -> None:
-    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-        files=[{"name": name, "mimeType": "text/csv", "buffer": data}])
 
 
 def student_list() -> bytes:
