@@ -459,7 +459,8 @@ def check_table(table: pd.DataFrame, schema: Schema) -> Roster:
             duplicate_of = _duplicates(value, rows)
             repeated = duplicate_of.notna()
             problem = problem.mask(repeated, N_("The same ID number is in row {first_row}."))
-            params = params.mask(repeated, duplicate_of.map(lambda r: {"first_row": int(r)} if pd.notna(r) else None))
+            params = params.copy()
+            params[repeated] = [{"first_row": int(r)} for r in duplicate_of[repeated]]  # few rows: only repeats
         facts[name] = value
         failed = problem.notna()
         bad[name] = failed
@@ -600,13 +601,14 @@ def _check_id_number(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Seri
                             "the column as text and type the numbers again.")
     if shaped.any():
         candidates = text[shaped]
-        digits = (np.frombuffer("".join(s[:17] for s in candidates).encode("ascii"), dtype=np.uint8)
-                  .reshape(-1, 17).astype(np.int64) - ord("0"))
-        expected = np.array(list(ID_CHECK_CHARACTERS))[(digits @ ID_WEIGHTS) % 11]
-        wrong = pd.Series(expected != candidates.str[17].to_numpy(), index=candidates.index)
-        born = pd.to_datetime(candidates.str[6:14], format="%Y%m%d", errors="coerce")
-        problem[born[born.isna()].index] = N_("“{value}” is not a valid ID number: its date of birth is not a date.")
-        wrong_index = wrong[wrong & born.notna()].index
+        # Shaped: 18 ASCII characters each, so the column is one byte matrix (a row per ID number).
+        characters = candidates.to_numpy(dtype=object).astype("S18").view(np.uint8).reshape(-1, 18)
+        digits = characters[:, :17].astype(np.int64) - ord("0")
+        expected = np.frombuffer(ID_CHECK_CHARACTERS.encode("ascii"), dtype=np.uint8)[(digits @ ID_WEIGHTS) % 11]
+        wrong = pd.Series(expected != characters[:, 17], index=candidates.index)
+        born = pd.Series(_is_calendar_date(digits[:, 6:14]), index=candidates.index)
+        problem[born[~born].index] = N_("“{value}” is not a valid ID number: its date of birth is not a date.")
+        wrong_index = wrong[wrong & born].index
         problem[wrong_index] = N_("“{value}”: the check digit (the last character) is wrong; check the ID "
                                   "number.")
     value = text.where(shaped & problem.isna())
@@ -619,15 +621,29 @@ _CHECKS: dict[str, Check] = {
 }
 
 
+def _is_calendar_date(digits: np.ndarray) -> np.ndarray:
+    """Whether each row of eight digits (YYYYMMDD) is a date of the Gregorian calendar, year 1 or later."""
+    year = digits[:, :4] @ np.array([1000, 100, 10, 1])
+    month = digits[:, 4:6] @ np.array([10, 1])
+    day = digits[:, 6:8] @ np.array([10, 1])
+    leap = ((year % 4 == 0) & (year % 100 != 0)) | (year % 400 == 0)
+    days_in_month = np.array([0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])[np.clip(month, 0, 12)]
+    days_in_month = days_in_month + ((month == 2) & leap)
+    return (year >= 1) & (month >= 1) & (month <= 12) & (day >= 1) & (day <= days_in_month)
+
+
 def _duplicates(value: pd.Series, rows: pd.Series) -> pd.Series:
     """For each row whose value appeared in an earlier row, that earlier row's number."""
-    known = value.notna()
-    if not known.any():
-        return pd.Series(pd.NA, index=value.index, dtype="Int64")
-    first_row = rows[known].groupby(value[known].to_numpy()).transform("first")
-    repeated = first_row.ne(rows[known])
     out = pd.Series(pd.NA, index=value.index, dtype="Int64")
-    out[first_row[repeated].index] = first_row[repeated].astype("int64")
+    known = np.flatnonzero(value.notna().to_numpy())
+    if not len(known):
+        return out
+    codes, uniques = pd.factorize(value.to_numpy()[known])
+    first = np.empty(len(uniques), dtype=np.int64)
+    first[codes[::-1]] = known[::-1]  # written last to first: each value keeps its first position
+    first_position = first[codes]
+    repeated = first_position != known
+    out.iloc[known[repeated]] = rows.to_numpy()[first_position[repeated]]
     return out
 
 

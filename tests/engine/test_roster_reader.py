@@ -254,6 +254,40 @@ def test_the_same_id_number_twice_names_the_first_row():
     assert problems(roster) == [(3, "身份证号", "The same ID number is in row {first_row}.")]
 
 
+def id_born(birth: str) -> str:
+    """An ID number of someone born on ``birth`` (YYYYMMDD), with its right check character."""
+    first17 = f"110105{birth}002"
+    return first17 + id_check_character(first17)
+
+
+@pytest.mark.parametrize(("birth", "is_date"), [
+    pytest.param("20000229", True, id="2000年2月29日_闰年"),
+    pytest.param("19960229", True, id="1996年2月29日_闰年"),
+    pytest.param("19000229", False, id="1900年2月29日_不闰"),
+    pytest.param("19970229", False, id="1997年2月29日_不闰"),
+    pytest.param("19970228", True, id="2月28日"),
+    pytest.param("19970431", False, id="4月31日"),
+    pytest.param("19971231", True, id="12月31日"),
+    pytest.param("19971301", False, id="13月"),
+    pytest.param("19970001", False, id="0月"),
+    pytest.param("19970100", False, id="0日"),
+    pytest.param("00000101", False, id="0年"),
+])
+def test_an_id_number_s_date_of_birth_must_be_a_calendar_date(birth, is_date):
+    roster = read(f"身份证号,是否建档立卡\n{id_born(birth)},是\n{GOOD_ID},是\n".encode())
+    messages = [e.message for e in roster.errors]
+    assert messages == ([] if is_date else ["“{value}” is not a valid ID number: its date of birth is not a date."])
+    assert roster.facts["worker.id_number"].notna().tolist() == [is_date, True]
+
+
+def test_many_repeated_id_numbers_each_name_their_first_row():
+    ids = [id_born(f"1990010{d}") for d in range(1, 4)]
+    column = [ids[0], ids[1], ids[0], "", ids[2], ids[1], ids[0]]
+    roster = read(("身份证号,是否建档立卡\n" + "".join(f"{i},是\n" for i in column)).encode())
+    assert [None if pd.isna(r) else int(r) for r in roster.duplicate_of] == [None, None, 2, None, None, 3, 2]
+    assert [e.params["first_row"] for e in roster.errors] == [2, 3, 2]
+
+
 def test_check_digit_of_the_standard_example():
     assert id_check_character(GOOD_ID[:17]) == "X"
     assert mask_id(GOOD_ID) == "1101**********002X"
