@@ -36,7 +36,14 @@ def fee_of(placements: int, on: date, lang: str) -> dict:
     return emp.results({"broker.qualifying_placements": placements}, on, lang, ["broker_fee"])["broker_fee"]
 
 
+@st.fragment
+@errors.guard
 def fee(page: Page, on: date) -> None:
+    """The placements, the fee and its chart, and the take-away of that result.
+
+    A fragment: answering the placements reruns this section alone. The take-away is in it so that its link
+    and QR code always hold the placements on screen.
+    """
     _ = page._
     st.header(_("Fee per placement"), anchor="fee")
     st.markdown(fmt.md_escape(_(
@@ -61,6 +68,7 @@ def fee(page: Page, on: date) -> None:
     rows = [{"count": n, total: float(fee_of(n, on, page.lang).get("amount") or 0)}
             for n in charts.counts_to_show(max(placements, 10), placements)]
     charts.chart_and_table(page, rows, count=count, series=(total,), you=placements)
+    takeaway.offer(page)  # the placements are in the link; a list never is
 
 
 def placement_list(page: Page, on: date) -> None:
@@ -143,7 +151,6 @@ def main() -> None:
     placement_list(page, on)
     insurance(page, on)
     recognition(page)
-    takeaway.offer(page)  # the placements above are in the link; a list never is
 
 
 errors.run(main)

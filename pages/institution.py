@@ -114,10 +114,23 @@ def two_after(page: Page, on: date) -> str:
         "During the training the student pays no tuition, no accommodation (bedding included) and no practice-"
         "material fees: they are waived, so do not charge them.")), icon=":material/school:")
     kind = institution_kind(page)
+    cohort(page, on, kind)
+    return kind
+
+
+@st.fragment
+@errors.guard
+def cohort(page: Page, on: date, kind: str) -> None:
+    """The cohort's counts, what it brings, the chart, and the take-away of that result.
+
+    A fragment: answering a count reruns this section alone (nothing else reads the counts). The take-away is
+    in it so that its link and QR code always hold the counts on screen.
+    """
+    _ = page._
     enrolled, _done, passed, problems = counts(page)
     if problems:
         st.warning(fmt.md_escape(_("Correct the numbers above to see the amounts.")), icon=":material/warning:")
-        return kind
+        return
     found = cohort_amounts(kind, passed, on, page.lang)
     school, students = amount_of(found["two_after_training_grant"]), amount_of(found["two_after_study_aid"])
     left, middle, right = st.columns(3)
@@ -135,7 +148,7 @@ def two_after(page: Page, on: date) -> str:
         results.card(found[benefit], page, county=None)
     if found[BENEFITS[0]]["status"] == "eligible":
         cohort_chart(page, on, kind, enrolled, passed)
-    return kind
+    takeaway.offer(page)  # the counts are in the link; a list never is
 
 
 def cohort_chart(page: Page, on: date, kind: str, enrolled: int, passed: int) -> None:
@@ -249,7 +262,6 @@ def main() -> None:
     routes(page)
     employers(page)
     assessment(page)
-    takeaway.offer(page)  # the counts above are in the link; a list never is
 
 
 errors.run(main)

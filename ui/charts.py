@@ -5,11 +5,13 @@ Charts take rows the engine computed and translated labels; they compute nothing
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Sequence
 from typing import Any
 
 import altair as alt
 import pandas as pd
+import streamlit as st
 
 # Colour is never the only signal: bars carry their amount as text, and status is a word.
 BAR_COLOUR = "#1f5f8b"
@@ -58,3 +60,15 @@ def timeline_chart(rows: Sequence[dict[str, Any]], *, month: str, amount: str,
         layers.append(alt.Chart(here).mark_text(align="left", dx=8, fontSize=13, color="#b3261e").encode(
             x=f"{month}:Q", y=alt.value(236), text="label:N"))
     return alt.layer(*layers).properties(height=260).configure_view(strokeWidth=0)
+
+
+@st.cache_data(max_entries=512, show_spinner=False)
+def _cached_spec(builder: str, args: tuple, kwargs: tuple) -> dict:
+    module, name = builder.rsplit(".", 1)
+    return getattr(importlib.import_module(module), name)(*args, **dict(kwargs)).to_dict(validate=False)
+
+
+def spec(builder: Callable, *args: Any, **kwargs: Any) -> dict:
+    """The Vega-Lite spec of ``builder(*args, **kwargs)`` for ``st.vega_lite_chart``: built once per distinct
+    input for all sessions (inputs are small and hold no personal data), without Altair's schema validation."""
+    return _cached_spec(f"{builder.__module__}.{builder.__qualname__}", args, tuple(sorted(kwargs.items())))

@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import format as fmt
-from ui.charts import BAR_COLOUR
+from ui.charts import BAR_COLOUR, spec
 from ui.employer_charts import MARK_COLOUR, SUBSIDY_COLOUR
 from ui.frame import Page
 
@@ -51,11 +51,11 @@ def chart_and_table(page: Page, rows: Sequence[dict[str, Any]], *, count: str, s
     _ = page._
     chart_side, table_side = st.columns([3, 2])
     with chart_side:
-        st.altair_chart(payee_lines(rows, count=count, amount=_("Yuan"), payee=_("Paid to"), series=series, you=you),
-                        width="stretch")
+        st.vega_lite_chart(spec(payee_lines, list(rows), count=count, amount=_("Yuan"), payee=_("Paid to"),
+                                series=tuple(series), you=you), width="stretch")
         if note:
             st.caption(fmt.md_escape(note))
     with table_side:
         table = {count: [fmt.number(r["count"], page.lang) for r in rows]}
         table.update({name: [fmt.money(r[name], page.lang) for r in rows] for name in series})
-        st.dataframe(table, hide_index=True, height=320)
+        st.table(table)

@@ -10,8 +10,10 @@ keeps it from page to page. Nothing installs a global language: one process serv
 
 from __future__ import annotations
 
+import gc
 import gettext
 import json
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -114,8 +116,25 @@ def _switch_language() -> None:
         st.query_params[LANG_KEY] = choice
 
 
+_FROZEN = {"modules": 0}  # how many modules were imported at the last freeze
+
+
+def _freeze_imported_objects() -> None:
+    """Move every object alive after the imports out of the garbage collector's sight.
+
+    The site's imports (pandas, Altair and its JSON schema, the engine) leave millions of long-lived objects;
+    each full collection walks all of them, and that walk lands in visitors' reruns. ``gc.freeze`` (Python
+    3.7+) takes them out of the collections; it is redone only when new modules were imported.
+    """
+    if len(sys.modules) != _FROZEN["modules"]:
+        gc.collect()
+        gc.freeze()
+        _FROZEN["modules"] = len(sys.modules)
+
+
 def frame(page_title_msgid: str, *, icon: str | None = None) -> Page:
     """Set up the page in the visitor's language and draw what every page shares; return the Page."""
+    _freeze_imported_objects()
     lang = resolve_language()
     st.session_state[LANG_KEY] = lang
     if st.query_params.get(LANG_KEY) != lang:

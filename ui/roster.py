@@ -47,6 +47,9 @@ def error_text(error: RosterError, page: Page) -> str:
     return page._(error.message).format(**params)
 
 
+_TEMPLATES: dict[tuple[str, str], tuple[bytes, bytes]] = {}
+
+
 def template_downloads(page: Page, key: str, templates: Mapping[str, Callable[[], Mapping[str, pd.DataFrame]]],
                        stem: str) -> None:
     """Download buttons for the template: Chinese and English headers, each as CSV and as XLSX.
@@ -58,15 +61,17 @@ def template_downloads(page: Page, key: str, templates: Mapping[str, Callable[[]
         return
     with st.container(horizontal=True, key=f"{key}_templates"):
         for lang in LOCALES:
-            sheets = templates[lang]()
-            first = next(iter(sheets.values()))
+            if (key, lang) not in _TEMPLATES:  # the templates never change within a process: make the files once
+                sheets = templates[lang]()
+                _TEMPLATES[key, lang] = (to_csv_bytes(next(iter(sheets.values()))), to_xlsx_bytes(sheets))
+            csv_bytes, xlsx_bytes = _TEMPLATES[key, lang]
             headers = _(LANGUAGE_OF_HEADERS[lang])
             st.download_button(
-                _("Template, {headers} (CSV)").format(headers=headers), to_csv_bytes(first),
+                _("Template, {headers} (CSV)").format(headers=headers), csv_bytes,
                 file_name=f"{stem}-{lang}.csv", mime="text/csv", key=f"{key}_template_csv_{lang}",
                 icon=":material/download:", on_click="ignore")
             st.download_button(
-                _("Template, {headers} (XLSX)").format(headers=headers), to_xlsx_bytes(sheets),
+                _("Template, {headers} (XLSX)").format(headers=headers), xlsx_bytes,
                 file_name=f"{stem}-{lang}.xlsx", mime=XLSX_MIME, key=f"{key}_template_xlsx_{lang}",
                 icon=":material/download:", on_click="ignore")
 

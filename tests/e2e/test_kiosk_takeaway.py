@@ -3,10 +3,13 @@ and the link reopen the same figures, and a kiosk neither offers files nor takes
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import Page, expect
 
 from tests.e2e.streamlit_server import open_page
+from tests.e2e.widgets import type_number
 
 pytestmark = pytest.mark.e2e
 
@@ -34,3 +37,22 @@ def test_a_kiosk_offers_no_file_on_the_employers_page(page: Page, base_url: str)
     assert "kiosk" not in page.locator(".takeaway-qr").get_attribute("data-url")
     expect(page.get_by_test_id("stFileUploader")).to_have_count(0)
     expect(page.get_by_test_id("stDownloadButton")).to_have_count(0)
+
+
+@pytest.mark.parametrize(("path", "key", "param"), [
+    ("broker", "brk_placements", "placements"),
+    ("institution", "inst_passed", "passed"),
+])
+def test_the_link_follows_an_answer_typed_in_a_section_that_reruns_alone(page: Page, base_url: str, path, key, param):
+    """Placements and cohort counts rerun their own section (a fragment); the take-away is in it, so the QR
+    code never holds the answer from before."""
+    open_page(page, f"{base_url}/{path}?lang=en")
+    value = 7
+    before = page.locator(".takeaway-qr").get_attribute("data-url")
+    assert f"{param}={value}" not in before
+    type_number(page, key, value)
+    expect(page.locator(".takeaway-qr")).to_have_attribute("data-url", re.compile(f"[?&]{param}={value}(&|$)"))
+    link = page.locator(".takeaway-qr").get_attribute("data-url")
+    page.goto("about:blank")
+    open_page(page, link)
+    expect(page.locator(f".st-key-{key} input")).to_have_value(str(value))
