@@ -1,0 +1,37 @@
+"""The production settings of `.streamlit/config.toml` (issue 7): a public site shows no internals, sends no
+telemetry, refuses cross-site requests and takes uploads no larger than the roster reader accepts."""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+
+import pytest
+from streamlit import config
+
+from engine.roster import MAX_BYTES
+
+CONFIG = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text("utf-8"))
+
+
+@pytest.mark.parametrize(("section", "option", "value"), [
+    pytest.param("client", "showErrorDetails", "none", id="no error details or tracebacks for visitors"),
+    pytest.param("client", "toolbarMode", "viewer", id="minimal toolbar, no Deploy button"),
+    pytest.param("client", "showSidebarNavigation", False, id="the pages draw their own translated navigation"),
+    pytest.param("browser", "gatherUsageStats", False, id="no usage statistics"),
+    pytest.param("server", "headless", True, id="no browser opened, no e-mail prompt"),
+    pytest.param("server", "enableXsrfProtection", True, id="XSRF protection on"),
+])
+def test_a_production_setting(section, option, value):
+    assert CONFIG[section][option] == value
+
+
+def test_the_upload_limit_is_the_roster_readers_limit():
+    """Streamlit's limit is in megabytes; a larger file would be accepted by the widget and refused by the reader."""
+    assert CONFIG["server"]["maxUploadSize"] * 1024 * 1024 == MAX_BYTES
+
+
+def test_every_option_is_one_streamlit_knows():
+    known = set(config._config_options_template)  # Streamlit keeps its list of options there
+    given = {f"{section}.{option}" for section, options in CONFIG.items() for option in options}
+    assert given <= known, sorted(given - known)
