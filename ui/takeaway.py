@@ -98,7 +98,8 @@ def offer(page, *, document: str | None = None, params: Mapping[str, str] | None
             st.markdown(fmt.md_escape(_(
                 "Scan the code with your phone's camera to open this result on your phone. The link holds your "
                 "answers, and no name, ID number or phone number.")))
-            st.code(url, language=None, wrap_lines=True)
+            # Plain text, not st.code: the code block loads a 1.5 MB highlighter into the browser (docs/performance.md).
+            st.html(f'<p class="takeaway-link"><code>{html.escape(url)}</code></p>')
             print_button(page, document)
     return url
 

@@ -117,7 +117,7 @@ def test_a_check_by_taps_only_ends_in_a_qr_code_that_reopens_the_result(
     qr = kiosk.locator(".takeaway-qr")
     expect(qr).to_be_visible()
     assert qr.get_attribute("alt") == t(lang, "QR code of the link to this result")
-    link = kiosk.locator(".st-key-takeaway_text [data-testid='stCode'] code").inner_text().replace("\n", "")
+    link = kiosk.locator(".st-key-takeaway_text .takeaway-link code").inner_text().replace("\n", "")
     assert link == qr.get_attribute("data-url")
     assert link.startswith(f"{base_url}/resident?")
     assert "kiosk" not in link
