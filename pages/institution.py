@@ -53,7 +53,7 @@ ROUTES = (
 SHOWN_ORDER = ("row", "name", "student_status", "student_reason", "student_next", "problems", "id")
 
 
-def cohort_amounts(kind: str, passed: int, on: date, lang: str) -> dict[str, dict]:
+def cohort_amounts(kind: str, passed: int, on: date, lang: str | None) -> dict[str, dict]:
     facts = {"institution.kind": kind, "institution.two_after_passed": passed}
     return emp.results(facts, on, lang, BENEFITS)
 
@@ -157,7 +157,7 @@ def cohort_chart(page: Page, on: date, kind: str, enrolled: int, passed: int) ->
     count, school, students = _("Students passed"), _("To the school"), _("To the students")
     rows = []
     for n in charts.counts_to_show(max(enrolled, passed, 1), passed):
-        found = cohort_amounts(kind, n, on, page.lang)
+        found = cohort_amounts(kind, n, on, None)  # amounts only: no texts
         rows.append({"count": n, school: amount_of(found["two_after_training_grant"]),
                      students: amount_of(found["two_after_study_aid"])})
     charts.chart_and_table(page, rows, count=count, series=(school, students), you=passed,

@@ -164,8 +164,8 @@ def comparisons(answers: dict[str, Any], on, page: Page) -> None:
         row["amount_text"] = fmt.money(row["amount"], page.lang) if row["amount_known"] else _("amount not published")
     choice, amount, status = _("Choice"), _("First year (yuan)"), _("Status")
     st.markdown(fmt.md_escape(_("What each choice brings in its first year under this policy, with your answers.")))
-    st.altair_chart(charts.scenario_chart(rows, label=choice, amount=amount, status=status,
-                                          money=lambda x: fmt.money(x, page.lang)), width="stretch")
+    st.vega_lite_chart(charts.scenario_chart(rows, label=choice, amount=amount, status=status,
+                                             money=lambda x: fmt.money(x, page.lang)), width="stretch")
     requires, needs = _("What it requires"), _("What you still lack")
     st.table({choice: [r["label"] for r in rows], amount: [r["amount_text"] for r in rows],
               status: [r["status_text"] for r in rows], requires: [_(r["conditions"]) for r in rows],
@@ -176,9 +176,9 @@ def comparisons(answers: dict[str, Any], on, page: Page) -> None:
     st.markdown(fmt.md_escape(_("Months in a stable job {place} against the subsidy they unlock.").format(place=place)))
     unlock = next((r["month"] for r in timeline if r["status"] == "eligible"), None)
     months_now = answers.get("person.job.months") if answers.get("person.job.place") == timeline[0]["place"] else None
-    st.altair_chart(charts.timeline_chart(timeline, month=month, amount=money, rule_month=unlock,
-                                          rule_label=_("claimable"), now=months_now, now_label=_("you are here")),
-                    width="stretch")
+    st.vega_lite_chart(charts.timeline_chart(timeline, month=month, amount=money, rule_month=unlock,
+                                             rule_label=_("claimable"), now=months_now, now_label=_("you are here")),
+                       width="stretch")
     with st.expander(_("Table of the timeline")):
         st.table({month: [r["month"] for r in timeline], money: [fmt.money(r["amount"], page.lang) for r in timeline]})
 

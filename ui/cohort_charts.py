@@ -15,13 +15,13 @@ import pandas as pd
 import streamlit as st
 
 from ui import format as fmt
-from ui.charts import BAR_COLOUR, spec
+from ui.charts import BAR_COLOUR, layered, spec
 from ui.employer_charts import MARK_COLOUR, SUBSIDY_COLOUR
 from ui.frame import Page
 
 
 def payee_lines(rows: Sequence[dict[str, Any]], *, count: str, amount: str, payee: str,
-                series: Sequence[str], you: int | None = None, height: int = 300) -> alt.LayerChart:
+                series: Sequence[str], you: int | None = None, height: int = 300) -> dict[str, Any]:
     """One line per payee (``series``, keys of each row) against ``count``; the visitor's count as a rule."""
     long = pd.DataFrame([{count: r["count"], payee: name, amount: r[name]} for r in rows for name in series])
     colours = alt.Scale(domain=list(series), range=[BAR_COLOUR, SUBSIDY_COLOUR, "#4a5560"][: len(series)])
@@ -36,7 +36,7 @@ def payee_lines(rows: Sequence[dict[str, Any]], *, count: str, amount: str, paye
     if you is not None:
         layers.append(alt.Chart(pd.DataFrame({count: [you]})).mark_rule(color=MARK_COLOUR, strokeWidth=2)
                       .encode(x=f"{count}:Q"))
-    return alt.layer(*layers).properties(height=height).configure_view(strokeWidth=0)
+    return layered(*layers, height=height)
 
 
 def counts_to_show(span: int, you: int, most: int = 20) -> list[int]:

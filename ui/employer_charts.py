@@ -14,7 +14,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from ui.charts import BAR_COLOUR, MUTED_COLOUR
+from ui.charts import BAR_COLOUR, MUTED_COLOUR, layered
 
 MARK_COLOUR = "#b5480b"  # the employer's own position: 5.1:1 on white
 SUBSIDY_COLOUR = "#6a9fc4"
@@ -30,8 +30,8 @@ class Marker:
     text: str
 
 
-def _label_layer(marker: Marker, *, x: Any, y: Any, names: tuple[str, str], span: float, colour: str,
-                 dy: int) -> alt.LayerChart:
+def _label_layers(marker: Marker, *, x: Any, y: Any, names: tuple[str, str], span: float, colour: str,
+                  dy: int) -> list[alt.Chart]:
     """A text label beside a point, kept inside the chart (right-aligned on the right half), on a white halo
     so that it stays readable where it crosses a line."""
     align = "right" if marker.x > span * 0.55 else "left"
@@ -40,11 +40,11 @@ def _label_layer(marker: Marker, *, x: Any, y: Any, names: tuple[str, str], span
              "lineBreak": "\n", "baseline": "bottom" if dy < 0 else "top"}
     base = alt.Chart(frame).encode(x=x, y=y, text="label:N")
     halo = base.mark_text(**style, stroke="white", strokeWidth=5, strokeJoin="round", color="white")
-    return alt.layer(halo, base.mark_text(**style, color=colour))
+    return [halo, base.mark_text(**style, color=colour)]
 
 
 def grant_steps(rows: Sequence[dict[str, Any]], *, hires: str, amount: str, you: Marker | None,
-                following: Marker | None, overlap: Marker | None, height: int = 320) -> alt.LayerChart:
+                following: Marker | None, overlap: Marker | None, height: int = 320) -> dict[str, Any]:
     """The grant as a step line against qualifying hires, the employer's position and the next band."""
     frame = pd.DataFrame({hires: [r["hires"] for r in rows], amount: [r["amount"] for r in rows]})
     span = float(frame[hires].max())
@@ -59,24 +59,24 @@ def grant_steps(rows: Sequence[dict[str, Any]], *, hires: str, amount: str, you:
     if overlap is not None:
         rule = pd.DataFrame({hires: [overlap.x]})
         layers.append(alt.Chart(rule).mark_rule(strokeDash=[4, 4], color=MUTED_COLOUR).encode(x=f"{hires}:Q"))
-        layers.append(_label_layer(Marker(overlap.x, top * 1.12, overlap.text), x=x, y=y, names=(hires, amount), span=span,
-                                   colour="#4a5560", dy=0))
+        layers += _label_layers(Marker(overlap.x, top * 1.12, overlap.text), x=x, y=y, names=(hires, amount),
+                                span=span, colour="#4a5560", dy=0)
     if following is not None:
         point = pd.DataFrame({hires: [following.x], amount: [following.y]})
         layers.append(alt.Chart(point).mark_point(size=90, shape="diamond", filled=True, color=BAR_COLOUR)
                       .encode(x=x, y=y))
-        layers.append(_label_layer(following, x=x, y=y, names=(hires, amount), span=span, colour=BAR_COLOUR, dy=-14))
+        layers += _label_layers(following, x=x, y=y, names=(hires, amount), span=span, colour=BAR_COLOUR, dy=-14)
     if you is not None:
         point = pd.DataFrame({hires: [you.x], amount: [you.y]})
         layers.append(alt.Chart(point).mark_point(size=140, filled=True, color=MARK_COLOUR).encode(x=x, y=y))
         near_axis = you.y < top * 0.15  # below the point would sit on the axis labels
-        layers.append(_label_layer(you, x=x, y=y, names=(hires, amount), span=span, colour=MARK_COLOUR,
-                                   dy=-12 if near_axis else 16))
-    return alt.layer(*layers).properties(height=height).configure_view(strokeWidth=0)
+        layers += _label_layers(you, x=x, y=y, names=(hires, amount), span=span, colour=MARK_COLOUR,
+                                dy=-12 if near_axis else 16)
+    return layered(*layers, height=height)
 
 
 def support_areas(rows: Sequence[dict[str, Any]], *, hires: str, amount: str, grant: str, subsidy: str | None,
-                  you: Marker | None, height: int = 300) -> alt.LayerChart:
+                  you: Marker | None, height: int = 300) -> dict[str, Any]:
     """Grant and subsidy stacked against hires that count for both, with the employer's position.
 
     ``subsidy`` is ``None`` when the subsidy is not known: the chart shows the grant alone.
@@ -104,5 +104,5 @@ def support_areas(rows: Sequence[dict[str, Any]], *, hires: str, amount: str, gr
         y_plain = alt.Y(f"{amount}:Q")
         layers.append(alt.Chart(point).mark_point(size=140, filled=True, color=MARK_COLOUR)
                       .encode(x=x, y=y_plain))
-        layers.append(_label_layer(you, x=x, y=y_plain, names=(hires, amount), span=span, colour=MARK_COLOUR, dy=-14))
-    return alt.layer(*layers).properties(height=height).configure_view(strokeWidth=0)
+        layers += _label_layers(you, x=x, y=y_plain, names=(hires, amount), span=span, colour=MARK_COLOUR, dy=-14)
+    return layered(*layers, height=height)
