@@ -4,30 +4,19 @@ message is translated yet; amounts are written the language's way (¥ in zh_CN, 
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from engine.roster import id_check_character
 from i18n import LOCALES
-from ui.frame import load_translations
+from tests.app.pages_under_test import open_page, t
 
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 YUAN = {"zh_CN": "¥", "en": "CN¥"}
 
 
-def t(lang: str, message: str) -> str:
-    return load_translations(lang).gettext(message)
-
 
 def open_employer(lang: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.query_params["lang"] = lang
-    at.switch_page("pages/employer.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page(lang, "pages/employer.py")
 
 
 def rerun(at: AppTest) -> AppTest:

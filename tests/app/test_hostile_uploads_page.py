@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import random
 import zipfile
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -15,25 +14,16 @@ from streamlit.testing.v1 import AppTest
 
 from engine.roster import TOO_LONG_CELL, UNPACKS_TOO_BIG
 from i18n import LOCALES
-from ui.frame import load_translations
+from tests.app.pages_under_test import open_page, t
 
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 HEADER = "姓名,身份证号,是否建档立卡,在岗月数,劳动合同,是否缴纳社保"
 SCRIPT = "<script>alert('x')</script>"
 FORMULA = "=cmd|' /C calc'!A0"
 
 
-def t(lang: str, message: str) -> str:
-    return load_translations(lang).gettext(message)
-
 
 def open_employer(lang: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.query_params["lang"] = lang
-    at.switch_page("pages/employer.py")
-    at.run()
-    assert not at.exception
-    return at
+    return open_page(lang, "pages/employer.py")
 
 
 def upload(at: AppTest, name: str, data: bytes) -> AppTest:

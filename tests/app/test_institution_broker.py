@@ -3,29 +3,12 @@ calculator, its bad input, and the broker fee calculator."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from i18n import LOCALES
+from tests.app.pages_under_test import open_page, t
 from ui import format as fmt
-from ui.frame import load_translations
-
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
-
-
-def t(lang: str, message: str) -> str:
-    return load_translations(lang).gettext(message)
-
-
-def open_page(lang: str, path: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.query_params["lang"] = lang
-    at.switch_page(path)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
 
 
 def texts(at: AppTest) -> str:
@@ -83,18 +66,9 @@ def test_only_a_technical_school_is_paid(lang):
     assert not at.get("vega_lite_chart")
 
 
-def open_link(lang: str, path: str, params: dict[str, str]) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=90)
-    at.query_params.update({"lang": lang, **params})
-    at.switch_page(path)
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
 @pytest.mark.parametrize("lang", LOCALES)
 def test_a_link_reopens_the_same_cohort(lang):
-    at = open_link(lang, "pages/institution.py",
+    at = open_page(lang, "pages/institution.py",
                    {"kind": "technical_school", "enrolled": "50", "completed": "20", "passed": "12", "on": "2019-06-30"})
     assert at.number_input(key="inst_passed").value == 12
     assert str(at.date_input(key="inst_date").value) == "2019-06-30"
@@ -106,11 +80,11 @@ def test_a_link_reopens_the_same_cohort(lang):
 
 @pytest.mark.parametrize("lang", LOCALES)
 def test_a_bad_value_in_a_link_is_said_beside_its_field_and_not_used(lang):
-    at = open_link(lang, "pages/institution.py", {"passed": "lots", "enrolled": "-3", "on": "2030-01-01"})
+    at = open_page(lang, "pages/institution.py", {"passed": "lots", "enrolled": "-3", "on": "2030-01-01"})
     assert [e.value.replace("\\", "") for e in at.error].count(t(lang, "The link's value for this field was not valid, so it was not "
                                                      "used.")) == 3
     assert at.number_input(key="inst_passed").value == 35  # the default, not a guess from the bad value
-    at = open_link(lang, "pages/broker.py", {"placements": "1e9"})
+    at = open_page(lang, "pages/broker.py", {"placements": "1e9"})
     assert any(t(lang, "The link's value for this field was not valid, so it was not used.") == e.value.replace("\\", "")
                for e in at.error)
     assert at.number_input(key="brk_placements").value == 0
@@ -118,7 +92,7 @@ def test_a_bad_value_in_a_link_is_said_beside_its_field_and_not_used(lang):
 
 @pytest.mark.parametrize("lang", LOCALES)
 def test_broker_link_keeps_the_count(lang):
-    at = open_link(lang, "pages/broker.py", {"placements": "37"})
+    at = open_page(lang, "pages/broker.py", {"placements": "37"})
     assert fmt.money(7_400, lang) in texts(at)
     at.number_input(key="brk_placements").set_value(38).run()
     assert at.query_params["placements"] == "38"

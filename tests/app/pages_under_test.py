@@ -1,0 +1,27 @@
+"""Opening the site's pages in Streamlit's AppTest, as every app test does: from the entry script, in a
+language, with a query, and failing at once if the page raised."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+from ui.frame import load_translations
+
+APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+
+
+def t(lang: str, message: str) -> str:
+    """``message`` as the page shows it in ``lang``."""
+    return load_translations(lang).gettext(message)
+
+
+def open_page(lang: str, path: str, params: dict[str, str] | None = None) -> AppTest:
+    """``path`` (``pages/employer.py``) in ``lang`` with the query ``params``, run once, without an exception."""
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params.update({"lang": lang, **(params or {})})
+    at.switch_page(path)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
