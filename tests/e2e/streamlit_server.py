@@ -15,6 +15,7 @@ import time
 import urllib.request
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -49,9 +50,22 @@ def _wait_healthy(base_url: str, process: subprocess.Popen, log: Path, timeout: 
     raise RuntimeError(f"streamlit did not answer within {timeout:.0f} s:\n{log.read_text(errors='replace')}")
 
 
+@dataclass(frozen=True)
+class Server:
+    """A running site: its base URL, its ``streamlit run`` process and the file its output goes to."""
+
+    url: str
+    process: subprocess.Popen
+    log: Path
+
+    def log_text(self) -> str:
+        """What the server has written so far (stdout and stderr); readable only while the block runs."""
+        return self.log.read_text(errors="replace")
+
+
 @contextmanager
-def streamlit_server(timeout: float = 60, env: Mapping[str, str] | None = None) -> Iterator[str]:
-    """Run the site until the block ends; yield its base URL (``http://127.0.0.1:PORT``).
+def streamlit_process(timeout: float = 60, env: Mapping[str, str] | None = None) -> Iterator[Server]:
+    """Run the site until the block ends; yield the :class:`Server` (URL, process, log).
 
     ``env`` adds environment variables for the server (kiosk mode: ``ZIZHUTONG_KIOSK=1``).
     """
@@ -69,7 +83,7 @@ def streamlit_server(timeout: float = 60, env: Mapping[str, str] | None = None) 
             )
             try:
                 _wait_healthy(base_url, process, log, timeout)
-                yield base_url
+                yield Server(base_url, process, log)
             finally:
                 process.terminate()
                 try:
@@ -77,6 +91,16 @@ def streamlit_server(timeout: float = 60, env: Mapping[str, str] | None = None) 
                 except subprocess.TimeoutExpired:
                     process.kill()
                     process.wait(timeout=10)
+
+
+@contextmanager
+def streamlit_server(timeout: float = 60, env: Mapping[str, str] | None = None) -> Iterator[str]:
+    """Run the site until the block ends; yield its base URL (``http://127.0.0.1:PORT``).
+
+    ``env`` adds environment variables for the server (kiosk mode: ``ZIZHUTONG_KIOSK=1``).
+    """
+    with streamlit_process(timeout, env) as server:
+        yield server.url
 
 
 def launch_chromium(playwright):
