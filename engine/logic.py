@@ -260,6 +260,18 @@ class Arith(Expr):
         return self.left.facts() | self.right.facts()
 
 
+def map_distinct(values: pd.Series, look: Callable[[Any], Any]) -> pd.Series:
+    """``look(value)`` for each known value, NA where the value is not known, as ``values.map`` gives it.
+
+    Each distinct value is looked at once: a column of a million rows holds a handful of distinct cities or
+    levels, so the million Python calls of ``values.map(look)`` become a handful and a take.
+    """
+    codes, uniques = pd.factorize(values, use_na_sentinel=True)
+    found = [look(value) for value in uniques]
+    column = pd.Series(pd.array([*found, pd.NA], dtype=object)[codes], index=values.index, dtype=object)
+    return column.infer_objects()
+
+
 @dataclass(frozen=True, eq=False)
 class Lookup(Expr):
     """The value a parameter table gives for an enumerated fact (e.g. certificate level → amount)."""
@@ -274,7 +286,7 @@ class Lookup(Expr):
     def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
         table = self.table.one(Context({}, params))
         subject = self.subject.many(frame, params)
-        return subject.map(lambda key: table.get(key, pd.NA) if not pd.isna(key) else pd.NA)
+        return map_distinct(subject, lambda key: table.get(key, pd.NA))
 
     def facts(self) -> set[str]:
         return self.subject.facts()
@@ -297,7 +309,7 @@ class Band(Expr):
     def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
         bands = self.bands.one(Context({}, params))
         counts = self.count.many(frame, params)
-        return counts.map(lambda n: pd.NA if pd.isna(n) else (band_for(n, bands) or {"amount": 0})["amount"])
+        return map_distinct(counts, lambda n: (band_for(n, bands) or {"amount": 0})["amount"])
 
     def facts(self) -> set[str]:
         return self.count.facts()

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from engine.logic import Context, Expr, Fact, Or, Param, is_true
+from engine.logic import Context, Expr, Fact, Or, Param, is_true, map_distinct
 from engine.messages import Message, msg
 from engine.rules.base import Condition, MissingFigure, Outcome, Rule
 from engine.rules.common import REGISTERED_POOR
@@ -51,7 +51,7 @@ class CityRuralIncome(Expr):
         table = params["art06.city_rural_income"]
         year = params["date"].year - 1
         cities = Fact("person.city").many(frame, params)
-        looked_up = cities.map(lambda c: pd.NA if pd.isna(c) else (table.get(c) or {}).get(year, pd.NA))
+        looked_up = map_distinct(cities, lambda c: (table.get(c) or {}).get(year, pd.NA))
         return typed.where(typed.notna(), looked_up)
 
     def facts(self) -> set[str]:
