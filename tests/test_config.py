@@ -10,6 +10,7 @@ import pytest
 from streamlit import config
 
 from engine.roster import MAX_BYTES
+from ui.roster import UPLOAD_LIMIT_MB
 
 CONFIG = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text("utf-8"))
 
@@ -27,8 +28,10 @@ def test_a_production_setting(section, option, value):
 
 
 def test_the_upload_limit_is_the_roster_readers_limit():
-    """Streamlit's limit is in megabytes; a larger file would be accepted by the widget and refused by the reader."""
+    """The server's limit (megabytes), the upload widgets' and the roster reader's are one: the server refuses
+    any larger body whatever a widget says, so a larger widget limit would promise what fails."""
     assert CONFIG["server"]["maxUploadSize"] * 1024 * 1024 == MAX_BYTES
+    assert UPLOAD_LIMIT_MB * 1024 * 1024 == MAX_BYTES
 
 
 def test_every_option_is_one_streamlit_knows():

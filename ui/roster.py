@@ -21,10 +21,12 @@ from ui.frame import Page
 
 T = TypeVar("T")
 LIMIT_MB = MAX_BYTES // (1024 * 1024)
-# What the uploader accepts. A larger widget limit than the engine's lets the engine answer an
-# oversized file in the visitor's language instead of the browser's own English message.
+# What the uploader accepts. Its size limit is the engine's and the server's (server.maxUploadSize, which the
+# server enforces on every upload whatever the widget says): a larger widget limit would promise sizes the
+# server then refuses. A larger file gets Streamlit's own message, beside the limits written in the
+# visitor's language (limits_text).
 UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "xlsm", "xls")
-UPLOAD_LIMIT_MB = 4 * LIMIT_MB
+UPLOAD_LIMIT_MB = LIMIT_MB
 SHOWN_ROWS = 1_000
 LISTED_PROBLEMS = 20  # up to this many problems are a list that reads well on a phone; more are a table
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
