@@ -123,3 +123,14 @@ def test_a_guarded_callback_fails_with_the_message(lang, caplog):
     assert "After the failure" in shown(at)
     for leak in PLANTED:
         assert leak not in caplog.text
+
+
+ROOT = Path(__file__).resolve().parents[2]
+SITE_PAGES = [ROOT / "streamlit_app.py", *sorted((ROOT / "pages").glob("*.py"))]
+
+
+@pytest.mark.parametrize("path", SITE_PAGES, ids=lambda p: p.name)
+def test_every_page_runs_in_the_boundary(path):
+    """The boundary only helps a page that uses it: each page's last statement is ``errors.run(main)``."""
+    last = [line for line in path.read_text("utf-8").splitlines() if line.strip()][-1]
+    assert last == "errors.run(main)", f"{path.name} ends with {last!r}"

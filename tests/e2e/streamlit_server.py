@@ -6,6 +6,7 @@ Debian's Chromium is used because ``playwright install`` cannot download browser
 
 from __future__ import annotations
 
+import asyncio
 import os
 import socket
 import subprocess
@@ -13,12 +14,15 @@ import sys
 import tempfile
 import time
 import urllib.request
-from collections.abc import Iterator, Mapping
+from collections.abc import Coroutine, Iterator, Mapping
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeVar
 
 ROOT = Path(__file__).resolve().parents[2]
+T = TypeVar("T")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
@@ -118,3 +122,13 @@ def open_page(page, url: str, timeout: float = 30_000) -> None:
     """Load ``url`` and wait for the app's first run to finish."""
     page.goto(url, wait_until="domcontentloaded", timeout=timeout)
     wait_for_app(page, timeout)
+
+
+def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
+    """Run ``coroutine`` to its end on a thread of its own, and return its result.
+
+    Playwright's sync API, which the other end-to-end tests use, leaves an event loop running on the main
+    thread for the rest of the session, and ``asyncio.run`` refuses to start inside a running loop.
+    """
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(asyncio.run, coroutine).result()

@@ -22,7 +22,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from playwright.async_api import Browser, Page, async_playwright, expect
 
-from tests.e2e.streamlit_server import APP_IDLE, CHROMIUM, CHROMIUM_ARGS, Server, streamlit_process
+from tests.e2e.streamlit_server import APP_IDLE, CHROMIUM, CHROMIUM_ARGS, Server, run_async, streamlit_process
 from ui import frame as ui_frame
 
 pytestmark = pytest.mark.e2e
@@ -255,7 +255,7 @@ async def thirty_sessions(server: Server, phases: dict[str, float]) -> list[Sess
 def test_thirty_sessions_at_once_each_see_only_their_own_answer():
     with streamlit_process(timeout=90) as server:
         phases: dict[str, float] = {}
-        everyone = asyncio.run(thirty_sessions(server, phases))
+        everyone = run_async(thirty_sessions(server, phases))
         log = server.log_text()
     print(f"\n{SESSIONS} sessions ({sum(s.typed for s in everyone)} typed, "
           f"{sum(s.second is not None for s in everyone)} typed twice): "

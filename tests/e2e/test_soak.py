@@ -33,7 +33,7 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Browser, Page, async_playwright, expect
 
-from tests.e2e.streamlit_server import APP_IDLE, CHROMIUM, CHROMIUM_ARGS, Server, streamlit_process
+from tests.e2e.streamlit_server import APP_IDLE, CHROMIUM, CHROMIUM_ARGS, Server, run_async, streamlit_process
 
 pytestmark = pytest.mark.e2e
 
@@ -162,7 +162,7 @@ async def soak(server: Server) -> Soak:
 
 def test_a_thousand_reruns_keep_the_servers_memory_bounded():
     with streamlit_process(timeout=90) as server:
-        measured = asyncio.run(soak(server))
+        measured = run_async(soak(server))
         log = server.log_text()
     print("\nreruns  seconds  server RSS (MB)")
     for done, seconds, megabytes in measured.samples:
