@@ -162,6 +162,8 @@ TARGETS = """() => Array.from(document.querySelectorAll(
     "/resident?kiosk=1&lang=zh_CN&year=2019&step=results&registered_poor=1&age=45&job.place=other_province"
     "&job.months=12&job.contract=1_year_or_more&job.social_insurance=1",
     "/employer?kiosk=1&lang=en",
+    "/institution?kiosk=1&lang=zh_CN",
+    "/broker?kiosk=1&lang=en",
     "/policy?kiosk=1&lang=zh_CN",
 ])
 def test_touch_targets_are_at_least_48_px(kiosk: Page, base_url: str, path: str):

@@ -31,8 +31,10 @@ def test_the_employers_link_reopens_the_same_figures(page: Page, base_url: str):
     expect(page.get_by_role("spinbutton", name="Qualifying hires", exact=True)).to_have_value("40")
 
 
-def test_a_kiosk_offers_no_file_on_the_employers_page(page: Page, base_url: str):
-    open_page(page, f"{base_url}/employer?lang=en&kiosk=1&{ANSWERS}")
+@pytest.mark.parametrize("path", [f"employer?lang=en&kiosk=1&{ANSWERS}", "institution?lang=zh_CN&kiosk=1",
+                                  "broker?lang=en&kiosk=1&placements=3"])
+def test_a_kiosk_offers_no_file_on_the_pages_with_lists(page: Page, base_url: str, path: str):
+    open_page(page, f"{base_url}/{path}")
     expect(page.locator(".takeaway-qr")).to_be_visible()
     assert "kiosk" not in page.locator(".takeaway-qr").get_attribute("data-url")
     expect(page.get_by_test_id("stFileUploader")).to_have_count(0)
