@@ -245,10 +245,7 @@ def roster_templates(lang: str):
 def roster(page: Page, on: date, employer_facts: dict[str, Any]) -> None:
     _ = page._
     st.header(_("Check a roster of workers"), anchor="roster")
-    if page.kiosk:  # a shared screen takes no files and gives none
-        st.info(fmt.md_escape(_("The roster check reads a file from your own computer, so it is not offered on "
-                                "this shared screen. Open the site on your computer to use it.")),
-                icon=":material/computer:")
+    if not files.offered_here(page):
         return
     st.markdown(fmt.md_escape(_(
         "Upload your list of workers: each row gets its status for the workshop grant (二) and the SME subsidy "

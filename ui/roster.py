@@ -78,6 +78,19 @@ def template_downloads(page: Page, key: str, templates: Mapping[str, Callable[[]
                 icon=":material/download:", on_click="ignore")
 
 
+# TRANSLATORS: in kiosk mode, where the list check of the employers', institutions' and brokers' pages would be.
+NO_FILES_AT_A_KIOSK = N_("A list is checked from a file on your own computer, so it is not offered on this shared "
+                         "screen. Open the site on your computer to use it.")
+
+
+def offered_here(page: Page) -> bool:
+    """Whether a list can be checked here: not on a kiosk, which takes no files and gives none (it says so)."""
+    if not page.kiosk:
+        return True
+    st.info(fmt.md_escape(page._(NO_FILES_AT_A_KIOSK)), icon=":material/computer:")
+    return False
+
+
 def upload(page: Page, key: str, label: str) -> Any:
     """The file uploader; the file stays in memory."""
     return st.file_uploader(label, type=list(UPLOAD_TYPES), key=key, max_upload_size=UPLOAD_LIMIT_MB,

@@ -56,6 +56,8 @@ def upload_and_check(page: Page, *, key: str, kind: RosterKind, on: date, label:
                      note: str) -> RosterCheck | None:
     """Columns, templates, the upload and the engine's check of the file on ``on``; ``None`` without a file."""
     _ = page._
+    if not files.offered_here(page):
+        return None
     columns_help(page, kind, note)
     files.template_downloads(page, f"{key}_template", _templates(kind, sheet), f"{stem}-template")
     st.caption(fmt.md_escape(files.limits_text(page)))
