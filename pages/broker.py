@@ -51,12 +51,8 @@ def fee(page: Page, on: date) -> None:
         "An employment and start-up service subsidy to the labour agency or broker for each registered poor worker "
         "(建档立卡贫困劳动力) it places into a first job with an enterprise for a year or more, with a labour "
         "contract and social insurance paid. Paid from the employment subsidy fund.")))
-    good = url.seed_int("placements", "brk_placements", minimum=0, maximum=MAX_PLACEMENTS)
-    placements = int(st.number_input(_("Qualifying placements"), min_value=0, max_value=MAX_PLACEMENTS, value=0,
-                                     step=1, key="brk_placements"))
-    if not good:
-        url.bad_link(page)
-    url.keep("placements", placements)
+    placements = int(url.number(page, _("Qualifying placements"), "placements", "brk_placements",
+                                maximum=MAX_PLACEMENTS, value=0, step=1))
     st.caption(fmt.md_escape(_(
         "A qualifying placement: a registered poor worker in a first job with an enterprise, employed for 12 months "
         "or more, with a labour contract and social insurance paid.")))

@@ -52,26 +52,13 @@ def contents(page: Page) -> None:
 
 
 def choice(page: Page, widget: Any, label: str, param: str, options: list[Any], **kwargs: Any) -> Any:
-    """A choice (selectbox or radio) kept in the URL as ``?param=``, so a link reopens it."""
-    key = f"emp_{param}"
-    good = url.seed_choice(param, key, options)
-    value = widget(label, options, key=key, **kwargs)
-    if not good:
-        url.bad_link(page)
-    url.keep(param, value)
-    return value
+    """A choice kept in the URL as ``?param=`` (widget key ``emp_<param>``)."""
+    return url.choice(page, widget, label, param, f"emp_{param}", options=options, **kwargs)
 
 
 def number(page: Page, label: str, param: str, *, maximum: float, whole: bool = True, **kwargs: Any) -> Any:
-    """A number kept in the URL as ``?param=``: a count (``whole``) or an amount or rate."""
-    key = f"emp_{param}"
-    good = (url.seed_int(param, key, minimum=0, maximum=int(maximum)) if whole
-            else view.seed_number(param, key, maximum=maximum))
-    value = st.number_input(label, min_value=0 if whole else 0.0, max_value=maximum, key=key, **kwargs)
-    if not good:
-        url.bad_link(page)
-    url.keep(param, value)
-    return value
+    """A number kept in the URL as ``?param=`` (widget key ``emp_<param>``)."""
+    return url.number(page, label, param, f"emp_{param}", maximum=maximum, whole=whole, **kwargs)
 
 
 def organisation(page: Page) -> tuple[date, dict[str, Any]]:

@@ -60,23 +60,12 @@ def cohort_amounts(kind: str, passed: int, on: date, lang: str | None) -> dict[s
 
 def institution_kind(page: Page) -> str:
     _ = page._
-    good = url.seed_choice("kind", "inst_kind", list(KINDS))
-    kind = st.radio(_("What kind of institution are you?"), list(KINDS), format_func=lambda k: _(KINDS[k]),
-                    horizontal=True, key="inst_kind")
-    if not good:
-        url.bad_link(page)
-    url.keep("kind", kind)
-    return kind
+    return url.choice(page, st.radio, _("What kind of institution are you?"), "kind", "inst_kind", options=list(KINDS),
+                      format_func=lambda k: _(KINDS[k]), horizontal=True)
 
 
 def count_input(page: Page, label: str, param: str, default: int) -> int:
-    key = f"inst_{param}"
-    good = url.seed_int(param, key, minimum=0, maximum=MAX_STUDENTS)
-    value = int(st.number_input(label, min_value=0, max_value=MAX_STUDENTS, value=default, step=1, key=key))
-    if not good:
-        url.bad_link(page)
-    url.keep(param, value)
-    return value
+    return int(url.number(page, label, param, f"inst_{param}", maximum=MAX_STUDENTS, value=default, step=1))
 
 
 def amount_of(result: dict) -> float:

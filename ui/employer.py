@@ -53,22 +53,6 @@ LEVELS = {
 }
 
 
-def seed_number(param: str, widget_key: str, *, maximum: float) -> bool:
-    """Put ``?param=`` (an amount or a rate from 0 to ``maximum``) into the widget's state on first sight;
-    ``False`` if the link's value was not valid."""
-    text = st.query_params.get(param)
-    if text is None or widget_key in st.session_state:
-        return True
-    try:
-        value = float(text)
-    except ValueError:
-        return False
-    if not 0 <= value <= maximum:  # also false for nan
-        return False
-    st.session_state[widget_key] = value
-    return True
-
-
 def band_label(band: Mapping[str, Any], page: Page) -> str:
     low = fmt.number(band["min"], page.lang)
     if band["max"] is None:

@@ -47,6 +47,11 @@ def seed_int(param: str, widget_key: str, *, minimum: int, maximum: int) -> bool
     return _seed(param, widget_key, lambda text: _within(int(text), minimum, maximum))
 
 
+def seed_float(param: str, widget_key: str, *, minimum: float, maximum: float) -> bool:
+    """A number (an amount or a rate) from ``minimum`` to ``maximum``; ``nan`` and ``inf`` are not."""
+    return _seed(param, widget_key, lambda text: _within(float(text), minimum, maximum))
+
+
 def seed_choice(param: str, widget_key: str, choices: Sequence[object]) -> bool:
     """One of ``choices``, compared as text (``1``/``0`` for yes and no)."""
     def parse(text: str) -> object:
@@ -81,6 +86,30 @@ def keep(param: str, value: object) -> None:
 def bad_link(page: Page) -> None:
     """Said beside a field whose value in the link was dropped."""
     st.error(fmt.md_escape(page._(BAD_LINK)), icon=":material/link_off:")
+
+
+def choice(page: Page, widget: Callable[..., Any], label: str, param: str, widget_key: str, *,
+           options: Sequence[Any], **kwargs: Any) -> Any:
+    """A choice (``st.selectbox`` or ``st.radio``) kept in the URL as ``?param=``, so a link reopens it."""
+    good = seed_choice(param, widget_key, options)
+    value = widget(label, options, key=widget_key, **kwargs)
+    if not good:
+        bad_link(page)
+    keep(param, value)
+    return value
+
+
+def number(page: Page, label: str, param: str, widget_key: str, *, maximum: float, whole: bool = True,
+           **kwargs: Any) -> Any:
+    """A number from 0 to ``maximum`` kept in the URL as ``?param=``: a count (``whole``) or an amount or rate."""
+    good = (seed_int(param, widget_key, minimum=0, maximum=int(maximum)) if whole
+            else seed_float(param, widget_key, minimum=0.0, maximum=maximum))
+    value = st.number_input(label, min_value=0 if whole else 0.0, max_value=int(maximum) if whole else float(maximum),
+                            key=widget_key, **kwargs)
+    if not good:
+        bad_link(page)
+    keep(param, value)
+    return value
 
 
 def situation_date(page: Page, widget_key: str, param: str = "on") -> date:

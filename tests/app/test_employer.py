@@ -219,3 +219,20 @@ def test_many_problems_are_a_table_and_every_row_is_still_checked():
     rerun(at)
     assert "emp_roster_text" not in at.session_state
     assert "emp_roster_check" not in at.session_state
+
+
+@pytest.mark.parametrize(("monthly", "kept"), [
+    pytest.param("500", 500.0, id="一个金额"),
+    pytest.param("1000000", 1_000_000.0, id="上限"),
+    pytest.param("1000000.5", None, id="超过上限"),
+    pytest.param("-1", None, id="负数"),
+    pytest.param("nan", None, id="nan"),
+    pytest.param("inf", None, id="inf"),
+    pytest.param("五百", None, id="不是数字"),
+])
+def test_a_link_s_amount_is_used_only_when_valid(monthly, kept):
+    at = open_page("en", "pages/employer.py", {"sme_mode": "typed", "sme_monthly": monthly, "ws_hires": "12"})
+    assert at.number_input(key="emp_sme_monthly").value == kept
+    assert at.number_input(key="emp_ws_hires").value == 12
+    bad = t("en", "The link's value for this field was not valid, so it was not used.")
+    assert [e.value.replace("\\", "") for e in at.error].count(bad) == (kept is None)
