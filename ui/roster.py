@@ -59,8 +59,6 @@ def template_downloads(page: Page, key: str, templates: Mapping[str, Callable[[]
     ``templates`` gives, per language, the sheets of the template (the first is the roster itself).
     """
     _ = page._
-    if page.kiosk:  # no file downloads on a shared screen
-        return
     with st.container(horizontal=True, key=f"{key}_templates"):
         for lang in LOCALES:
             if (key, lang) not in _TEMPLATES:  # the templates never change within a process: make the files once
@@ -84,7 +82,11 @@ NO_FILES_AT_A_KIOSK = N_("A list is checked from a file on your own computer, so
 
 
 def offered_here(page: Page) -> bool:
-    """Whether a list can be checked here: not on a kiosk, which takes no files and gives none (it says so)."""
+    """Whether a list can be checked here: not on a kiosk, which takes no files and gives none (it says so).
+
+    Every list section asks this first, so nothing below it (uploader, templates, result downloads) is drawn
+    on a kiosk.
+    """
     if not page.kiosk:
         return True
     st.info(fmt.md_escape(page._(NO_FILES_AT_A_KIOSK)), icon=":material/computer:")
@@ -190,8 +192,6 @@ def downloads(page: Page, key: str, sheets: Callable[[], Mapping[str, pd.DataFra
     def as_xlsx() -> bytes:
         return to_xlsx_bytes(sheets())
 
-    if page.kiosk:  # no file downloads on a shared screen
-        return
     with st.container(horizontal=True, key=f"{key}_downloads"):
         st.download_button(_("Download the results (CSV)"), as_csv, file_name=f"{stem}.csv", mime="text/csv",
                            key=f"{key}_csv", icon=":material/download:", on_click="ignore", type="primary")
