@@ -38,6 +38,7 @@ from i18n import N_
 MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_COLUMNS = 60
+TOO_MANY_ROWS = N_("The file has more than {limit} rows.")
 MAX_CELL_CHARACTERS = 32_767  # Excel's own limit for one cell: a longer cell cannot be a roster's
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # an XLSX is a zip: what it may unpack to (a 100,000-row roster: ~50 MB)
 MAX_XML_TEXT_BYTES = 4 * MAX_CELL_CHARACTERS + 1024  # longest run of text between two XML tags (UTF-8)
@@ -95,7 +96,7 @@ def load_table(data: bytes, filename: str = "") -> pd.DataFrame:
     filled = frame.ne("").any(axis=1)
     frame = frame[filled]
     if len(frame) > MAX_ROWS:
-        raise RosterError(N_("The file has more than {limit} rows."), limit=MAX_ROWS)
+        raise RosterError(TOO_MANY_ROWS, limit=MAX_ROWS)
     if frame.columns.empty or all(c == "" for c in frame.columns):
         raise RosterError(N_("The first row must hold the column headers; it is empty."))
     _check_cell_lengths(frame)
@@ -247,7 +248,7 @@ def _sheet_cells(sheet: Any) -> tuple[list[str], list[list[str]], list[int]]:
         if not any(cells):
             continue
         if len(rows) >= MAX_ROWS:
-            raise RosterError(N_("The file has more than {limit} rows."), limit=MAX_ROWS)
+            raise RosterError(TOO_MANY_ROWS, limit=MAX_ROWS)
         rows.append(cells)
         numbers.append(number)
     return header, rows, numbers
