@@ -12,6 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from i18n import LOCALES
 from tests.e2e.streamlit_server import open_page, wait_for_app
+from tests.e2e.widgets import expect_document_lang
 from ui import frame as ui_frame
 from ui.format import html_lang
 
@@ -50,7 +51,7 @@ def serious(page: Page) -> list:
 def test_no_serious_or_critical_axe_violation(page: Page, base_url: str, path: str, lang: str):
     open_page(page, url(base_url, path, lang))
     page.wait_for_timeout(300)  # icons and charts settle
-    assert page.evaluate("document.documentElement.lang") == html_lang(lang)
+    expect_document_lang(page, html_lang(lang))
     assert serious(page) == []
 
 

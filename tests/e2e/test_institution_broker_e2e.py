@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from engine.roster import id_check_character
 from tests.e2e.streamlit_server import open_page, wait_for_app
-from tests.e2e.widgets import metric, type_number, upload
+from tests.e2e.widgets import expect_url_has, metric, type_number, upload
 from ui import frame as ui_frame
 
 pytestmark = pytest.mark.e2e
@@ -50,7 +50,7 @@ def test_a_school_checks_a_cohort_and_its_list(page: Page, base_url: str, lang: 
     expect(metric(page, t(lang, "To the school"))).to_have_text(f"{YUAN[lang]}210,000")
     expect(metric(page, t(lang, "To the students"))).to_have_text(f"{YUAN[lang]}105,000")
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
-    assert "passed=35" in page.url  # the link reopens this cohort
+    expect_url_has(page, "passed=35")  # the link reopens this cohort
 
     upload(page, "学生名单.csv", student_list())
     expect(metric(page, t(lang, "Rows"))).to_have_text("40", timeout=TIMEOUT)

@@ -13,6 +13,7 @@ from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
 from tests.e2e.streamlit_server import open_page, streamlit_server, wait_for_app
+from tests.e2e.widgets import expect_url_has, expect_url_lacks
 from ui import frame as ui_frame
 from ui import takeaway
 
@@ -90,7 +91,7 @@ def test_a_check_by_taps_only_ends_in_a_qr_code_that_reopens_the_result(
     kiosk.locator(".st-key-role_resident").get_by_role("link").tap()
     kiosk.wait_for_url(re.compile(r"/resident\?"), timeout=TIMEOUT)
     wait_for_app(kiosk)
-    assert "kiosk=1" in kiosk.url
+    expect_url_has(kiosk, "kiosk=1")
 
     tap_choice(kiosk, t(lang, "Year of the situation"), "2019", "year=2019")
     tap_step(kiosk, t(lang, "Next"))
@@ -183,7 +184,7 @@ def kiosk_server() -> Iterator[str]:
 
 def test_idle_time_warns_then_clears_the_answers_and_returns_home(kiosk: Page, kiosk_server: str):
     open_page(kiosk, f"{kiosk_server}/resident?lang=en", timeout=90_000)
-    assert "kiosk=1" in kiosk.url  # the machine's setting, without ?kiosk=1
+    expect_url_has(kiosk, "kiosk=1")  # the machine's setting, without ?kiosk=1
     tap_choice(kiosk, "Year of the situation", "2019", "year=2019")
     tap_step(kiosk, "Next")
     tap_choice(kiosk, "Is your household registered as poor (建档立卡)?", "Yes", "registered_poor=1")
@@ -194,7 +195,7 @@ def test_idle_time_warns_then_clears_the_answers_and_returns_home(kiosk: Page, k
     expect(warning).to_contain_text("Are you still there?")
     warning.get_by_role("button", name="Continue").tap()
     expect(warning).to_be_hidden()
-    assert "registered_poor=1" in kiosk.url
+    expect_url_has(kiosk, "registered_poor=1")
 
     # Left alone, the kiosk goes back to a clean home page.
     expect(warning).to_be_visible(timeout=IDLE_SECONDS * 1000)
@@ -204,7 +205,7 @@ def test_idle_time_warns_then_clears_the_answers_and_returns_home(kiosk: Page, k
     kiosk.locator(".st-key-role_resident").get_by_role("link").tap()
     kiosk.wait_for_url(re.compile(r"/resident\?"), timeout=TIMEOUT)
     wait_for_app(kiosk)
-    assert "year=" not in kiosk.url
-    assert "registered_poor" not in kiosk.url
+    expect_url_lacks(kiosk, "year=")
+    expect_url_lacks(kiosk, "registered_poor")
     expect(kiosk.get_by_role("radiogroup", name="Year of the situation", exact=True)
            .get_by_role("radio", checked=True)).to_have_count(0)

@@ -10,6 +10,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Page, expect
 
 from tests.e2e.streamlit_server import open_page, wait_for_app
+from tests.e2e.widgets import expect_url_has
 from ui import frame as ui_frame
 
 pytestmark = pytest.mark.e2e
@@ -71,7 +72,7 @@ def test_a_worker_in_another_province_finds_800_by_clicking(page: Page, base_url
     metric = page.get_by_test_id("stMetricValue").first
     expect(metric).to_have_text(TOTAL[lang])
     expect(page.locator(".st-key-card_transport_subsidy")).to_contain_text(TOTAL[lang])
-    assert "job.months=12" in page.url
+    expect_url_has(page, "job.months=12")
 
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])

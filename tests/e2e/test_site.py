@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
@@ -9,6 +11,7 @@ from playwright.sync_api import Browser, Page, expect
 from engine import policy
 from i18n import LOCALES
 from tests.e2e.streamlit_server import open_page, streamlit_server, wait_for_app
+from tests.e2e.widgets import expect_document_lang, expect_url_has
 from ui import frame as ui_frame
 from ui.format import html_lang
 from ui.policy_text import english_rendering
@@ -30,10 +33,6 @@ def policy_title(lang: str) -> str:
     return policy.POLICY_TITLE_ZH if lang == "zh_CN" else english_rendering()["title"]
 
 
-def document_lang(page: Page) -> str:
-    return page.evaluate("document.documentElement.lang")
-
-
 def banner(page: Page):
     return page.locator(".st-key-policy_banner")
 
@@ -50,9 +49,9 @@ def test_home_page_in_each_language(page: Page, base_url: str, lang: str):
     expect(banner(page)).to_contain_text(policy.POLICY_ID)
     expect(banner(page)).to_contain_text(policy_title(lang))
     expect(banner(page)).to_contain_text(period(lang))
-    assert document_lang(page) == html_lang(lang)
-    assert page.title() == text_of(lang, ui_frame.SITE_NAME)
-    assert f"lang={lang}" in page.url
+    expect_document_lang(page, html_lang(lang))
+    expect(page).to_have_title(text_of(lang, ui_frame.SITE_NAME))
+    expect_url_has(page, f"lang={lang}")
 
 
 def test_language_switch_changes_the_language_and_keeps_it_in_the_address(page: Page, base_url: str):
@@ -62,8 +61,7 @@ def test_language_switch_changes_the_language_and_keeps_it_in_the_address(page: 
     page.wait_for_url("**/policy?lang=en", timeout=TIMEOUT)
     expect(page.locator("h1").first).to_have_text(english_rendering()["title"], timeout=TIMEOUT)
     expect(page.locator("#art-1")).to_contain_text(english_rendering()["articles"][1]["title"])
-    wait_for_app(page)
-    assert document_lang(page) == "en"
+    expect_document_lang(page, "en")
 
     # The sidebar's links carry the language to the next page.
     page.locator("[data-testid='stSidebar'] a[href*='lang=en']").first.click()
@@ -74,12 +72,12 @@ def test_language_switch_changes_the_language_and_keeps_it_in_the_address(page: 
     page.wait_for_url("**/?lang=zh_CN", timeout=TIMEOUT)
     expect(page.locator("h1").first).to_have_text(text_of("zh_CN", ui_frame.SITE_NAME), timeout=TIMEOUT)
     expect(banner(page)).to_contain_text(policy.POLICY_TITLE_ZH)
-    wait_for_app(page)
-    assert document_lang(page) == "zh-CN"
+    expect_document_lang(page, "zh-CN")
 
 
 def test_policy_page_has_an_anchor_for_every_article(page: Page, base_url: str):
     open_page(page, f"{base_url}/policy?lang=zh_CN")
+    expect(page.locator('[id^="art-"]')).to_have_count(17, timeout=TIMEOUT)
     ids = page.evaluate("Array.from(document.querySelectorAll('[id^=\"art-\"]'), e => e.id)")
     assert ids == [f"art-{n}" for n in range(1, 18)]
     for article in policy.articles():
@@ -123,8 +121,8 @@ def test_fresh_server_deep_link_runs_the_frame(browser: Browser, path: str, head
             expect(switch_button(tab, "English")).to_be_visible()
             expect(tab.locator("h1").first).to_have_text(heading or english_rendering()["title"])
             expect(tab.get_by_test_id("stSidebar").get_by_role("link", name="Home")).to_be_visible()
-            assert document_lang(tab) == "en"
-            assert tab.url.endswith(f"/{path}?lang=en")
+            expect_document_lang(tab, "en")
+            expect(tab).to_have_url(re.compile(rf"/{path}\?lang=en$"))
         finally:
             context.close()
 
@@ -136,7 +134,7 @@ def test_without_lang_the_browser_language_is_used(browser: Browser, base_url: s
         tab = context.new_page()
         open_page(tab, f"{base_url}/")
         tab.wait_for_url(f"**/?lang={lang}", timeout=TIMEOUT)
-        assert document_lang(tab) == html_lang(lang)
+        expect_document_lang(tab, html_lang(lang))
     finally:
         context.close()
 
@@ -154,7 +152,7 @@ def test_no_horizontal_scroll_on_a_phone(phone: Page, base_url: str, path: str, 
               .map(e => e.tagName + '.' + (e.getAttribute('data-testid') || e.className))"""
     )
     assert overflow == []
-    assert document_lang(phone) == html_lang(lang)
+    expect_document_lang(phone, html_lang(lang))
 
 
 @pytest.mark.parametrize("path", ["/", "/policy"])

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from playwright.sync_api import Locator, Page
+import re
+
+from playwright.sync_api import Locator, Page, expect
 
 from tests.e2e.streamlit_server import wait_for_app
 
@@ -28,3 +30,18 @@ def upload(page: Page, name: str, data: bytes, mime: str = "text/csv") -> None:
     """Give the page's file uploader a file, as choosing it in the file dialog does."""
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
         files=[{"name": name, "mimeType": mime, "buffer": data}])
+
+
+def expect_document_lang(page: Page, html_lang: str, timeout: float = TIMEOUT) -> None:
+    """``<html lang>`` becomes ``html_lang`` (a script of the frame sets it after the page has drawn: retry)."""
+    expect(page.locator("html")).to_have_attribute("lang", html_lang, timeout=timeout)
+
+
+def expect_url_has(page: Page, text: str, timeout: float = TIMEOUT) -> None:
+    """The address comes to hold ``text`` (Streamlit writes query parameters after a run: retry)."""
+    expect(page).to_have_url(re.compile(re.escape(text)), timeout=timeout)
+
+
+def expect_url_lacks(page: Page, text: str, timeout: float = TIMEOUT) -> None:
+    """The address comes not to hold ``text``."""
+    expect(page).not_to_have_url(re.compile(re.escape(text)), timeout=timeout)
