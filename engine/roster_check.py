@@ -6,6 +6,9 @@ school's "two-after" students (:mod:`engine.student_roster`) and a broker's plac
 rules (:mod:`engine.rules.rows`) and how derived facts are made (months from a start date). The
 rules run over the whole roster at once; :func:`explain` turns each distinct combination of
 status, unmet and unknown conditions into text once, so 100,000 rows cost little more than 100.
+The policy counts identified people: a row whose ID number is filled in but wrong (check digit, date
+of birth, length, an old 15-digit number, a number Excel mangled) or repeats an earlier row's does
+not count toward any rule until it is corrected (an empty ID number is allowed).
 Names and ID numbers are read only to show them back (ID numbers masked); nothing is written.
 """
 
@@ -45,12 +48,19 @@ def name_column(field: str, *headers: str) -> Column:
 
 
 def id_column(field: str) -> Column:
-    """An ID number: optional, checked (GB 11643), shown masked; the same number twice counts once."""
+    """An ID number: optional, checked (GB 11643), shown masked; the same number twice counts once, and a
+    row with a wrong number does not count until it is corrected."""
     return Column(field, "id_number", N_("ID number, 18 characters (optional; checked, shown masked)"),
                   headers=ID_HEADERS, unique=True)
 
 
 DATE_AFTER_CHECK = N_("“{value}” is after the date of the check ({date}).")
+# A row whose ID number is filled in but wrong: the reason (alone when the row would count otherwise; else
+# before the row's own reasons) and the first next step. The cell's problem itself is in the problems column.
+WRONG_ID_COUNTS_ONCE_CORRECTED = N_("The ID number is wrong (see the problems of this row): the row counts "
+                                    "once it is corrected.")
+WRONG_ID = N_("The ID number is wrong (see the problems of this row) and must be corrected.")
+CORRECT_ID = N_("Correct the ID number.")
 
 
 @dataclass(frozen=True)
@@ -88,7 +98,11 @@ class RosterKind:
 
 @dataclass(frozen=True)
 class RosterCheck:
-    """A checked roster: per row, each rule's status, the conditions unmet and unknown (bit masks)."""
+    """A checked roster: per row, each rule's status, the conditions unmet and unknown (bit masks).
+
+    A row whose ID number is wrong or repeated does not count (its status); its unmet and unknown
+    conditions stay its own, so :func:`explain` can say what else it lacks.
+    """
 
     kind: RosterKind
     roster: Roster
@@ -110,6 +124,21 @@ class RosterCheck:
     @property
     def rows_with_problems(self) -> int:
         return len({error.row for error in self.errors})
+
+    @property
+    def wrong_id(self) -> np.ndarray:
+        """Per row: whether its ID number is filled in but wrong (not counted until it is corrected)."""
+        return wrong_ids(self.roster, self.kind)
+
+
+def wrong_ids(roster: Roster, kind: RosterKind) -> np.ndarray:
+    """Per row: whether the ID number cell is filled in but wrong (a bad cell that is not a repeat).
+
+    A repeated number is a valid one (only valid numbers are compared), marked by ``duplicate_of``.
+    """
+    if kind.id_number is None or kind.id_number not in roster.bad:
+        return np.zeros(len(roster), dtype=bool)
+    return (roster.bad[kind.id_number] & roster.duplicate_of.isna()).to_numpy(dtype=bool)
 
 
 def read(data: bytes, filename: str, kind: RosterKind, on: date) -> RosterCheck:
@@ -134,10 +163,10 @@ def check(roster: Roster, kind: RosterKind, on: date) -> RosterCheck:
     missing.sort(key=order.index)
     params = params_on(on)
     out: dict[str, Any] = {}
-    duplicate = roster.duplicate_of.notna().to_numpy()
+    not_counted = roster.duplicate_of.notna().to_numpy(dtype=bool) | wrong_ids(roster, kind)
     for rule in kind.rules:
         status, unmet, unknown, shown = _evaluate(rule, facts, params)
-        status[duplicate] = DOES_NOT_COUNT
+        status[not_counted] = DOES_NOT_COUNT
         if not in_force(on):
             status[:] = NOT_KNOWN
         out[f"{rule.id}.status"] = status
@@ -180,8 +209,12 @@ def _evaluate(rule: RowRule, facts: pd.DataFrame, params: Mapping[str, Any]):
         unknown |= value.isna().to_numpy(dtype=bool).astype(np.int64) << bit
         for key, expr in condition.params.items():
             shown[key] = pd.to_numeric(expr.many(facts, params), errors="coerce").astype("Float64")
-    status = np.where(unmet > 0, DOES_NOT_COUNT, np.where(unknown > 0, NOT_KNOWN, COUNTS)).astype(object)
-    return status, unmet, unknown, shown
+    return _status(unmet, unknown), unmet, unknown, shown
+
+
+def _status(unmet: np.ndarray, unknown: np.ndarray) -> np.ndarray:
+    """A row's status from its unmet and unknown conditions (bit masks)."""
+    return np.where(unmet > 0, DOES_NOT_COUNT, np.where(unknown > 0, NOT_KNOWN, COUNTS)).astype(object)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -231,6 +264,20 @@ def _describe(rule: RowRule, check: RosterCheck, key: tuple, lang: str) -> tuple
     return status_text, reason, fill_in
 
 
+def _describe_row(rule: RowRule, check: RosterCheck, key: tuple, lang: str) -> tuple[str, str, str]:
+    """As :func:`_describe`; ``key`` ends with the status the row would have if its ID number were right
+    ("" when it is not wrong). A wrong ID number comes first in the reason and the next step."""
+    *key, own = key
+    if not own:
+        return _describe(rule, check, tuple(key), lang)
+    status_text = i18n.gettext(lang, STATUS_TEXT[key[0]])
+    correct = i18n.gettext(lang, CORRECT_ID)
+    if own == COUNTS:
+        return status_text, i18n.gettext(lang, WRONG_ID_COUNTS_ONCE_CORRECTED), correct
+    _text, reason, step = _describe(rule, check, (own, *key[1:]), lang)
+    return status_text, f"{i18n.gettext(lang, WRONG_ID)} {reason}".strip(), f"{correct} {step}".strip()
+
+
 def _param_names(rule: RowRule) -> list[str]:
     return [key for condition in rule.conditions for key in condition.params]
 
@@ -246,18 +293,31 @@ def explain(check: RosterCheck, lang: str) -> pd.DataFrame:
         out["name"] = facts[kind.name].fillna("").to_numpy(dtype=object) if kind.name in facts else ""
     if kind.id_number is not None:
         out["id"] = _masked(facts[kind.id_number]) if kind.id_number in facts else ""
+    wrong = check.wrong_id
     for rule in kind.rules:
         columns = [f"{rule.id}.status", f"{rule.id}.unmet", f"{rule.id}.unknown",
                    *(f"{rule.id}.{name}" for name in _param_names(rule))]
         keys = check.results[columns].astype(object).where(check.results[columns].notna(), None)
+        keys["own"] = pd.Series(_own_status(check, rule, wrong), index=keys.index, dtype=object)
         combos = keys.drop_duplicates()
-        texts = {tuple(combo): _describe(rule, check, tuple(combo), lang) for combo in combos.itertuples(index=False)}
+        texts = {tuple(combo): _describe_row(rule, check, tuple(combo), lang)
+                 for combo in combos.itertuples(index=False)}
         described = [texts[tuple(k)] for k in keys.itertuples(index=False)]
         out[f"{rule.id}_status"], out[f"{rule.id}_reason"], out[f"{rule.id}_next"] = (
             [d[i] for d in described] for i in range(3))
         _mark_duplicates(check, out, rule, lang)
     out["problems"] = _problems(check, lang)
     return pd.DataFrame(out, columns=[key for key, _label in kind.result_columns])
+
+
+def _own_status(check: RosterCheck, rule: RowRule, wrong: np.ndarray) -> np.ndarray:
+    """For each row with a wrong ID number, the status it would have if the number were right; else ""."""
+    own = np.full(len(wrong), "", dtype=object)
+    if wrong.any():
+        unmet = check.results[f"{rule.id}.unmet"].to_numpy()[wrong]
+        unknown = check.results[f"{rule.id}.unknown"].to_numpy()[wrong]
+        own[wrong] = _status(unmet, unknown) if in_force(check.on) else NOT_KNOWN
+    return own
 
 
 def _masked(numbers: pd.Series) -> Any:

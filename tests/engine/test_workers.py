@@ -124,7 +124,8 @@ def test_bad_rows_are_listed_and_the_others_still_checked():
                    header=header)
     table = errors_table(result, "en")
     assert table[["row", "column"]].values.tolist() == [[2, "身份证号"], [3, "在岗月数"]]
-    assert status(result, "workshop") == [COUNTS, UNKNOWN, COUNTS]
+    # Row 2's ID number has a wrong check digit: the row does not count until it is corrected.
+    assert status(result, "workshop") == [NOT, UNKNOWN, COUNTS]
     assert explain(result, "en")["problems"].iloc[1].startswith("在岗月数:")
 
 
