@@ -39,7 +39,7 @@ lint: $(STAMP)
 # Extract messages, merge them into both catalogs (new entries need translating: the tests fail until they are).
 # Then translate with: $(PY) -m i18n.catalogs translate zh_CN FILE.json   ({"English msgid": "中文", ...})
 i18n: $(STAMP)
-	$(VENV)/bin/pybabel extract -F pyproject.toml -k N_ -c TRANSLATORS: --sort-by-file --no-location --omit-header \
+	$(VENV)/bin/pybabel extract -F pyproject.toml -k N_ -k Nn_:1,2 -c TRANSLATORS: --sort-by-file --no-location --omit-header \
 	  -o i18n/messages.pot --project="jiuye-fupin-zizhutong" .
 	for locale in zh_CN en; do \
 	  if [ -f i18n/$$locale/LC_MESSAGES/messages.po ]; then \

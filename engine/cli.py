@@ -1,6 +1,8 @@
-"""The command line: ``python -m engine evaluate|schema|batch``.
+"""The command line: ``python -m engine evaluate|compare|schema|batch``.
 
-Bad input exits with status 2 and one line on stderr naming the field; never a traceback.
+``evaluate`` and ``compare`` read one profile (JSON) or many (JSON Lines: a ``.jsonl`` or ``.ndjson`` file, or
+``--lines``), one a line, each with its own ``date`` if it has one, and print a result a line. Bad input
+exits with status 2 and one line on stderr naming the field (and, for JSON Lines, the line); never a traceback.
 """
 
 from __future__ import annotations
@@ -8,15 +10,16 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import pandas as pd
 
 from engine.batch import evaluate_batch
 from engine.evaluate import evaluate
-from engine.profile import FIELDS, SECTIONS, ProfileError, json_schema, parse_date, profile_date
+from engine.profile import FIELDS, SECTIONS, ProfileError, flatten, json_schema, parse_date, profile_date
 from engine.roster import RosterError, parse_roster, read_table
 from i18n import LOCALES
 
@@ -33,10 +36,14 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m engine", description="Rules engine of 宁政办规发〔2018〕9号")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
-    run = commands.add_parser("evaluate", help="evaluate one profile (JSON)")
-    run.add_argument("profile", help="profile JSON file, or - for standard input")
-    run.add_argument("--date", help="assessment date YYYY-MM-DD (default: the profile's date, else today)")
-    run.add_argument("--lang", default="zh_CN", choices=LOCALES)
+    for name, text in (("evaluate", "evaluate a profile: every benefit, its steps, as JSON"),
+                       ("compare", "the 'where to work' comparison of a resident's profile, as a JSON array")):
+        run = commands.add_parser(name, help=text)
+        run.add_argument("profile", help="profile JSON file, JSON Lines file (.jsonl: a profile a line), or - for "
+                                         "standard input")
+        run.add_argument("--date", help="assessment date YYYY-MM-DD (default: the profile's date, else today)")
+        run.add_argument("--lang", default="zh_CN", choices=LOCALES)
+        run.add_argument("--lines", action="store_true", help="read JSON Lines whatever the file's name")
     commands.add_parser("schema", help="print the JSON Schema of a profile")
     batch = commands.add_parser("batch", help="evaluate a roster of persons (CSV or XLSX)")
     batch.add_argument("roster")
@@ -45,15 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _read_json(source: str) -> object:
+def _read_bytes(source: str) -> bytes:
     try:
-        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+        return sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as error:
         raise UsageError(f"{source}: cannot read file ({error.strerror})") from None
+
+
+def _decode(data: bytes, source: str) -> str:
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise UsageError(f"{source}: not UTF-8 text") from None
+
+
+def _parse_json(text: str, source: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
@@ -64,13 +77,84 @@ def _read_json(source: str) -> object:
         raise UsageError(f"{source}: a number in the JSON is too long") from None
 
 
+def _read_json(source: str) -> object:
+    return _parse_json(_decode(_read_bytes(source), source), source)
+
+
+def _is_lines(args: argparse.Namespace) -> bool:
+    return args.lines or Path(args.profile).suffix.lower() in (".jsonl", ".ndjson")
+
+
+def _profiles(args: argparse.Namespace) -> Iterator[tuple[str, dict[str, Any]]]:
+    """(where, profile) for each profile of the input: one JSON object, or one a line of JSON Lines.
+
+    ``where`` prefixes an error: the file, and for JSON Lines the line. Blank lines are skipped.
+    """
+    if not _is_lines(args):
+        profile = _read_json(args.profile)
+        if not isinstance(profile, dict):
+            raise ProfileError("profile", "must be a JSON object")
+        yield "", profile
+        return
+    stream = sys.stdin.buffer if args.profile == "-" else _open(args.profile)
+    try:
+        for number, raw in enumerate(stream, start=1):
+            where = f"line {number}"
+            text = _decode(raw, where).strip()
+            if not text:
+                continue
+            profile = _parse_json(text, where)
+            if not isinstance(profile, dict):
+                raise UsageError(f"{where}: profile: must be a JSON object")
+            yield where, profile
+    finally:
+        if stream is not sys.stdin.buffer:
+            stream.close()
+
+
+def _open(source: str):
+    try:
+        return Path(source).open("rb")  # closed by the generator that reads it
+    except OSError as error:
+        raise UsageError(f"{source}: cannot read file ({error.strerror})") from None
+
+
+def _each(args: argparse.Namespace, answer: Callable[[dict[str, Any], date], object]) -> None:
+    """``answer(profile, date)`` for each profile, printed as JSON (indented for one, a line each for many).
+
+    Every profile is checked before anything is printed: a bad line exits 2 with nothing on standard output.
+    """
+    given = parse_date(args.date, "--date") if args.date else None
+    checked = []
+    for where, profile in _profiles(args):
+        try:
+            flatten(profile)
+            checked.append((profile, given or profile_date(profile) or date.today()))
+        except ProfileError as error:
+            raise UsageError(f"{where}: {error}" if where else str(error)) from None
+    lines = _is_lines(args)
+    for profile, on in checked:
+        out = answer(profile, on)
+        if lines:
+            sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        else:
+            json.dump(out, sys.stdout, ensure_ascii=False, indent=2)
+            sys.stdout.write("\n")
+
+
 def cmd_evaluate(args: argparse.Namespace) -> None:
-    profile = _read_json(args.profile)
-    if not isinstance(profile, dict):
-        raise ProfileError("profile", "must be a JSON object")
-    on = parse_date(args.date, "--date") if args.date else (profile_date(profile) or date.today())
-    json.dump(evaluate(profile, on, lang=args.lang), sys.stdout, ensure_ascii=False, indent=2)
-    sys.stdout.write("\n")
+    _each(args, lambda profile, on: evaluate(profile, on, lang=args.lang))
+
+
+def cmd_compare(args: argparse.Namespace) -> None:
+    from engine.scenarios import compare  # noqa: PLC0415 - only this command needs it
+
+    _each(args, lambda profile, on: compare(_person(profile), on, lang=args.lang))
+
+
+def _person(profile: dict[str, Any]) -> dict[str, Any]:
+    """The person's facts by dotted name (the comparison is a resident's)."""
+    return {name: value for name, value in flatten(profile).items() if name.startswith("person.")}
 
 
 def cmd_batch(args: argparse.Namespace) -> None:
@@ -97,6 +181,8 @@ def main(argv: list[str] | None = None) -> int:
         args = build_parser().parse_args(argv)
         if args.command == "evaluate":
             cmd_evaluate(args)
+        elif args.command == "compare":
+            cmd_compare(args)
         elif args.command == "schema":
             json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")

@@ -128,10 +128,14 @@ def band_of(hires: int | None, on: date) -> dict[str, Any] | None:
 
 
 def next_band(result: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    """The params of the workshop result's "N more qualifying hires → amount" step, if there is one."""
-    for message in result.get("next", []):
-        if "hires_more" in message["params"]:
-            return message["params"]
+    """The workshop result's step to a (higher) band, if the engine offers one within the policy period:
+    ``hires`` (the count it needs), ``amount``, ``months`` (how long until the new hires can count),
+    ``from`` (that date) and ``text``."""
+    for step in result.get("next", []):
+        hires = step["change"].get("employer.qualifying_hires")
+        if hires is not None:
+            return {"hires": hires, "amount": step["gives"]["amount"], "months": step["months"],
+                    "from": step["from"], "text": step.get("text")}
     return None
 
 

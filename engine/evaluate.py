@@ -7,15 +7,17 @@ from datetime import date
 from typing import Any
 
 from engine import catalog, policy
+from engine.assess import ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, OUT_OF_PERIOD, assess
 from engine.logic import Context
 from engine.messages import Message, msg
 from engine.params import values_on
 from engine.profile import flatten
 from engine.rules import VARIANTS
-from engine.rules.base import Outcome, Rule
+from engine.rules.base import Rule
+from engine.steps import outlook
 from i18n import N_
 
-ELIGIBLE, NOT_ELIGIBLE, NEEDS_INFO, OUT_OF_PERIOD = "eligible", "not_eligible", "needs_info", "out_of_period"
+__all__ = ["ELIGIBLE", "NEEDS_INFO", "NOT_ELIGIBLE", "OUT_OF_PERIOD", "evaluate", "evaluate_rule", "params_on"]
 
 OUT_OF_PERIOD_MESSAGE = N_(
     "The policy was in force from {start} to {end}; {date} is outside that period, so nothing can be "
@@ -35,37 +37,28 @@ def choose_variant(benefit: str, facts: Mapping[str, Any]) -> Rule:
 
 
 def evaluate_rule(rule: Rule, ctx: Context, lang: str | None) -> dict[str, Any]:
-    """One benefit's result for one profile on one date within the policy period."""
-    met: list[Message] = []
-    unmet: list[Message] = []
-    failed = []
-    missing: set[str] = set()
-    for condition in rule.conditions:
-        value = condition.test.one(ctx)
-        if value is None:
-            missing |= {name for name in condition.test.facts() if ctx.facts.get(name) is None}
-        elif value:
-            met.append(condition.message(ctx, met=True))
-        else:
-            unmet.append(condition.message(ctx, met=False))
-            failed.append(condition)
-    if failed:
-        status = NOT_ELIGIBLE
-    elif missing:
-        status = NEEDS_INFO
-    else:
-        status = ELIGIBLE
-    amount = rule.amount.one(ctx) if (status == ELIGIBLE and rule.amount is not None) else None
-    outcome = Outcome(status, amount, tuple(failed))
-    next_steps = rule.next_step(ctx, outcome) if rule.next_step else []
-    figures = [f.as_dict() for f in rule.missing_figures] if status == ELIGIBLE and amount is None else []
-    result = _describe(rule, status, amount, lang)
+    """One benefit's result for one profile on one date within the policy period.
+
+    ``next`` holds the checked steps of :mod:`engine.steps` (each with ``change``, ``months`` and
+    ``gives``); ``ruled_out`` says that nothing within the policy period makes the benefit due, and
+    ``too_late`` why, when time is the reason.
+    """
+    now = assess(rule, ctx)
+    met = [c.message(ctx, met=True) for c in now.met]
+    unmet = [c.message(ctx, met=False) for c in now.failed]
+    ahead = outlook(rule, ctx.facts, ctx.params["date"], now)
+    amount = now.amount
+    figures = [f.as_dict() for f in rule.missing_figures] if now.status == ELIGIBLE and amount is None else []
+    has_amount = rule.amount is not None
+    result = _describe(rule, now.status, amount, lang)
     result.update(
         met=[m.as_dict(lang) for m in met],
         unmet=[m.as_dict(lang) for m in unmet],
-        missing=sorted(missing),
+        missing=sorted(now.missing | ahead.wanted),
         missing_figures=figures,
-        next=[m.as_dict(lang) for m in next_steps],
+        next=[step.as_dict(lang, has_amount and step.amount is not None) for step in ahead.steps],
+        ruled_out=ahead.ruled_out,
+        too_late=[m.as_dict(lang) for m in ahead.too_late],
     )
     if rule.extras is not None:
         for key, value in rule.extras(ctx, amount).items():
@@ -102,7 +95,8 @@ def out_of_period_result(rule: Rule, on: date, lang: str | None) -> dict[str, An
     result = _describe(rule, OUT_OF_PERIOD, None, lang)
     notice = msg(OUT_OF_PERIOD_MESSAGE, start=policy.IN_FORCE_FROM.isoformat(),
                  end=policy.IN_FORCE_UNTIL.isoformat(), date=on.isoformat())
-    result.update(met=[], unmet=[notice.as_dict(lang)], missing=[], missing_figures=[], next=[])
+    result.update(met=[], unmet=[notice.as_dict(lang)], missing=[], missing_figures=[], next=[], ruled_out=True,
+                  too_late=[])
     if rule.benefit == "public_welfare_post":
         result["monthly"] = None
     return result

@@ -31,10 +31,12 @@ INTERPRETATIONS: dict[str, Interpretation] = {
         ),
         Interpretation(
             "workshop_band_overlap_100", 2, "吸纳31人至100人的一次性补贴6万元；吸纳100人以上的一次性补贴10万元",
-            N_("The bands “31 to 100” and “100 or more” overlap at 100. Read as: 100 qualifying hires → "
-               "60,000 yuan; 101 or more → 100,000 yuan."),
-            N_("No official ruling was found; the closed band 31–100 is read literally. Ask the county "
-               "employment service centre for a carrier with exactly 100 hires."),
+            N_("At exactly 100 qualifying hires the text gives two amounts: 60,000 yuan by “31人至100人” (31 to "
+               "100), and 100,000 yuan by “100人以上” (100 or more, since 以上 includes the number). This site "
+               "uses 60,000 yuan for 100 and 100,000 yuan from 101."),
+            N_("No official ruling was found. The band “31人至100人” names 100 itself, and the lower amount never "
+               "promises more than may be paid. The county employment service centre decides for a carrier "
+               "with exactly 100 qualifying hires: ask there."),
         ),
         Interpretation(
             "workshop_carrier_location", 2, "在贫困村、移民村和扶贫产业园创建就业扶贫车间、社区工厂、产业扶贫基地、农产品加工基地",
@@ -72,6 +74,32 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "the 3,000-yuan study aid goes to the student."),
             N_("The article does not name the payee of the training grant; training grants under article "
                "(八) bought by the government are paid to the institution."),
+        ),
+        Interpretation(
+            "one_course_one_subsidy", 8, "将职业技能培训补贴直补个人",
+            N_("One course, one subsidy: a “two-after” student's semester at a technical school is paid under "
+               "article (十一) and is not also an article (八) training subsidy. Unless you told us you are a "
+               "“two-after” student with a technical-school semester, your certificate is taken to be from "
+               "another course."),
+            N_("Article (八) pays for a course the trainee chose; article (十一) pays for the technical school's "
+               "semester. Both are paid from the employment subsidy fund, and neither says one course is paid "
+               "twice."),
+        ),
+        Interpretation(
+            "skill_upgrade_12_months", 10, "依法参加失业保险3年以上",
+            N_("From 1 January 2019 the skill-upgrade subsidy needs 12 months (1 year) of unemployment-insurance "
+               "contributions instead of 3 years; the site applies this to registered poor workers too."),
+            N_("中卫市人力资源和社会保障局, “提技能稳就业 小政策大作为” (25 December 2020): from 1 January 2019 the "
+               "condition was relaxed from 36 to 12 months of contributions. No source says in words that it "
+               "overrides the 3 years of article (十) for registered poor workers: ask the county if you have "
+               "between 1 and 3 years."),
+        ),
+        Interpretation(
+            "two_after_semester_months", 11, "到技工院校参加1个学期的职业技能培训",
+            N_("A semester is taken to last at most 6 months (a school year holds two), so a step that needs one "
+               "more semester is offered only when 6 months remain before the policy ends."),
+            N_("The policy sets no length for a semester; the bound is used only to date a step, never an "
+               "amount."),
         ),
         Interpretation(
             "sme_qualifying_hires", 5, "依法签订1年以上劳动合同并交纳社会保险费",

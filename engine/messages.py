@@ -11,6 +11,7 @@ from datetime import date
 from typing import Any
 
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
 import i18n
@@ -24,11 +25,21 @@ BABEL_LOCALES = {"zh_CN": "zh_Hans_CN", "en": "en"}
 
 @dataclass(frozen=True)
 class Message:
+    """A msgid and its parameters. With ``plural``, the form follows the parameter named ``count``.
+
+    A parameter may itself be a list of messages (as dicts, :meth:`as_dict` without text): they are
+    rendered and joined as the language joins a list ("A, B and C"; "A、B和C").
+    """
+
     id: str
     params: dict[str, Any] = field(default_factory=dict)
+    plural: str | None = None
+    count: str | None = None
 
     def as_dict(self, lang: str | None = None) -> dict[str, Any]:
         data: dict[str, Any] = {"id": self.id, "params": dict(self.params)}
+        if self.plural:
+            data["plural"], data["count"] = self.plural, self.count
         if lang:
             data["text"] = render(self, lang)
         return data
@@ -38,8 +49,15 @@ def msg(message_id: str, **params: Any) -> Message:
     return Message(message_id, params)
 
 
+def from_dict(data: dict[str, Any]) -> Message:
+    """The message of :meth:`Message.as_dict` (its text, if any, is dropped)."""
+    return Message(data["id"], dict(data.get("params", {})), data.get("plural"), data.get("count"))
+
+
 def format_param(key: str, value: Any, lang: str) -> str:
     locale = BABEL_LOCALES[i18n.normalize_locale(lang)]
+    if isinstance(value, list):
+        return format_list([render(from_dict(item), lang) for item in value], locale=locale)
     if key in DATE_PARAMS and isinstance(value, str):
         return format_date(date.fromisoformat(value), format="long", locale=locale)
     if isinstance(value, bool) or not isinstance(value, int | float):
@@ -51,8 +69,16 @@ def format_param(key: str, value: Any, lang: str) -> str:
     return format_decimal(value, locale=locale)
 
 
+def plural_count(value: float) -> int:
+    """The number that picks a plural form: a fraction other than a whole number takes the plural."""
+    return int(value) if float(value).is_integer() else 2
+
+
 def render(message: Message, lang: str) -> str:
     """The message in ``lang``, with its parameters formatted for that language."""
-    template = i18n.gettext(lang, message.id)
+    if message.plural:
+        template = i18n.ngettext(lang, message.id, message.plural, plural_count(message.params[message.count]))
+    else:
+        template = i18n.gettext(lang, message.id)
     values = {key: format_param(key, value, lang) for key, value in message.params.items()}
     return template.format(**values)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from engine.evaluate import ELIGIBLE, NEEDS_INFO, evaluate
+from engine.evaluate import ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, evaluate
 from engine.profile import CITIES, COUNTIES_BY_CITY, FIELDS
 from i18n import N_
 
@@ -125,8 +125,10 @@ QUESTIONS: tuple[Question, ...] = (
              unit=N_("semesters"), requires=("person.two_after_student",)),
     _yes_no("person.training_passed", "school", N_("Did you pass the training?"),
             requires=("person.two_after_student",)),
-    Question("person.urban_months", "town", N_("How many months have you lived in a town or city?"),
-             unit=N_("months")),
+    Question("person.urban_months", "town",
+             N_("How many months have you lived in the town or city where you live now?"),
+             N_("Write 0 if you live in a village: registering as unemployed in town is for people who live in "
+                "town."), unit=N_("months")),
     Question("person.unemployed_months", "town", N_("How many months have you been without work?"),
              unit=N_("months"), requires=("person.urban_months",)),
     _yes_no("person.ecological_migrant", "you",
@@ -165,12 +167,15 @@ def implied(answers: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def _wanted(facts: Mapping[str, Any], on: date) -> set[str]:
-    """Facts still unknown that a resident benefit needs, or that set an amount already due."""
+    """Facts still unknown that a resident benefit needs, that decide its next step, or that set an amount
+    already due. A benefit not due but not ruled out still asks its unknown facts: a step names every one
+    (the contract and social insurance of a job with 10 months so far)."""
     results = {r["benefit"]: r for r in evaluate(nest(facts), on, lang=None)["results"]}
     wanted: set[str] = set()
     for benefit in RESIDENT_BENEFITS:
-        if results[benefit]["status"] == NEEDS_INFO:
-            wanted |= set(results[benefit]["missing"])
+        result = results[benefit]
+        if result["status"] == NEEDS_INFO or (result["status"] == NOT_ELIGIBLE and not result["ruled_out"]):
+            wanted |= set(result["missing"])
     post = results["public_welfare_post"]
     if post["status"] == ELIGIBLE:
         wanted |= {"person.pension_subsidy", "person.city_rural_income_last_year"}

@@ -1,93 +1,192 @@
-"""What-if comparisons for residents: where to work, and what months in a job unlock.
+"""The "where to work" comparison for residents, and the months a job takes to unlock its subsidy.
 
-Each scenario changes a few answers, assumes a year has passed in that choice, and re-runs the
-same rules; nothing here computes an amount itself.
+Each choice changes a few facts of the person (``change``: a job in another province for a year with a contract
+and social insurance; a business run for a year that employs someone), and the rules themselves assess the
+profile with that change on the same date: ``status`` and ``amount`` are the engine's, nothing is computed here.
+``still_needed`` says what the person lacks today for that choice, in translatable messages: each part of the
+change they do not already meet, every question still unanswered, and, when the months it takes run past the
+policy's end, that too; for a choice that would not pay whatever they did, the conditions the choice does not
+fix (a job in the home county, an age, a household not registered poor) instead. It is empty only when the
+person already meets the choice.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from engine import policy
 from engine.evaluate import ELIGIBLE, evaluate
+from engine.messages import Message
 from engine.params import values_on
-from engine.questions import nest
-from i18n import N_
+from engine.questions import BY_FACT, nest
+from engine.remedies import part
+from engine.steps import add_months
+from i18n import N_, Nn_
 
-A_YEAR = "art01.min_months"  # the "1年以上" of articles (一) and (七): both 12 months
+PLACE, MONTHS, CONTRACT, INSURANCE = "person.job.place", "person.job.months", "person.job.contract", \
+    "person.job.social_insurance"
+BUSINESS, BUSINESS_MONTHS, EMPLOYS = "person.business.kind", "person.business.months", \
+    "person.business.employs_others"
+JOB_AWAY = ("other_county_in_region", "other_province")
+CONTRACTS = ("under_1_year", "1_year_or_more")  # article (一) asks for a signed contract of any length
+BUSINESSES = ("micro_enterprise", "individual")
+ANSWER = N_("Answer: {question}")
+TOO_LATE = N_("That takes until {date}, after the policy ends on {end}.")
+POSTS_ASSIGNED = N_("a post assigned by the county (posts are limited)")
 
-STABLE_JOB = {"person.job.contract": "1_year_or_more", "person.job.social_insurance": True,
-              "person.business.kind": "none", "person.unemployed_months": 0}
+
+@dataclass(frozen=True)
+class Need:
+    """One part of a choice: the facts it sets, whether the person already meets it, its words, its months."""
+
+    change: Mapping[str, Any]
+    met: bool
+    words: Message
+    months: int = 0
 
 
 @dataclass(frozen=True)
 class Scenario:
     id: str
-    label: str
-    benefit: str  # the benefit this choice brings
-    requires: str  # what the choice asks of the person, in words
-    changes: Mapping[str, Any]
+    label: str  # msgid
+    benefit: str
+    needs: Callable[[Mapping[str, Any], Mapping[str, Any]], list[Need]]  # (facts, parameters) → parts
 
 
-def scenarios(on: date) -> tuple[Scenario, ...]:
-    year = values_on(on)[A_YEAR]
-    return (
-        Scenario("same_county", N_("Work in my home county"), "transport_subsidy",
-                 N_("No subsidy under this policy for work in your home county."),
-                 {**STABLE_JOB, "person.job.place": "same_county", "person.job.months": year}),
-        Scenario("other_county", N_("Work in another county of Ningxia"), "transport_subsidy",
-                 N_("A year or more with one employer, a labour contract and social insurance."),
-                 {**STABLE_JOB, "person.job.place": "other_county_in_region", "person.job.months": year}),
-        Scenario("other_province", N_("Work in another province"), "transport_subsidy",
-                 N_("A year or more with one employer, a labour contract and social insurance."),
-                 {**STABLE_JOB, "person.job.place": "other_province", "person.job.months": year}),
-        Scenario("public_welfare_post", N_("A public-welfare post"), "public_welfare_post",
-                 N_("Aged 40 or more (or disabled), able and willing to work; posts are limited."),
-                 {"person.job.place": "none", "person.wants_work": True, "person.able_to_work": True}),
-        Scenario("business", N_("Start a business that employs others"), "startup_subsidy",
-                 N_("A small business or self-employment run normally for a year, employing someone else."),
-                 {"person.job.place": "none", "person.business.kind": "individual",
-                  "person.business.employs_others": True, "person.business.months": values_on(on)["art07.min_months"]}),
-    )
+def _job(place: str, words: str) -> Callable[[Mapping[str, Any], Mapping[str, Any]], list[Need]]:
+    def needs(facts: Mapping[str, Any], params: Mapping[str, Any]) -> list[Need]:
+        year = params["art01.min_months"]
+        same = facts.get(PLACE) == place
+        months = facts.get(MONTHS) if same else None
+        if months is not None and months < year:
+            time = Need({MONTHS: year}, False, part(Nn_("{more} more month in that job",
+                                                       "{more} more months in that job"), more=year - months),
+                        year - months)
+        else:
+            time = Need({MONTHS: year}, months is not None, part(Nn_(
+                "{more} month in that job without a break", "{more} months in that job without a break"),
+                more=year), year)
+        return [
+            Need({PLACE: place}, same, part(words)),
+            time,
+            Need({CONTRACT: "1_year_or_more"}, same and facts.get(CONTRACT) in CONTRACTS,
+                 part(N_("a signed labour contract"))),
+            Need({INSURANCE: True}, same and facts.get(INSURANCE) is True,
+                 part(N_("social insurance paid by your employer"))),
+        ]
+    return needs
 
 
-def compare_scenarios(answers: Mapping[str, Any], on: date, lang: str | None = None) -> list[dict[str, Any]]:
-    """For each choice: its status, the amount it brings in the first year, and what it requires."""
+def _post(facts: Mapping[str, Any], params: Mapping[str, Any]) -> list[Need]:
+    return [
+        Need({"person.wants_work": True}, facts.get("person.wants_work") is True, part(N_("wanting to work"))),
+        Need({"person.able_to_work": True}, facts.get("person.able_to_work") is True,
+             part(N_("being able to do some work"))),
+        Need({}, False, part(POSTS_ASSIGNED)),
+    ]
+
+
+def _business(facts: Mapping[str, Any], params: Mapping[str, Any]) -> list[Need]:
+    year = params["art07.min_months"]
+    has = facts.get(BUSINESS) in BUSINESSES
+    months = facts.get(BUSINESS_MONTHS) if has else None
+    if months is not None and months < year:
+        time = Need({BUSINESS_MONTHS: year}, False, part(Nn_(
+            "{more} more month of normal operation", "{more} more months of normal operation"), more=year - months),
+            year - months)
+    else:
+        time = Need({BUSINESS_MONTHS: year}, months is not None, part(Nn_(
+            "{more} month of normal operation without a break", "{more} months of normal operation without a break"),
+            more=year), year)
+    return [
+        Need({BUSINESS: facts[BUSINESS] if has else "individual"}, has,
+             part(N_("a business of your own (self-employed or a small or micro enterprise)"))),
+        time,
+        Need({EMPLOYS: True}, has and facts.get(EMPLOYS) is True, part(N_("employing at least one person besides you"))),
+    ]
+
+
+SCENARIOS: tuple[Scenario, ...] = (
+    Scenario("same_county", N_("Work in my home county"), "transport_subsidy",
+             _job("same_county", N_("a job in your home county"))),
+    Scenario("other_county", N_("Work in another county of Ningxia"), "transport_subsidy",
+             _job("other_county_in_region", N_("a job in another county of Ningxia"))),
+    Scenario("other_province", N_("Work in another province"), "transport_subsidy",
+             _job("other_province", N_("a job in another province"))),
+    Scenario("public_welfare_post", N_("A public-welfare post"), "public_welfare_post", _post),
+    Scenario("business", N_("Start a business that employs others"), "startup_subsidy", _business),
+)
+
+
+def _question(fact: str) -> Message:
+    question = BY_FACT.get(fact)
+    return Message(ANSWER, {"question": question.label if question else fact})
+
+
+def compare(facts: Mapping[str, Any], on: date, lang: str | None = None) -> list[dict[str, Any]]:
+    """The comparison's rows for a person's facts (dotted names) on ``on``; see the module's docstring.
+
+    Each row: ``scenario``, ``label``, ``benefit``, ``article``, ``change``, ``status``, ``amount``,
+    ``still_needed`` (messages), ``months`` and ``from`` (how long the parts still lacking take, and the date
+    they can all hold), ``in_time`` (that date is within the policy period).
+    """
+    params = values_on(on)
     rows = []
-    for scenario in scenarios(on):
-        facts = {**answers, **scenario.changes}
-        result = next(r for r in evaluate(nest(facts), on, lang=lang)["results"] if r["benefit"] == scenario.benefit)
+    for scenario in SCENARIOS:
+        needs = scenario.needs(facts, params)
+        change = {name: value for need in needs for name, value in need.change.items()}
+        result = next(r for r in evaluate(nest({**facts, **change}), on, lang=lang)["results"]
+                      if r["benefit"] == scenario.benefit)
+        lacking = [need for need in needs if not need.met]
+        months = max((need.months for need in lacking), default=0)
+        ready = add_months(on, months)
+        in_time = policy.in_force(ready)
+        reasons = [Message(m["id"], m["params"], m.get("plural"), m.get("count")) for m in result["unmet"]]
+        # A choice that would not pay whatever the person did says why, not what it would take.
+        still = reasons if reasons else [need.words for need in lacking]
+        still += [_question(fact) for fact in result["missing"]]
+        if not in_time and policy.in_force(on) and not reasons:
+            still.append(Message(TOO_LATE, {"date": ready.isoformat(), "end": policy.IN_FORCE_UNTIL.isoformat()}))
         eligible = result["status"] == ELIGIBLE
         rows.append({
             "scenario": scenario.id,
-            "label": scenario.label,
-            "conditions": scenario.requires,
+            "label": Message(scenario.label).as_dict(lang),
             "benefit": scenario.benefit,
             "article": result["article"],
+            "change": change,
             "status": result["status"],
             "amount": (result["amount"] or 0) if eligible else 0,
             "amount_known": (not eligible) or result["amount"] is not None,
-            "requires": result["unmet"] + [{"id": N_("Answer: {fact}"), "params": {"fact": fact}}
-                                           for fact in result["missing"]],
-            "met": result["met"],
+            "still_needed": [m.as_dict(lang) for m in still],
+            "months": months,
+            "from": ready.isoformat(),
+            "in_time": in_time,
         })
     return rows
 
 
-def job_timeline(answers: Mapping[str, Any], on: date, months: int = 24) -> list[dict[str, Any]]:
-    """Month by month in the current job (or, with no job away from home, one in another province):
-    which subsidies the months unlock. One row per month and benefit with an amount."""
-    place = answers.get("person.job.place")
-    if place not in ("other_county_in_region", "other_province"):
+def job_timeline(facts: Mapping[str, Any], on: date, months: int = 24) -> list[dict[str, Any]]:
+    """Month by month in the current job away from home (or, without one, a new job in another province, with
+    a contract and social insurance): the transport subsidy each month of the job brings, assessed on the date
+    that month is reached, so that months after the policy's end bring nothing.
+
+    Rows: ``month`` (months in the job), ``date``, ``status``, ``amount``, ``place``; ``now`` is the row of today.
+    """
+    place = facts.get(PLACE)
+    current = facts.get(MONTHS) if place in JOB_AWAY else None
+    if place not in JOB_AWAY:
         place = "other_province"
+    start = current or 0
+    stable = {CONTRACT: facts.get(CONTRACT) if facts.get(CONTRACT) in CONTRACTS else "1_year_or_more",
+              INSURANCE: True, PLACE: place}
     rows = []
     for month in range(months + 1):
-        facts = {**answers, **STABLE_JOB, "person.job.place": place, "person.job.months": month}
-        results = evaluate(nest(facts), on, lang=None)["results"]
-        for result in results:
-            if result["benefit"] == "transport_subsidy":
-                rows.append({"month": month, "benefit": result["benefit"], "status": result["status"],
-                             "amount": result["amount"] or 0, "place": place})
+        when = add_months(on, max(month - start, 0))
+        profile = nest({**facts, **stable, MONTHS: month})
+        result = next(r for r in evaluate(profile, when, lang=None)["results"] if r["benefit"] == "transport_subsidy")
+        rows.append({"month": month, "date": when.isoformat(), "status": result["status"],
+                     "amount": result["amount"] or 0, "place": place, "now": month == start and current is not None})
     return rows

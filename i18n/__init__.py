@@ -66,3 +66,8 @@ def ngettext(locale: str, singular: str, plural: str, n: int) -> str:
 
 def pgettext(locale: str, context: str, message: str) -> str:
     return translations(locale).pgettext(context, message)
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a singular and plural pair for extraction (``-k Nn_:1,2``); translated later, per visitor."""
+    return singular, plural

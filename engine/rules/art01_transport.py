@@ -7,11 +7,11 @@
 
 from __future__ import annotations
 
-from engine.logic import Context, Fact, Lookup, Param, is_true
-from engine.messages import Message, msg
-from engine.rules.base import Condition, Outcome, Rule
-from engine.rules.common import REGISTERED_POOR, months_at_least
-from i18n import N_
+from engine.logic import Fact, Lookup, Param, is_true
+from engine.remedies import Do, part
+from engine.rules.base import Condition, Rule
+from engine.rules.common import REGISTERED_POOR, months_at_least, wait_months
+from i18n import N_, Nn_
 
 CLAUSE = (
     "对外出务工稳定在1年以上并签订劳动合同、缴纳各项社会保险的建档立卡贫困劳动力，凭社会保险缴费凭证和用工单位"
@@ -21,21 +21,16 @@ CLAUSE = (
 AMOUNT = Lookup(Fact("person.job.place"), Param("art01.amount_by_place"))
 
 
-def _next(ctx: Context, outcome: Outcome) -> list[Message]:
-    months = ctx.facts.get("person.job.months")
-    required = ctx.params["art01.min_months"]
-    amount = AMOUNT.one(ctx)
-    if outcome.failed == (MONTHS,) and months is not None and amount is not None:
-        return [msg(N_("After {months_more} more months in this job you can claim {amount}."),
-                    months_more=required - months, amount=amount)]
-    return []
-
-
 MONTHS = months_at_least(
     "person.job.months", "art01.min_months",
     met=N_("You have worked {months} months in this job ({required} or more needed)."),
     unmet=N_("You have worked {months} months in this job; {required} or more are needed."),
+    remedy=wait_months("person.job.months", "art01.min_months",
+                       Nn_("{more} more month in this job", "{more} more months in this job")),
 )
+# A contract of any length counts here; the step names one of a year, which every article accepts.
+SIGN_CONTRACT = Do({"person.job.contract": "1_year_or_more"}, part(N_("a signed labour contract")))
+INSURANCE_PAID = Do({"person.job.social_insurance": True}, part(N_("social insurance paid by your employer")))
 
 RULE = Rule(
     benefit="transport_subsidy",
@@ -54,16 +49,17 @@ RULE = Rule(
             Fact("person.job.contract").isin(("under_1_year", "1_year_or_more")),
             met=N_("You signed a labour contract."),
             unmet=N_("You need a signed labour contract."),
+            remedy=SIGN_CONTRACT,
         ),
         Condition(
             is_true("person.job.social_insurance"),
             met=N_("Your employer pays your social insurance."),
             unmet=N_("Your social insurance must be paid (bring the payment vouchers)."),
+            remedy=INSURANCE_PAID,
         ),
     ),
     amount=AMOUNT,
     interpretations=("yishang_inclusive",),
-    next_step=_next,
     person_level=True,
 )
 RULES = (RULE,)

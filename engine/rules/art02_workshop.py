@@ -9,9 +9,9 @@
 from __future__ import annotations
 
 from engine.logic import Band, Context, Fact, Param
-from engine.messages import Message, msg
-from engine.rules.base import Condition, Outcome, Rule
-from i18n import N_
+from engine.remedies import Count, Plan, Upgrade, part
+from engine.rules.base import Condition, Rule
+from i18n import N_, Nn_
 
 CLAUSE = (
     "在贫困村、移民村和扶贫产业园创建就业扶贫车间、社区工厂、产业扶贫基地、农产品加工基地等就业扶贫载体……对吸纳建档"
@@ -36,26 +36,26 @@ class _LowestBand(Param):
 
 LOWEST = _LowestBand("art02.bands")
 
+# A new hire counts after 12 months with a contract and social insurance (art02.worker_min_months).
+MORE_HIRES = Count("employer.qualifying_hires", LOWEST, part(Nn_(
+    "{more} more qualifying hire", "{more} more qualifying hires")), wait_param="art02.worker_min_months")
+
 ENOUGH_HIRES = Condition(
     HIRES >= LOWEST,
     met=N_("{count} qualifying hires (at least {required} needed)."),
     unmet=N_("{count} qualifying hires; at least {required} are needed."),
     params={"count": HIRES, "required": LOWEST},
+    remedy=MORE_HIRES,
 )
 
 
-def _next(ctx: Context, outcome: Outcome) -> list[Message]:
-    """How many more qualifying hires reach the next band, and what it pays."""
+def _next_band(ctx: Context) -> list[Plan]:
+    """The hires that reach the next band, and when they can count."""
     hires = ctx.facts.get("employer.qualifying_hires")
-    if hires is None or (outcome.failed and outcome.failed != (ENOUGH_HIRES,)):
+    if hires is None:
         return []
-    current = AMOUNT.one(ctx) or 0
-    for band in ctx.params["art02.bands"]:
-        if band["min"] > hires:
-            return [msg(N_("{hires_more} more qualifying hires → {amount} (+{increase})."),
-                        hires_more=band["min"] - hires, amount=band["amount"],
-                        increase=band["amount"] - current)]
-    return []
+    above = [band["min"] for band in ctx.params["art02.bands"] if band["min"] > hires]
+    return [MORE_HIRES.to(ctx, min(above))] if above else []
 
 
 RULE = Rule(
@@ -80,6 +80,6 @@ RULE = Rule(
     ),
     amount=AMOUNT,
     interpretations=("workshop_band_overlap_100", "workshop_carrier_location", "yishang_inclusive"),
-    next_step=_next,
+    upgrades=(Upgrade(_next_band),),
 )
 RULES = (RULE,)

@@ -8,10 +8,10 @@
 from __future__ import annotations
 
 from engine.logic import Context, Fact, Param, is_true
-from engine.messages import Message, msg
-from engine.rules.base import Condition, MissingFigure, Outcome, Rule
+from engine.remedies import Do, Plan, Upgrade, part
+from engine.rules.base import Condition, MissingFigure, Rule
 from engine.rules.common import count_at_least
-from i18n import N_
+from i18n import N_, Nn_
 
 FEE_CLAUSE = (
     "对劳务中介组织、劳务经纪人等组织建档立卡贫困劳动力到企业初次就业1年以上并签订劳动合同、缴纳社会保险的，给予劳务"
@@ -25,14 +25,16 @@ SOME_PLACEMENTS = count_at_least(
     met=N_("{count} registered poor workers placed into a first job of a year or more."),
     unmet=N_("No placement counts yet: a placed registered poor worker must have worked a year or "
              "more with a contract and social insurance."),
+    # A new placement counts once the worker has worked 12 months (art04.min_months).
+    more=Nn_("{more} more qualifying placement", "{more} more qualifying placements"),
+    wait_param="art04.min_months",
 )
 
 
-def _next(ctx: Context, outcome: Outcome) -> list[Message]:
-    if outcome.status != "eligible" and outcome.failed != (SOME_PLACEMENTS,):
-        return []
-    return [msg(N_("Each further qualifying placement adds {amount}."),
-                amount=ctx.params["art04.fee_per_placement"])]
+def _one_more(ctx: Context) -> list[Plan]:
+    """Each further qualifying placement adds the fee; a new one counts after 12 months of work."""
+    count = ctx.facts.get("broker.qualifying_placements")
+    return [] if count is None else [SOME_PLACEMENTS.remedy.to(ctx, count + 1)]
 
 
 FEE = Rule(
@@ -42,7 +44,7 @@ FEE = Rule(
     conditions=(SOME_PLACEMENTS,),
     amount=PLACEMENTS * Param("art04.fee_per_placement"),
     interpretations=("yishang_inclusive",),
-    next_step=_next,
+    upgrades=(Upgrade(_one_more),),
 )
 
 INSURANCE = Rule(
@@ -59,6 +61,8 @@ INSURANCE = Rule(
             is_true("broker.joined_employee_insurance"),
             met=N_("You joined urban employee social insurance voluntarily."),
             unmet=N_("You must join urban employee social insurance voluntarily first."),
+            remedy=Do({"broker.joined_employee_insurance": True},
+                      part(N_("joining urban employee social insurance voluntarily"))),
         ),
     ),
     amount=Param("art04.flexible_insurance_subsidy"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from engine.logic import Fact, Param
 from engine.rules.base import Condition, MissingFigure, Rule
 from engine.rules.common import count_at_least
-from i18n import N_
+from i18n import N_, Nn_
 
 CLAUSE = (
     "凡区内外中小微企业、新型农业经营主体、民办非企业单位和社会团体吸纳我区建档立卡贫困劳动力就业，依法签订1年以上劳动"
@@ -35,6 +35,10 @@ RULE = Rule(
                    "insurance."),
             unmet=N_("No qualifying hire yet: a registered poor worker with a contract of a year or more "
                      "and social insurance paid."),
+            more=Nn_("{more} registered poor worker hired with a contract of a year or more and social "
+                     "insurance paid",
+                     "{more} registered poor workers hired with a contract of a year or more and social "
+                     "insurance paid"),
         ),
     ),
     amount=Fact("employer.qualifying_hires") * Param("art05.months_paid")

@@ -15,8 +15,9 @@ from typing import Any
 import pandas as pd
 
 from engine.logic import Context, Expr, Fact, Or, Param, is_true, map_distinct
-from engine.messages import Message, msg
-from engine.rules.base import Condition, MissingFigure, Outcome, Rule
+from engine.messages import msg
+from engine.remedies import Assume, Wait, part
+from engine.rules.base import Condition, MissingFigure, Rule
 from engine.rules.common import REGISTERED_POOR
 from i18n import N_
 
@@ -64,15 +65,9 @@ AGE_OR_DISABLED = Condition(
     unmet=N_("Public-welfare posts are for people aged {required} or more (you are {age}), or disabled "
              "people able to work."),
     params={"age": Fact("person.age"), "required": Param("art06.min_age")},
+    # An age in whole years (周岁): someone of 39 turns 40 within 12 months, perhaps tomorrow.
+    remedy=Wait("person.age", "art06.min_age", part(N_("turning {required}")), unit_months=12, whole_units=True),
 )
-
-
-def _next(ctx: Context, outcome: Outcome) -> list[Message]:
-    age = ctx.facts.get("person.age")
-    if outcome.failed == (AGE_OR_DISABLED,) and age is not None:
-        return [msg(N_("From age {required} (in {years_more} years) you can be placed in a post."),
-                    required=ctx.params["art06.min_age"], years_more=ctx.params["art06.min_age"] - age)]
-    return []
 
 
 def _extras(ctx: Context, amount: Any) -> dict[str, Any]:
@@ -106,11 +101,13 @@ RULE = Rule(
             is_true("person.wants_work"),
             met=N_("You want to work."),
             unmet=N_("Posts are for people who want to work."),
+            remedy=Assume({"person.wants_work": True}, part(N_("wanting to work"))),
         ),
         Condition(
             is_true("person.able_to_work"),
             met=N_("You are able to work."),
             unmet=N_("Posts are for people able to do some work."),
+            remedy=Assume({"person.able_to_work": True}, part(N_("being able to do some work"))),
         ),
         AGE_OR_DISABLED,
     ),
@@ -125,7 +122,6 @@ RULE = Rule(
             fact=OVERRIDE,
         ),
     ),
-    next_step=_next,
     person_level=True,
     extras=_extras,
 )

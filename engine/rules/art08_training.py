@@ -9,9 +9,14 @@ found: the result is eligible with no amount and names the missing figure.
 
 from __future__ import annotations
 
-from engine.logic import Context, Param, is_true
-from engine.messages import Message, msg
-from engine.rules.base import Condition, MissingFigure, Outcome, Rule
+from collections.abc import Mapping
+from typing import Any
+
+import pandas as pd
+
+from engine.logic import Context, Expr, Param, is_true
+from engine.remedies import Do, part
+from engine.rules.base import Condition, MissingFigure, Rule
 from engine.rules.common import REGISTERED_POOR
 from i18n import N_
 
@@ -21,6 +26,45 @@ CERTIFICATE = Condition(
     is_true("person.training_certificate"),
     met=N_("You finished training and obtained the certificate."),
     unmet=N_("The subsidy is paid after you finish training and obtain the certificate."),
+    remedy=Do({"person.training_certificate": True},
+              part(N_("finishing a course at a training institution you choose and obtaining its certificate"))),
+)
+
+TWO_AFTER, SEMESTERS = "person.two_after_student", "person.tech_school_semesters"
+
+
+class NotTheTechSchoolSemester(Expr):
+    """The course is not a “two-after” student's semester at a technical school (paid under article 十一).
+
+    Reading ``one_course_one_subsidy``: false for a “two-after” student with the semester; not known for a
+    “two-after” student whose semesters are not known; true otherwise (the certificate is taken to be from
+    another course unless the person said so).
+    """
+
+    def one(self, ctx: Context) -> bool | None:
+        if ctx.facts.get(TWO_AFTER) is not True:
+            return True
+        semesters = ctx.facts.get(SEMESTERS)
+        return None if semesters is None else semesters < ctx.params["art11.min_semesters"]
+
+    def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
+        two_after = (frame[TWO_AFTER].astype("boolean") if TWO_AFTER in frame
+                     else pd.Series(pd.NA, index=frame.index, dtype="boolean"))
+        semesters = (pd.to_numeric(frame[SEMESTERS], errors="coerce").astype("Float64") if SEMESTERS in frame
+                     else pd.Series(pd.NA, index=frame.index, dtype="Float64"))
+        result = (semesters < params["art11.min_semesters"]).astype("boolean")
+        return result.where(two_after.fillna(False), True).astype("boolean")
+
+    def facts(self) -> set[str]:
+        return {TWO_AFTER, SEMESTERS}
+
+
+ONE_COURSE = Condition(
+    NotTheTechSchoolSemester(),
+    met=N_("The course is not a technical-school semester paid under article (十一) (one course, one subsidy)."),
+    unmet=N_("Your semester at a technical school as a “two-after” student is paid under article (十一): one "
+             "course, one subsidy. A different course you chose yourself can be paid here; ask the county "
+             "employment service centre."),
 )
 
 TRAINING_STANDARD = MissingFigure(
@@ -31,20 +75,14 @@ TRAINING_STANDARD = MissingFigure(
 )
 
 
-def _next(ctx: Context, outcome: Outcome) -> list[Message]:
-    if outcome.failed == (CERTIFICATE,):
-        return [msg(N_("Finish a course at a training institution you choose and obtain the certificate."))]
-    return []
-
-
 RULE = Rule(
     benefit="training_subsidy",
     article=8,
     clause=CLAUSE,
-    conditions=(REGISTERED_POOR, CERTIFICATE),
+    conditions=(REGISTERED_POOR, CERTIFICATE, ONE_COURSE),
+    interpretations=("one_course_one_subsidy",),
     amount=Param("art08.regional_training_standard"),
     missing_figures=(TRAINING_STANDARD,),
-    next_step=_next,
     person_level=True,
 )
 RULES = (RULE,)

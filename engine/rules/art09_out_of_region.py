@@ -9,10 +9,11 @@
 from __future__ import annotations
 
 from engine.logic import Fact, Param, is_true
+from engine.remedies import Do, part
 from engine.rules.art08_training import TRAINING_STANDARD
 from engine.rules.base import Condition, MissingFigure, Rule
 from engine.rules.common import count_at_least
-from i18n import N_
+from i18n import N_, Nn_
 
 CLAUSE = (
     "区外用人单位与我区建档立卡贫困劳动力签订1年以上劳动合同、缴纳社会保险并在区外就业，用人单位组织开展岗前培训和岗位"
@@ -32,11 +33,17 @@ HIRES = count_at_least(
            "social insurance."),
     unmet=N_("No qualifying hire yet: a registered poor worker from Ningxia with a contract of a year or "
              "more and social insurance paid."),
+    more=Nn_("{more} registered poor worker from Ningxia hired with a contract of a year or more and social "
+             "insurance paid",
+             "{more} registered poor workers from Ningxia hired with a contract of a year or more and social "
+             "insurance paid"),
 )
 TRAINS = Condition(
     is_true("employer.trains_hires"),
     met=N_("You give them pre-job or on-the-job skills training."),
     unmet=N_("The training subsidy needs pre-job or on-the-job skills training that you organise."),
+    remedy=Do({"employer.trains_hires": True},
+              part(N_("pre-job or on-the-job skills training that you organise for them"))),
 )
 
 TRAINING = Rule(

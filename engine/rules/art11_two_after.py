@@ -11,9 +11,13 @@ Two variants of each benefit: one student (person facts), or a school's cohort
 from __future__ import annotations
 
 from engine.logic import Fact, Param, is_true
+from engine.remedies import Assume, Do, Wait, part
 from engine.rules.base import Condition, Rule
 from engine.rules.common import count_at_least
-from i18n import N_
+from i18n import N_, Nn_
+
+# How long a semester may take, for a step that needs one (reading two_after_semester_months).
+SEMESTER = "art11.semester_months"
 
 CLAUSE = (
     "凡有培训意愿的建档立卡贫困家庭“两后生”到技工院校参加1个学期的职业技能培训且培训合格的，按照每人6000元标准从就业补助资金"
@@ -26,23 +30,30 @@ STUDENT = (
         is_true("person.registered_poor"),
         met=N_("The student is from a registered poor family."),
         unmet=N_("Only students from registered poor families (建档立卡贫困家庭) qualify."),
+        remedy=Assume({"person.registered_poor": True},
+                      part(N_("your household being registered as poor (建档立卡)"))),
     ),
     Condition(
         is_true("person.two_after_student"),
         met=N_("The student is a “two-after” student (left school after junior or senior high school)."),
         unmet=N_("Only “two-after” students qualify: school leavers after junior or senior high school "
                  "who did not go on to further study."),
+        remedy=Assume({"person.two_after_student": True}, part(N_("being a “two-after” student (两后生)"))),
     ),
     Condition(
         Fact("person.tech_school_semesters") >= Param("art11.min_semesters"),
         met=N_("{count} semesters of vocational training at a technical school (at least {required})."),
         unmet=N_("{count} semesters at a technical school so far; at least {required} is needed."),
         params={"count": Fact("person.tech_school_semesters"), "required": Param("art11.min_semesters")},
+        remedy=Wait("person.tech_school_semesters", "art11.min_semesters", part(Nn_(
+            "{more} more semester of vocational training at a technical school (技工院校)",
+            "{more} more semesters of vocational training at a technical school (技工院校)")), unit_months=SEMESTER),
     ),
     Condition(
         is_true("person.training_passed"),
         met=N_("The student passed the training."),
         unmet=N_("The student must pass the training."),
+        remedy=Do({"person.training_passed": True}, part(N_("passing the training")), only_unknown=True),
     ),
 )
 COHORT = (
@@ -55,13 +66,17 @@ COHORT = (
         "institution.two_after_passed", "art11.min_passed",
         met=N_("{count} “two-after” students passed after a semester."),
         unmet=N_("No student has passed yet."),
+        more=Nn_("{more} more “two-after” student passing after a semester",
+                 "{more} more “two-after” students passing after a semester"),
+        wait_param=SEMESTER,
     ),
 )
 PASSED = Fact("institution.two_after_passed")
 
 
 def _rules(benefit: str, amount_param: str) -> tuple[Rule, Rule]:
-    common = {"benefit": benefit, "article": 11, "clause": CLAUSE, "interpretations": ("two_after_payee",)}
+    common = {"benefit": benefit, "article": 11, "clause": CLAUSE,
+              "interpretations": ("two_after_payee", "two_after_semester_months")}
     cohort = Rule(conditions=COHORT, amount=PASSED * Param(amount_param),
                   applies_when="institution.two_after_passed", **common)
     student = Rule(conditions=STUDENT, amount=Param(amount_param), person_level=True, **common)

@@ -8,19 +8,23 @@ from typing import Any
 
 from engine.logic import Context, Expr
 from engine.messages import Message
+from engine.remedies import Remedy, Upgrade
 
 
 @dataclass(frozen=True)
 class Condition:
     """One condition of an article, with what to say when it is met and when it is not.
 
-    ``params`` name the values a message shows, as expressions (facts or parameters).
+    ``params`` name the values a message shows, as expressions (facts or parameters). ``remedy`` says how
+    the condition can come to hold (:mod:`engine.remedies`); ``None``: it cannot (the article's place, the
+    kind of organisation).
     """
 
     test: Expr
     met: str
     unmet: str
     params: Mapping[str, Expr] = field(default_factory=dict)
+    remedy: Remedy | None = None
 
     def message(self, ctx: Context, met: bool) -> Message:
         values = {key: expr.one(ctx) for key, expr in self.params.items()}
@@ -42,25 +46,14 @@ class MissingFigure:
 
 
 @dataclass(frozen=True)
-class Outcome:
-    """What the conditions gave, for a rule's ``next`` step."""
-
-    status: str
-    amount: Any
-    failed: tuple[Condition, ...]
-
-
-NextStep = Callable[[Context, Outcome], list[Message]]
-
-
-@dataclass(frozen=True)
 class Rule:
     """A benefit of one article.
 
     ``amount`` is ``None`` for a benefit in kind or a service. When it evaluates to ``None`` for an
     eligible profile, the ``missing_figures`` say which published figure is needed.
     ``applies_when``: a fact whose presence selects this variant of the benefit (e.g. the
-    institution's count of passed students instead of one student's facts).
+    institution's count of passed students instead of one student's facts). ``upgrades``: changes
+    that raise the amount of the benefit once it is due (:mod:`engine.steps`).
     """
 
     benefit: str
@@ -70,7 +63,7 @@ class Rule:
     amount: Expr | None = None
     interpretations: tuple[str, ...] = ()
     missing_figures: tuple[MissingFigure, ...] = ()
-    next_step: NextStep | None = None
+    upgrades: tuple[Upgrade, ...] = ()
     person_level: bool = False
     applies_when: str | None = None
     extras: Callable[[Context, Any], dict[str, Any]] | None = None

@@ -47,7 +47,8 @@ PAYEES = {"person", "employer", "institution", "broker", "students"}
 KINDS = {"cash", "in_kind", "service"}
 RESULT_KEYS = {
     "benefit", "article", "status", "amount", "payee", "payer", "fund", "kind", "met", "unmet",
-    "next", "missing", "missing_figures", "documents", "apply_at", "interpretations", "clause",
+    "next", "missing", "missing_figures", "documents", "apply_at", "interpretations", "clause", "ruled_out",
+    "too_late",
 }
 FIGURE_KEYS = {"figure", "fact", "label", "published_in"}
 
@@ -170,9 +171,50 @@ def check_output(out: dict, on: date) -> None:
     assert out["in_force"] is (date(2018, 7, 1) <= on <= date(2020, 12, 31))
 
 
+END = date(2020, 12, 31)
+STEP_KEYS = {"id", "params", "change", "months", "gives", "from"}
+
+
+def months_later(on: date, months: int) -> date:
+    """The same day ``months`` later (the month's last day when it is shorter): written here, not imported."""
+    year, month = on.year + (on.month - 1 + months) // 12, (on.month - 1 + months) % 12 + 1
+    last = [31, 29 if year % 4 == 0 and (year % 100 or year % 400 == 0) else 28, 31, 30, 31, 30, 31, 31, 30, 31,
+            30, 31][month - 1]
+    return date(year, month, min(on.day, last))
+
+
+def check_steps(profile: dict, out: dict, on: date) -> None:
+    """Every next step is a promise: the profile with its change, assessed its months later, gives what it says.
+
+    And every result that is not due says what happens next: a step, a reason it is ruled out, or facts to ask.
+    """
+    for r in out["results"]:
+        name = r["benefit"]
+        assert isinstance(r["ruled_out"], bool), name
+        for step in r["next"]:
+            assert set(step) >= STEP_KEYS, f"{name}: step keys {set(step)}"
+            assert isinstance(step["months"], int), name
+            assert step["months"] >= 0, name
+            later = months_later(on, step["months"])
+            assert step["from"] == later.isoformat(), name
+            assert later <= END, f"{name}: a step that ends after the policy: {step}"
+            assert step["change"] or step["months"], f"{name}: a step that changes nothing: {step}"
+            again = evaluate(build(profile, step["change"]), later, None)
+            found = next(x for x in again["results"] if x["benefit"] == name)
+            assert found["status"] == step["gives"]["status"] == "eligible", f"{name}: {step}"
+            assert found["amount"] == step["gives"]["amount"], f"{name}: {step}"
+        if r["status"] == "not_eligible":
+            assert r["next"] or r["ruled_out"] or r["missing"], f"{name}: not due, and nothing said why or what next"
+        if r["next"] and r["status"] != "eligible":
+            assert not r["ruled_out"], name
+        if r["too_late"]:
+            assert r["ruled_out"], name
+
+
 def run(profile: dict, on: date = ON, lang: str = "zh_CN") -> dict:
     out = evaluate(profile, on, lang)
     check_output(out, on)
+    check_steps(profile, out, on)
     return out
 
 
@@ -192,11 +234,6 @@ def check_case(r: dict, overrides: dict | None, status: str, amount: float | Non
     if status == "needs_info":
         for fact in missing_facts(overrides):
             assert fact in r["missing"], f"{fact} not in missing {r['missing']}"
-
-
-def next_with(r: dict, key: str) -> dict | None:
-    """The params of the first `next` message that carries `key`, or None."""
-    return next((m["params"] for m in r["next"] if key in m["params"]), None)
 
 
 def check_metadata(r: dict, article: int, payee: str | set, fund: str | set | None, kind: str, phrase: str) -> None:  # noqa: PLR0917

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import ELIGIBLE, MISSING, build, check_case, check_metadata, next_with, result_for
+from helpers import ELIGIBLE, MISSING, build, check_case, check_metadata, result_for
 
 BENEFIT = "transport_subsidy"
 BASE = ELIGIBLE[BENEFIT]  # 跨省, 14 months, contract, social insurance
@@ -37,26 +37,6 @@ CASES = [
 @pytest.mark.parametrize(("overrides", "status", "amount"), CASES)
 def test_transport_subsidy(overrides, status, amount):
     check_case(result_for(build(BASE, overrides), BENEFIT), overrides, status, amount)
-
-
-NEXT_CASES = [
-    pytest.param({"person.job.months": 11}, {"months_more": 1, "amount": 800}, id="跨省11个月：再干1个月可得800元"),
-    pytest.param({"person.job.months": 3, "person.job.place": "other_county_in_region"},
-                 {"months_more": 9, "amount": 200}, id="区内跨县3个月：再干9个月可得200元"),
-    pytest.param({"person.job.months": 11, "person.registered_poor": False}, None, id="非贫困劳动力：不提示再干几个月"),
-    pytest.param({"person.job.months": 11, "person.job.contract": "none"}, None, id="未签合同：不提示再干几个月"),
-    pytest.param({"person.job.months": 12}, None, id="已满12个月：无需再等"),
-]
-
-
-@pytest.mark.parametrize(("overrides", "expected"), NEXT_CASES)
-def test_next_step_months_more(overrides, expected):
-    params = next_with(result_for(build(BASE, overrides), BENEFIT), "months_more")
-    if expected is None:
-        assert params is None
-    else:
-        assert params is not None, "no next message with months_more"
-        assert {k: params.get(k) for k in expected} == expected
 
 
 def test_metadata():

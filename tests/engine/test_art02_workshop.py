@@ -6,7 +6,7 @@ literally (interpretation "workshop_band_overlap_100"): 100 → 60,000, 101 or m
 from __future__ import annotations
 
 import pytest
-from helpers import ELIGIBLE, MISSING, build, check_case, check_metadata, next_with, result_for
+from helpers import ELIGIBLE, MISSING, build, check_case, check_metadata, result_for
 
 BENEFIT = "workshop_grant"
 BASE = ELIGIBLE[BENEFIT]  # workshop in a poor village, 25 qualifying hires
@@ -41,26 +41,6 @@ CASES = [
 @pytest.mark.parametrize(("overrides", "status", "amount"), CASES)
 def test_workshop_grant(overrides, status, amount):
     check_case(result_for(build(BASE, overrides), BENEFIT), overrides, status, amount)
-
-
-NEXT_CASES = [
-    pytest.param(0, {"hires_more": 11, "amount": 20_000}, id="0人：再吸纳11人可得2万元"),
-    pytest.param(10, {"hires_more": 1, "amount": 20_000}, id="10人：再吸纳1人可得2万元"),
-    pytest.param(11, {"hires_more": 10, "amount": 30_000, "increase": 10_000}, id="11人：再吸纳10人升至3万元"),
-    pytest.param(25, {"hires_more": 6, "amount": 60_000, "increase": 30_000}, id="25人：再吸纳6人升至6万元"),
-    pytest.param(100, {"hires_more": 1, "amount": 100_000, "increase": 40_000}, id="100人：再吸纳1人升至10万元"),
-    pytest.param(101, None, id="101人：已是最高档"),
-]
-
-
-@pytest.mark.parametrize(("hires", "expected"), NEXT_CASES)
-def test_next_band(hires, expected):
-    params = next_with(result_for(build(BASE, {H: hires}), BENEFIT), "hires_more")
-    if expected is None:
-        assert params is None
-    else:
-        assert params is not None, "no next message with hires_more"
-        assert {k: params.get(k) for k in expected} == expected
 
 
 @pytest.mark.parametrize("hires", [100, 101], ids=["100人：重叠处的解释", "101人：重叠处的解释"])

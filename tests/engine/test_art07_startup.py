@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import ELIGIBLE, MISSING, build, check_case, check_metadata, next_with, result_for
+from helpers import ELIGIBLE, MISSING, build, check_case, check_metadata, result_for
 
 BENEFIT = "startup_subsidy"
 BASE = ELIGIBLE[BENEFIT]  # individual business, 14 months, employs others
@@ -28,20 +28,6 @@ CASES = [
 @pytest.mark.parametrize(("overrides", "status", "amount"), CASES)
 def test_startup_subsidy(overrides, status, amount):
     check_case(result_for(build(BASE, overrides), BENEFIT), overrides, status, amount)
-
-
-@pytest.mark.parametrize(("months", "expected"), [
-    pytest.param(11, {"months_more": 1, "amount": 10_000}, id="11个月：再经营1个月可得1万元"),
-    pytest.param(4, {"months_more": 8, "amount": 10_000}, id="4个月：再经营8个月可得1万元"),
-    pytest.param(12, None, id="12个月：无需再等"),
-])
-def test_next_step_months_more(months, expected):
-    params = next_with(result_for(build(BASE, {"person.business.months": months}), BENEFIT), "months_more")
-    if expected is None:
-        assert params is None
-    else:
-        assert params is not None, "no next message with months_more"
-        assert {k: params.get(k) for k in expected} == expected
 
 
 def test_metadata():

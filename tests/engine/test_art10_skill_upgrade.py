@@ -1,8 +1,13 @@
 """(十) 区内用人单位吸纳贫困劳动力就业，开展上岗培训、转岗培训和岗位技能提升培训……给予培训鉴定补贴。
 依法参加失业保险3年以上、当年取得国家职业资格证书或职业技能等级证书的建档立卡贫困劳动力……初、中、高级分别给予
-1000元、1500元、2000元补贴，补贴资金按规定从失业保险金中列支。"3年以上" includes 3 years."""
+1000元、1500元、2000元补贴，补贴资金按规定从失业保险金中列支。"3年以上" includes 3 years.
+
+From 2019-01-01 the years are 1 (12 months of contributions; reading skill_upgrade_12_months, source 中卫市人力资源和
+社会保障局 2020-12-25): the default date of these tables (2019-06-01) uses 1 year, the dated cases below both."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import pytest
 from helpers import ELIGIBLE, MISSING, build, check_case, check_metadata, result_for
@@ -17,22 +22,39 @@ SKILL_CASES = [
     pytest.param({CERT: "intermediate"}, "eligible", 1_500, id="中级证书：1500元"),
     pytest.param({CERT: "senior"}, "eligible", 2_000, id="高级证书：2000元"),
     pytest.param({CERT: "none"}, "not_eligible", None, id="当年未取得证书"),
-    pytest.param({YEARS: 2.9}, "not_eligible", None, id="参保2.9年：不满3年"),
-    pytest.param({YEARS: 2}, "not_eligible", None, id="参保2年：不满3年"),
-    pytest.param({YEARS: 3}, "eligible", 1_500, id="参保3年：3年以上含本数"),
-    pytest.param({YEARS: 3.0}, "eligible", 1_500, id="参保3.0年：3年以上含本数"),
-    pytest.param({YEARS: 3.1}, "eligible", 1_500, id="参保3.1年：满3年"),
+    pytest.param({YEARS: 0.9}, "not_eligible", None, id="2019年参保0.9年：不满12个月"),
+    pytest.param({YEARS: 0}, "not_eligible", None, id="2019年参保0年"),
+    pytest.param({YEARS: 1}, "eligible", 1_500, id="2019年参保1年：12个月以上含本数"),
+    pytest.param({YEARS: 1.0}, "eligible", 1_500, id="2019年参保1.0年：含本数"),
+    pytest.param({YEARS: 2.9}, "eligible", 1_500, id="2019年参保2.9年：已满12个月"),
     pytest.param({"person.registered_poor": False}, "not_eligible", None, id="非建档立卡贫困劳动力"),
     pytest.param({"person.registered_poor": MISSING}, "needs_info", None, id="是否建档立卡未知：待补充"),
     pytest.param({YEARS: MISSING}, "needs_info", None, id="失业保险参保年限未知：待补充"),
     pytest.param({CERT: MISSING}, "needs_info", None, id="当年证书等级未知：待补充"),
-    pytest.param({YEARS: 1, CERT: MISSING}, "not_eligible", None, id="参保1年且证书未知：已确定不满足"),
+    pytest.param({YEARS: 0.5, CERT: MISSING}, "not_eligible", None, id="参保半年且证书未知：已确定不满足"),
 ]
 
 
 @pytest.mark.parametrize(("overrides", "status", "amount"), SKILL_CASES)
 def test_skill_upgrade_subsidy(overrides, status, amount):
     check_case(result_for(build(ELIGIBLE[SKILL], overrides), SKILL), overrides, status, amount)
+
+
+DATED_CASES = [
+    pytest.param(date(2018, 12, 31), 2.9, "not_eligible", id="2018-12-31参保2.9年：不满3年"),
+    pytest.param(date(2018, 12, 31), 3, "eligible", id="2018-12-31参保3年：3年以上含本数"),
+    pytest.param(date(2018, 7, 1), 1, "not_eligible", id="2018-07-01参保1年：当时须3年"),
+    pytest.param(date(2019, 1, 1), 1, "eligible", id="2019-01-01参保1年：放宽至12个月当日"),
+    pytest.param(date(2019, 1, 1), 0.9, "not_eligible", id="2019-01-01参保0.9年：不满12个月"),
+    pytest.param(date(2020, 12, 31), 1, "eligible", id="2020-12-31参保1年：政策末日仍适用"),
+]
+
+
+@pytest.mark.parametrize(("on", "years", "status"), DATED_CASES)
+def test_insurance_years_by_date(on, years, status):
+    r = result_for(build(ELIGIBLE[SKILL], {YEARS: years}), SKILL, on=on)
+    assert r["status"] == status
+    assert "skill_upgrade_12_months" in r["interpretations"]
 
 
 EMPLOYER_CASES = [

@@ -65,7 +65,11 @@ def test_overlap_at_100_and_the_reading():
 
 def test_next_band_from_the_result():
     result = emp.results({**CARRIER, "employer.qualifying_hires": 17}, ON, "en", ["workshop_grant"])["workshop_grant"]
-    assert emp.next_band(result) == {"hires_more": 4, "amount": 30_000, "increase": 10_000}
+    step = emp.next_band(result)
+    assert {k: step[k] for k in ("hires", "amount", "months", "from")} == {
+        "hires": 21, "amount": 30_000, "months": 12, "from": "2020-12-31"}
+    late = emp.results({**CARRIER, "employer.qualifying_hires": 17}, date(2020, 1, 2), "en", ["workshop_grant"])
+    assert emp.next_band(late["workshop_grant"]) is None  # new hires could not count before the policy ends
     assert emp.band_of(17, ON)["amount"] == 20_000
     assert emp.band_of(5, ON) is None
 

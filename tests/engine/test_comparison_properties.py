@@ -1,0 +1,155 @@
+"""The "where to work" comparison, for any resident and date (hypothesis), and next steps checked through the
+command line on generated profiles.
+
+A row is the engine on the profile it describes: the person's facts with the row's ``change``, on the same date.
+``still_needed`` is empty only when the person already meets the choice: then the engine on the person's own
+facts gives the same benefit and amount. A row whose parts take past the policy's end says so.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from test_step_properties import DATES, NEAR
+
+from engine import evaluate
+from engine.profile import FIELDS
+from engine.questions import nest
+from engine.scenarios import compare
+from engine.steps import add_months
+
+ROOT = Path(__file__).resolve().parents[2]
+PERSON = sorted(name for name in FIELDS if name.startswith("person."))
+TOO_LATE = "That takes until {date}, after the policy ends on {end}."
+
+
+def person_value(name: str) -> st.SearchStrategy:
+    if name in NEAR:
+        return NEAR[name]
+    spec = FIELDS[name]
+    return st.booleans() if spec.kind == "bool" else st.sampled_from(spec.values)
+
+
+@st.composite
+def residents(draw: st.DrawFn) -> dict:
+    chosen = draw(st.lists(st.sampled_from(PERSON), unique=True, max_size=len(PERSON)))
+    return {name: draw(person_value(name)) for name in chosen}
+
+
+def engine_on(facts: dict, benefit: str, on: date) -> dict:
+    return next(r for r in evaluate(nest(facts), on, None)["results"] if r["benefit"] == benefit)
+
+
+@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(residents(), DATES)
+def test_every_row_is_the_engine_on_the_profile_it_describes(facts: dict, on: date):
+    for row in compare(facts, on, lang=None):
+        result = engine_on({**facts, **row["change"]}, row["benefit"], on)
+        assert row["status"] == result["status"], row["scenario"]
+        assert row["amount"] == ((result["amount"] or 0) if result["status"] == "eligible" else 0), row["scenario"]
+        ready = add_months(on, row["months"])
+        assert row["in_time"] == (date(2018, 7, 1) <= ready <= date(2020, 12, 31)), row["scenario"]
+        if not row["still_needed"]:
+            own = engine_on(facts, row["benefit"], on)
+            assert (own["status"], own["amount"]) == ("eligible", result["amount"]), row["scenario"]
+        if own_is_due_here(facts, row, on):
+            assert row["still_needed"] == [], row["scenario"]
+        late = [m for m in row["still_needed"] if m["id"] == TOO_LATE]
+        in_force = date(2018, 7, 1) <= on <= date(2020, 12, 31)
+        assert bool(late) == (not row["in_time"] and in_force and not result["unmet"]), row["scenario"]
+        if result["unmet"]:  # a choice that would not pay: its reasons come first
+            assert [m["id"] for m in row["still_needed"][:len(result["unmet"])]] == [m["id"] for m in result["unmet"]]
+
+
+def own_is_due_here(facts: dict, row: dict, on: date) -> bool:
+    """The person already works in the row's place and gets its subsidy today."""
+    place = row["change"].get("person.job.place")
+    if place is None or facts.get("person.job.place") != place:
+        return False
+    return engine_on(facts, row["benefit"], on)["status"] == "eligible"
+
+
+def _generated_profiles(count: int, seed: int) -> list[dict]:
+    """Residents, employers, brokers and schools near the articles' thresholds, with a date each."""
+    rng = random.Random(seed)
+    days = (date(2020, 12, 31) - date(2018, 7, 1)).days
+    profiles = []
+    for _ in range(count):
+        section = rng.choice(["person", "person", "employer", "broker", "institution"])
+        names = [n for n in FIELDS if n.startswith(section + ".")]
+        facts = {}
+        for name in rng.sample(names, rng.randint(min(3, len(names)), len(names))):
+            spec = FIELDS[name]
+            if name in NEAR:
+                facts[name] = _near(rng, name)
+            elif spec.kind == "bool":
+                facts[name] = rng.random() < 0.7
+            else:
+                facts[name] = rng.choice(spec.values)
+        on = date.fromordinal(date(2018, 7, 1).toordinal() + rng.randint(0, days))
+        profiles.append({**nest(facts), "date": on.isoformat()})
+    return profiles
+
+
+NEAR_VALUES = {
+    "person.age": list(range(14, 70)), "person.job.months": list(range(15)), "person.business.months": list(range(15)),
+    "person.urban_months": list(range(9)), "person.unemployed_months": list(range(9)),
+    "person.unemployment_insurance_years": [0, 0.5, 0.9, 1, 2, 2.9, 3, 4], "person.tech_school_semesters": [0, 1, 2],
+    "person.city_rural_income_last_year": [11_708, 12_000],
+    "employer.qualifying_hires": [0, 1, 10, 11, 20, 21, 30, 31, 100, 101],
+    "employer.employer_insurance_monthly": [300, 980], "broker.qualifying_placements": list(range(13)),
+    "institution.two_after_passed": list(range(5)),
+}
+
+
+def _near(rng: random.Random, name: str) -> object:
+    return rng.choice(NEAR_VALUES[name])
+
+
+def _cli_lines(tmp_path: Path, profiles: list[dict], name: str) -> list[dict]:
+    path = tmp_path / name
+    path.write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in profiles) + "\n", encoding="utf-8")
+    proc = subprocess.run([sys.executable, "-m", "engine", "evaluate", str(path), "--lang", "en"], cwd=ROOT,
+                          capture_output=True, text=True, timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr
+    return [json.loads(line) for line in proc.stdout.splitlines()]
+
+
+def test_steps_checked_through_the_command_line_on_generated_profiles(tmp_path):
+    """600 generated profiles through ``python -m engine evaluate FILE.jsonl``; every step's change, applied and
+    assessed its months later, goes through the command line again and gives what the step said."""
+    profiles = _generated_profiles(600, seed=20181)
+    outs = _cli_lines(tmp_path, profiles, "generated.jsonl")
+    promises, changed = [], []
+    for profile, out in zip(profiles, outs, strict=True):
+        for result in out["results"]:
+            for step in result["next"]:
+                assert step["from"] <= "2020-12-31", step["text"]
+                later = date.fromisoformat(out["date"])
+                later = add_months(later, step["months"])
+                assert later.isoformat() == step["from"]
+                promises.append((result["benefit"], step["gives"]))
+                changed.append({**_apply(profile, step["change"]), "date": step["from"]})
+    assert len(promises) >= 100, "the generated profiles should give many steps"
+    again = _cli_lines(tmp_path, changed, "changed.jsonl")
+    for (benefit, gives), out in zip(promises, again, strict=True):
+        found = next(r for r in out["results"] if r["benefit"] == benefit)
+        assert {"status": found["status"], "amount": found["amount"]} == gives, benefit
+
+
+def _apply(profile: dict, change: dict) -> dict:
+    out = json.loads(json.dumps(profile))
+    for name, value in change.items():
+        node = out
+        *parents, leaf = name.split(".")
+        for part in parents:
+            node = node.setdefault(part, {})
+        node[leaf] = value
+    return out
