@@ -19,6 +19,7 @@ from ui import errors, results, takeaway
 from ui import format as fmt
 from ui import roster_check as lists
 from ui import url_state as url
+from ui.counts import PLACEMENT_COUNTS, hired_and_counting
 from ui.frame import LANG_KEY, Page, frame
 
 SECTIONS = (
@@ -51,13 +52,17 @@ def fee(page: Page, on: date) -> None:
         "An employment and start-up service subsidy to the labour agency or broker for each registered poor worker "
         "(建档立卡贫困劳动力) it places into a first job with an enterprise for a year or more, with a labour "
         "contract and social insurance paid. Paid from the employment subsidy fund.")))
-    placements = int(url.number(page, _("Qualifying placements"), "placements", "brk_placements",
-                                maximum=MAX_PLACEMENTS, value=0, step=1))
+    counted = hired_and_counting(page, PLACEMENT_COUNTS, total_param="placed", counting_param="placements",
+                                 key_prefix="brk_", maximum=MAX_PLACEMENTS)
     st.caption(fmt.md_escape(_(
         "A qualifying placement: a registered poor worker in a first job with an enterprise, employed for 12 months "
         "or more, with a labour contract and social insurance paid.")))
     st.page_link("pages/resident.py", label=_("The workers you place can check their own subsidies here"),
                  icon=":material/person_search:", query_params={LANG_KEY: page.lang})
+    if counted is None:
+        takeaway.offer(page)
+        return
+    placements = counted
     result = fee_of(placements, on, page.lang)
     results.card(result, page, county=None)
     st.subheader(_("Fee against placements"), anchor="fee-chart")

@@ -30,6 +30,7 @@ from ui import errors, results, takeaway
 from ui import format as fmt
 from ui import roster as files
 from ui import url_state as url
+from ui.counts import WORKSHOP_COUNTS, hired_and_counting
 from ui.frame import Page, frame
 
 SECTIONS = (
@@ -91,11 +92,14 @@ def workshop(page: Page, on: date) -> dict[str, Any]:
     with second:
         place = choice(page, st.selectbox, _("Where the carrier is"), "place", list(view.PLACES),
                        format_func=lambda k: _(view.PLACES[k]))
-    hires = number(page, _("Qualifying hires"), "ws_hires", maximum=MAX_HIRES, value=0, step=1)
+    hires = hired_and_counting(page, WORKSHOP_COUNTS, total_param="ws_hired", counting_param="ws_hires",
+                               key_prefix="emp_", maximum=MAX_HIRES)
     st.caption(fmt.md_escape(_(
         "A qualifying hire: a registered poor worker employed by the carrier for 12 months or more without a "
         "break, with a labour contract and social insurance paid. The roster check below counts them for you.")))
     facts = {"employer.carrier": carrier, "employer.located_in": place}
+    if hires is None:
+        return facts
     result = emp.results({**facts, "employer.qualifying_hires": hires}, on, page.lang, ["workshop_grant"])
     results.card(result["workshop_grant"], page, county=None)
     view.grant_view(page, facts, result["workshop_grant"], int(hires), on)

@@ -6,6 +6,7 @@ comparisons from engine.scenarios; ui/ draws them. Answers live in the URL (no p
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 import streamlit as st
@@ -23,7 +24,7 @@ from engine.questions import (
     nest,
     relevant_facts,
 )
-from engine.scenarios import compare_scenarios, job_timeline
+from engine.scenarios import compare, job_timeline
 from i18n import N_
 from ui import answers as url
 from ui import charts, errors, questionnaire, results, takeaway
@@ -154,40 +155,64 @@ def guidance(page: Page) -> None:
 @st.fragment
 @errors.guard
 def comparisons(answers: dict[str, Any], on, page: Page) -> None:
-    """Where to work, and what months in a job unlock: charts with a table beside each."""
+    """Where to work, and what months in a job unlock: charts with a table beside each.
+
+    The rows are the engine's (``engine.scenarios.compare``): each choice's amount is the rules' own on the
+    profile with the choice's change, and "what you still need" is every part the person lacks today.
+    """
     _ = page._
     st.subheader(_("Compare your choices"), anchor="compare")
-    rows = compare_scenarios(answers, on, lang=page.lang)
-    for row in rows:
-        row["label"] = _(row["label"])
-        row["status_text"] = _(results.STATUS_TEXT[row["status"]])
-        row["amount_text"] = fmt.money(row["amount"], page.lang) if row["amount_known"] else _("amount not published")
-    choice, amount, status = _("Choice"), _("First year (yuan)"), _("Status")
-    st.markdown(fmt.md_escape(_("What each choice brings in its first year under this policy, with your answers.")))
-    st.vega_lite_chart(charts.scenario_chart(rows, label=choice, amount=amount, status=status,
+    rows = compare({**answers, **implied(answers)}, on, lang=page.lang)
+    shown = [_comparison_row(row, page) for row in rows]
+    choice, amount, status = _("Choice"), _("First year (yuan)"), _("If you make this choice")
+    st.markdown(fmt.md_escape(_("What each choice would bring in its first year under this policy, with your "
+                                "answers, and what you still need for it.")))
+    st.vega_lite_chart(charts.scenario_chart(shown, label=choice, amount=amount, status=status,
                                              money=lambda x: fmt.money(x, page.lang)), width="stretch")
-    requires, needs = _("What it requires"), _("What you still lack")
-    st.table({choice: [r["label"] for r in rows], amount: [r["amount_text"] for r in rows],
-              status: [r["status_text"] for r in rows], requires: [_(r["conditions"]) for r in rows],
-              needs: ["; ".join(_requirement(m, page) for m in r["requires"]) or "—" for r in rows]})
-    timeline = job_timeline(answers, on)
+    needs = _("What you still need")
+    st.table({choice: [r["label"] for r in shown], amount: [r["amount_text"] for r in shown],
+              status: [r["status_text"] for r in shown], needs: [r["needs_text"] for r in shown]})
+    timeline_view(answers, on, page)
+
+
+def _comparison_row(row: dict[str, Any], page: Page) -> dict[str, Any]:
+    """A row of the comparison as the chart and table show it (texts in the page's language)."""
+    _ = page._
+    due = row["status"] == "eligible" and row["in_time"]
+    if not row["in_time"]:
+        status_text = _("Not before the policy ends")
+    elif due:
+        status_text = _("You could apply")
+    else:
+        status_text = _(results.STATUS_TEXT[row["status"]])
+    amount_text = fmt.money(row["amount"], page.lang) if row["amount_known"] else _("amount not published")
+    needs = [m["text"] for m in row["still_needed"]]
+    return {"label": row["label"]["text"], "amount": row["amount"] if due else 0, "status": row["status"],
+            "eligible": due, "status_text": status_text, "amount_text": amount_text,
+            "needs_text": "; ".join(needs) if needs else _("Nothing: you already meet it")}
+
+
+def timeline_view(answers: dict[str, Any], on, page: Page) -> None:
+    """The months of a stable job away from home against the transport subsidy, up to the policy's end."""
+    _ = page._
+    timeline = job_timeline({**answers, **implied(answers)}, on)
     month, money = _("Months in the job"), _("Transport subsidy (yuan)")
     place = _("in another province") if timeline[0]["place"] == "other_province" else _("in another county of Ningxia")
-    st.markdown(fmt.md_escape(_("Months in a stable job {place} against the subsidy they unlock.").format(place=place)))
+    st.markdown(fmt.md_escape(_("Months in a stable job {place}, with a labour contract and social insurance, "
+                                "against the subsidy they unlock before the policy ends.").format(place=place)))
     unlock = next((r["month"] for r in timeline if r["status"] == "eligible"), None)
-    months_now = answers.get("person.job.months") if answers.get("person.job.place") == timeline[0]["place"] else None
+    ends = next((r["month"] for r in timeline if r["status"] == "out_of_period"), None)
+    now = next((r["month"] for r in timeline if r["now"]), None)
     st.vega_lite_chart(charts.timeline_chart(timeline, month=month, amount=money, rule_month=unlock,
-                                             rule_label=_("claimable"), now=months_now, now_label=_("you are here")),
+                                             rule_label=_("you can apply"), now=now, now_label=_("you are here"),
+                                             end_month=ends, end_label=_("policy ends")),
                        width="stretch")
     with st.expander(_("Table of the timeline")):
-        st.table({month: [r["month"] for r in timeline], money: [fmt.money(r["amount"], page.lang) for r in timeline]})
-
-
-def _requirement(message: dict[str, Any], page: Page) -> str:
-    if "fact" in message["params"]:
-        question = BY_FACT.get(message["params"]["fact"])
-        return page._("Answer: {fact}").format(fact=page._(question.label) if question else message["params"]["fact"])
-    return message.get("text") or page._(message["id"])
+        when = _("Reached on")
+        st.table({month: [r["month"] for r in timeline],
+                  when: [fmt.date_text(date.fromisoformat(r["date"]), page.lang) for r in timeline],
+                  money: [fmt.money(r["amount"], page.lang) if r["status"] != "out_of_period" else _("policy ended")
+                          for r in timeline]})
 
 
 def answered(answers: dict[str, Any], page: Page) -> list[tuple[str, str, str]]:

@@ -42,7 +42,7 @@ def scenario_chart(rows: Sequence[dict[str, Any]], *, label: str, amount: str, s
     frame = pd.DataFrame(
         {label: [r["label"] for r in rows], amount: [r["amount"] for r in rows],
          status: [r["status_text"] for r in rows], "text": [r["amount_text"] for r in rows],
-         "eligible": [r["status"] == "eligible" for r in rows]}
+         "eligible": [r["eligible"] for r in rows]}
     )
     base = alt.Chart(frame).encode(
         y=alt.Y(f"{label}:N", sort=None, title=None, axis=alt.Axis(labelLimit=220)),
@@ -56,9 +56,10 @@ def scenario_chart(rows: Sequence[dict[str, Any]], *, label: str, amount: str, s
     return layered(bars, text, height={"step": 38})
 
 
-def timeline_chart(rows: Sequence[dict[str, Any]], *, month: str, amount: str,
-                   rule_month: int | None, rule_label: str, now: int | None = None, now_label: str = "") -> dict[str, Any]:
-    """A step line of what the months in a job unlock, with the month it starts marked."""
+def timeline_chart(rows: Sequence[dict[str, Any]], *, month: str, amount: str, rule_month: int | None,
+                   rule_label: str, now: int | None = None, now_label: str = "", end_month: int | None = None,
+                   end_label: str = "") -> dict[str, Any]:
+    """A step line of what the months in a job unlock, with the month it starts and the policy's end marked."""
     frame = pd.DataFrame({month: [r["month"] for r in rows], amount: [r["amount"] for r in rows]})
     line = alt.Chart(frame).mark_line(interpolate="step-after", strokeWidth=3, color=BAR_COLOUR, point=True).encode(
         x=alt.X(f"{month}:Q", title=month, axis=alt.Axis(tickMinStep=1)),
@@ -71,6 +72,11 @@ def timeline_chart(rows: Sequence[dict[str, Any]], *, month: str, amount: str,
         layers.append(alt.Chart(marker).mark_rule(strokeDash=[4, 4], color="#444").encode(x=f"{month}:Q"))
         layers.append(alt.Chart(marker).mark_text(align="right", dx=-6, fontSize=13, color="#222").encode(
             x=f"{month}:Q", y=alt.value(130), text="label:N"))
+    if end_month is not None:
+        end = pd.DataFrame({month: [end_month], "label": [end_label]})
+        layers.append(alt.Chart(end).mark_rule(color="#b3261e", strokeWidth=2).encode(x=f"{month}:Q"))
+        layers.append(alt.Chart(end).mark_text(align="left", dx=6, fontSize=13, color="#b3261e").encode(
+            x=f"{month}:Q", y=alt.value(20), text="label:N"))
     if now is not None:
         here = pd.DataFrame({month: [now], "label": [now_label]})
         layers.append(alt.Chart(here).mark_point(shape="triangle-up", size=160, filled=True, color="#b3261e")

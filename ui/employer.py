@@ -90,9 +90,10 @@ def grant_view(page: Page, employer: Mapping[str, Any], result: Mapping[str, Any
         hires=fmt.number(hires, page.lang), amount=fmt.money(amount or 0, page.lang)))
     following = None
     step = emp.next_band(result)
-    if step is not None and result["status"] in ("eligible", "not_eligible") and not result["unmet"][1:]:
-        text = next(m["text"] for m in result["next"] if "hires_more" in m["params"])
-        following = charts.Marker(hires + step["hires_more"], step["amount"], text.rstrip(".").replace(" → ", "\n→ "))
+    if step is not None:
+        following = charts.Marker(step["hires"], step["amount"], _("{hires} → {amount}, from {date}").format(
+            hires=fmt.number(step["hires"], page.lang), amount=fmt.money(step["amount"], page.lang),
+            date=fmt.date_text(date.fromisoformat(step["from"]), page.lang)))
     overlap = emp.overlap(on)
     overlap_marker = None
     if overlap is not None and max(p["amount"] or 0 for p in curve) > 0:

@@ -42,6 +42,8 @@ PAYEE_TEXT = {
 
 
 def group_of(result: dict[str, Any]) -> str:
+    """Where a result goes: due; not yet (the engine offers a checked step); not known (facts decide it, or
+    decide its step); not for you (nothing within the policy period makes it due); outside the period."""
     status = result["status"]
     if status == "eligible":
         return "apply"
@@ -49,7 +51,9 @@ def group_of(result: dict[str, Any]) -> str:
         return "need"
     if status == "out_of_period":
         return "out_of_period"
-    return "not_yet" if result["next"] else "not_for_you"
+    if result["next"]:
+        return "not_yet"
+    return "need" if result["missing"] and not result.get("ruled_out") else "not_for_you"
 
 
 def grouped(results: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
@@ -63,7 +67,8 @@ def citation(article: int, page: Page) -> str:
     numeral = policy.CHINESE_NUMERALS[article - 1]
     if page.lang == "zh_CN":
         return f"第（{numeral}）条"
-    return page._("Article ({numeral})").format(numeral=numeral)
+    # In English, the Arabic number first and the text's own numeral beside it: "Article 12 (十二)".
+    return page._("Article {number}").format(number=article) + f" ({numeral})"
 
 
 def amount_text(result: dict[str, Any], page: Page) -> str:
@@ -112,8 +117,10 @@ def card(result: dict[str, Any], page: Page, *, county: str | None,
             st.markdown(_bullets(_texts(result["unmet"])))
             st.success(fmt.md_escape(" ".join(_texts(result["next"]))), icon=":material/trending_up:")
         elif group == "not_for_you":
-            st.markdown(fmt.md_escape(_texts(result["unmet"])[0]))
+            st.markdown(_bullets(_texts(result["unmet"]) + _texts(result.get("too_late", []))))
         elif group == "need":
+            if result["unmet"]:
+                st.markdown(_bullets(_texts(result["unmet"])))
             _missing(result, page, ask)
         else:
             st.markdown(fmt.md_escape(_texts(result["unmet"])[0]))

@@ -59,7 +59,7 @@ def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, total: 
         for result in groups[key]:
             benefit = catalog.BY_ID[result["benefit"]]
             lines = [m["text"] for m in (result["met"] if key == "apply" else result["unmet"])]
-            lines += [m["text"] for m in result["next"]]
+            lines += [m["text"] for m in result["next"] + result.get("too_late", [])]
             body = f"<strong>{_esc(_(benefit.label))}</strong> · {_esc(citation(result['article'], page))}"
             amount = amount_text(result, page)
             if amount:

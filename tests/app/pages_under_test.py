@@ -17,6 +17,11 @@ def t(lang: str, message: str) -> str:
     return load_translations(lang).gettext(message)
 
 
+def tn(lang: str, words: tuple[str, str], n: int) -> str:
+    """The singular or plural ``words`` (an ``Nn_`` pair) as the page shows them in ``lang`` for ``n``."""
+    return load_translations(lang).ngettext(*words, n)
+
+
 def open_page(lang: str, path: str, params: dict[str, str] | None = None) -> AppTest:
     """``path`` (``pages/employer.py``) in ``lang`` with the query ``params``, run once, without an exception."""
     at = AppTest.from_file(APP, default_timeout=90)

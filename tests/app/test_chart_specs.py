@@ -49,14 +49,14 @@ def payees() -> dict:
 def timeline() -> dict:
     rows = [{"month": m, "amount": 800 if m >= 12 else 0} for m in range(25)]
     return charts.timeline_chart(rows, month="Months", amount="Yuan", rule_month=12, rule_label="claimable",
-                                 now=10, now_label="you are here")
+                                 now=10, now_label="you are here", end_month=20, end_label="policy ends")
 
 
 def scenarios() -> dict:
     rows = [{"label": "Another province", "amount": 800, "status_text": "You can apply", "amount_text": "¥800",
-             "status": "eligible"},
+             "status": "eligible", "eligible": True},
             {"label": "Home county", "amount": 0, "status_text": "Not for you", "amount_text": "¥0",
-             "status": "not_eligible"}]
+             "status": "not_eligible", "eligible": False}]
     return charts.scenario_chart(rows, label="Choice", amount="Yuan", status="Status", money=str)
 
 

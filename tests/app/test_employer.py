@@ -4,15 +4,21 @@ message is translated yet; amounts are written the language's way (¥ in zh_CN, 
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from engine.interpretations import INTERPRETATIONS
+from engine.messages import Message, render
 from engine.roster import id_check_character
+from engine.steps import UPGRADE_WORDS
 from i18n import LOCALES
-from tests.app.pages_under_test import open_page, t
+from tests.app.pages_under_test import open_page, t, tn
+from ui import format as fmt
+from ui.counts import WORKSHOP_COUNTS
 
 YUAN = {"zh_CN": "¥", "en": "CN¥"}
-
 
 
 def open_employer(lang: str) -> AppTest:
@@ -49,16 +55,49 @@ def test_page_opens_with_every_section(lang):
         assert key in at.session_state
 
 
+STEP = UPGRADE_WORDS[True]
+HIRE = ("{more} more qualifying hire", "{more} more qualifying hires")
+
+
 @pytest.mark.parametrize("lang", LOCALES)
-def test_17_hires_give_20000_and_the_next_band(lang):
+def test_17_hires_on_the_last_day_give_no_next_band(lang):
+    """On 2020-12-31 (the page's first date) a new hire could not count before the policy ends: no step."""
     at = open_employer(lang)
     at.number_input(key="emp_ws_hires").set_value(17)
     rerun(at)
     text = texts(at)
     assert f"### {YUAN[lang]}20,000" in text
-    following = t(lang, "{hires_more} more qualifying hires → {amount} (+{increase}).").format(
-        hires_more=4, amount=f"{YUAN[lang]}30,000", increase=f"{YUAN[lang]}10,000")
-    assert following in text
+    four_more = render(Message(HIRE[0], {"more": 4}, HIRE[1], "more"), lang)
+    assert four_more not in text
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_more_hired_than_qualifying_says_who_does_not_count_yet(lang):
+    at = open_employer(lang)
+    at.number_input(key="emp_ws_hired").set_value(20)
+    at.number_input(key="emp_ws_hires").set_value(17)
+    rerun(at)
+    assert f"### {YUAN[lang]}20,000" in texts(at)
+    pending = tn(lang, WORKSHOP_COUNTS.pending, 3).format(count=3, end=fmt.date_text(date(2020, 12, 31), lang))
+    assert pending in [info.value.replace("\\", "") for info in at.info]
+    at.number_input(key="emp_ws_hires").set_value(25)
+    rerun(at)
+    assert at.error, "25 qualifying of 20 employed is refused"
+    assert f"### {YUAN[lang]}" not in texts(at).split(t(lang, "Social-insurance subsidy"))[0]
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_17_hires_give_20000_and_the_next_band(lang):
+    at = open_employer(lang)
+    at.date_input(key="emp_date").set_value(date(2019, 6, 1))
+    at.number_input(key="emp_ws_hires").set_value(17)
+    rerun(at)
+    text = texts(at)
+    assert f"### {YUAN[lang]}20,000" in text
+    # 4 more hires reach the next band; a new hire counts after 12 months: from 2020-06-01.
+    assert render(Message(STEP, {"steps": [{"id": HIRE[0], "params": {"more": 4}, "plural": HIRE[1],
+                                            "count": "more"}], "date": "2020-06-01", "amount": 30_000,
+                               "increase": 10_000}), lang) in text
     assert f"◀ {t(lang, 'you')}" in tables(at)
     assert len(at.get("vega_lite_chart")) >= 1
 
@@ -74,7 +113,10 @@ def test_band_edges_and_the_overlap_at_100(hires, grant):
     else:
         assert f"### CN¥{grant}" in text
     assert "Reading used" in text
-    assert "100 qualifying hires → 60,000 yuan" in text
+    reading = INTERPRETATIONS["workshop_band_overlap_100"]
+    assert "This site uses 60,000 yuan for 100 and 100,000 yuan from 101." in t("en", reading.reading)
+    assert t("en", reading.reading) in text
+    assert "The county employment service centre decides" in text
 
 
 def test_a_carrier_elsewhere_gets_no_grant():

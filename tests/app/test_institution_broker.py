@@ -3,12 +3,15 @@ calculator, its bad input, and the broker fee calculator."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from i18n import LOCALES
-from tests.app.pages_under_test import open_page, t
+from tests.app.pages_under_test import open_page, t, tn
 from ui import format as fmt
+from ui.counts import PLACEMENT_COUNTS
 
 
 def texts(at: AppTest) -> str:
@@ -53,6 +56,24 @@ def test_broker_fee_for_placements(lang):
     at.radio(key="brk_joined").set_value(True).run()
     assert not at.exception
     assert "12333" in texts(at)
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_seven_placed_of_whom_five_count_pay_for_five(lang):
+    """The fee follows the placements that count (12 months with contract and insurance), not every placement;
+    the two others are named with what makes them count."""
+    at = open_page(lang, "pages/broker.py")
+    at.number_input(key="brk_placed").set_value(7)
+    at.number_input(key="brk_placements").set_value(5).run()
+    assert not at.exception
+    body = texts(at)
+    assert fmt.money(1_000, lang) in body
+    assert fmt.money(1_400, lang) not in body
+    pending = tn(lang, PLACEMENT_COUNTS.pending, 2).format(count=2, end=fmt.date_text(date(2020, 12, 31), lang))
+    assert pending in [info.value.replace("\\", "") for info in at.info]
+    at.number_input(key="brk_placements").set_value(8).run()
+    assert not at.exception
+    assert any(fmt.number(7, lang) in e.value for e in at.error), "8 counting of 7 placed is refused"
 
 
 @pytest.mark.parametrize("lang", LOCALES)

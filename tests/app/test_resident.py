@@ -39,11 +39,22 @@ def test_twelve_months_in_another_province_gives_800(lang, total, group):
     assert any(group in s.value for s in at.subheader)
 
 
-@pytest.mark.parametrize(("lang", "words"), [("zh_CN", "¥800"), ("en", "1 more months")])
+@pytest.mark.parametrize(("lang", "words"), [("zh_CN", "¥800"), ("en", "1 more month in this job: then")])
 def test_eleven_months_says_what_is_missing_and_the_smallest_change(lang, words):
     at = open_resident(lang, year="2019", step="results", **PROVINCE_JOB, **{"job.months": "11"})
     assert at.metric[0].value.endswith("0")
-    assert words in "\n".join(s.value for s in at.success)
+    assert words in "\n".join(s.value for s in at.success).replace("\\", "")
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_place_contract_and_insurance_stay_asked_at_10_months(lang):
+    """The step to the transport subsidy names the contract and social insurance: they are asked whatever the
+    months (they were hidden below 12)."""
+    at = open_resident(lang, year="2019", step="work", registered_poor="1", age="45",
+                       **{"job.place": "other_province", "job.months": "10"})
+    keys = {widget.key for widget in [*at.radio, *at.number_input]}
+    assert {"res_q_person.job.place", "res_q_person.job.months", "res_q_person.job.contract",
+            "res_q_person.job.social_insurance"} <= keys
 
 
 def test_questions_follow_the_answers():
