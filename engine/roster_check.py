@@ -24,11 +24,22 @@ import pandas as pd
 from babel.lists import format_list
 
 import i18n
+from engine import policy
 from engine.evaluate import params_on
 from engine.messages import BABEL_LOCALES, Message, render
 from engine.policy import in_force
 from engine.roster import CellError, Column, Roster, Schema, read_roster
-from engine.rules.rows import COUNTS, DOES_NOT_COUNT, FILL_IN, NOT_KNOWN, STATUS_TEXT, STEPS_TO_COUNT, RowRule
+from engine.rules.rows import (
+    COUNTS,
+    DOES_NOT_COUNT,
+    FILL_IN,
+    NOT_KNOWN,
+    STATUS_TEXT,
+    STEPS_TO_COUNT,
+    TOO_LATE_TO_COUNT,
+    RowRule,
+)
+from engine.steps import add_months
 from i18n import N_
 
 MONTHS_A_YEAR = 12  # unit conversion, for months counted from a start date
@@ -258,6 +269,9 @@ def _describe(rule: RowRule, check: RosterCheck, key: tuple, lang: str) -> tuple
         fixes = [say(c.fix) for c in failed if c.fix]
         if len(fixes) < len(failed):  # something the list's owner cannot change
             return status_text, reason, ""
+        if not _in_time(failed, params, check.on):
+            late = say(TOO_LATE_TO_COUNT, end=policy.IN_FORCE_UNTIL.isoformat())
+            return status_text, f"{reason} {late}", ""
         steps = _capital(say(STEPS_TO_COUNT, steps=_words(fixes, lang)))
         return status_text, reason, f"{steps} {fill_in}".strip()
     reason = " ".join(say(c.unknown, column=column) for c, column in zip(unsure, columns, strict=True))
@@ -276,6 +290,18 @@ def _describe_row(rule: RowRule, check: RosterCheck, key: tuple, lang: str) -> t
         return status_text, i18n.gettext(lang, WRONG_ID_COUNTS_ONCE_CORRECTED), correct
     _text, reason, step = _describe(rule, check, (own, *key[1:]), lang)
     return status_text, f"{i18n.gettext(lang, WRONG_ID)} {reason}".strip(), f"{correct} {step}".strip()
+
+
+def _in_time(failed: list, params: dict[str, Any], on: date) -> bool:
+    """Whether the fixes of the failed conditions can all be done by the policy's end (each waits its units)."""
+    values = params_on(on)
+    months = 0
+    for condition in failed:
+        more = params.get(condition.wait) if condition.wait else None
+        if more:
+            unit = values[condition.wait_unit] if isinstance(condition.wait_unit, str) else condition.wait_unit
+            months = max(months, more * unit)
+    return add_months(on, months) <= policy.IN_FORCE_UNTIL
 
 
 def _param_names(rule: RowRule) -> list[str]:

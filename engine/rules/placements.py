@@ -52,6 +52,7 @@ PLACEMENT = RowRule(
             fix=N_("{months_more} more month(s) in the job"),
             params={"months": Fact(MONTHS), "required": Param("art04.min_months"),
                     "months_more": Param("art04.min_months") - Fact(MONTHS)},
+            wait="months_more",
         ),
         RowCondition(
             "contract", is_true(CONTRACT),

@@ -23,7 +23,9 @@ class RowCondition:
     """One condition on a person, with what to say when it fails or is unknown, and how to meet it.
 
     ``fix`` is ``None`` when the list's owner cannot change it (whether the person is registered
-    poor). ``params`` are expressions whose values the messages show.
+    poor). ``params`` are expressions whose values the messages show. ``wait`` names the param that
+    says how many units the fix takes, ``wait_unit`` the months of one unit (a number, or the parameter
+    that holds it): a fix that cannot be done before the policy ends is not offered.
     """
 
     id: str
@@ -32,6 +34,8 @@ class RowCondition:
     unknown: str
     fix: str | None = None
     params: Mapping[str, Expr] = field(default_factory=dict)
+    wait: str | None = None
+    wait_unit: int | str = 1
 
     @property
     def fact(self) -> str:
@@ -62,3 +66,4 @@ STATUS_TEXT = {
 # How the reasons and steps are put together (the parts are the conditions' messages).
 STEPS_TO_COUNT = N_("{steps} → counts")
 FILL_IN = N_("Fill in or correct: {columns}")
+TOO_LATE_TO_COUNT = N_("That cannot be done before the policy ends on {end}: the row will not count under it.")

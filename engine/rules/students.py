@@ -46,6 +46,7 @@ STUDENT = RowRule(
             fix=N_("complete {semesters_more} more semester(s)"),
             params={"semesters": Fact(SEMESTERS), "required": Param("art11.min_semesters"),
                     "semesters_more": Param("art11.min_semesters") - Fact(SEMESTERS)},
+            wait="semesters_more", wait_unit="art11.semester_months",
         ),
         RowCondition(
             "passed", is_true(PASSED),

@@ -66,6 +66,7 @@ WORKSHOP = RowRule(
             fix=N_("work {months_more} more month(s)"),
             params={"months": Fact(MONTHS), "required": Param("art02.worker_min_months"),
                     "months_more": Param("art02.worker_min_months") - Fact(MONTHS)},
+            wait="months_more",
         ),
     ),
     all_met=N_("Registered poor, {months} months with you, labour contract, social insurance paid."),

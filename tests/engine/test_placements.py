@@ -79,6 +79,16 @@ def test_smallest_next_step(row, step):
     assert explain(check([row]), "en")["placement_next"].tolist() == [step]
 
 
+@pytest.mark.parametrize(("on", "row", "step"), [
+    pytest.param(date(2020, 10, 31), "是,是,是,10,是,是", "2 more month(s) in the job → counts", id="2020-10-31差2个月：期内可满"),
+    pytest.param(date(2020, 11, 1), "是,是,是,10,是,是", "", id="2020-11-01差2个月：满1年已过期，不提示"),
+])
+def test_no_placement_step_past_the_policy_end(on, row, step):
+    table = explain(check([row], on=on), "en")
+    assert table["placement_next"].tolist() == [step]
+    assert ("before the policy ends" in table["placement_reason"].iloc[0]) is (not step)
+
+
 def test_reasons_say_how_far_a_placement_is():
     table = explain(check(["是,是,是,10,是,是", GOOD]), "en")
     assert table["placement_reason"].tolist() == [

@@ -75,6 +75,14 @@ def test_smallest_next_step(row, step):
     assert explain(check([row]), "en")["student_next"].tolist() == [step]
 
 
+@pytest.mark.parametrize(("on", "step"), [
+    pytest.param(date(2020, 6, 30), "Complete 1 more semester(s) → counts", id="2020-06-30：一个学期（至多6个月）期内可完成"),
+    pytest.param(date(2020, 7, 1), "", id="2020-07-01：一个学期读完已过期，不提示"),
+])
+def test_no_semester_step_past_the_policy_end(on, step):
+    assert explain(check(["是,是,0,合格"], on=on), "en")["student_next"].tolist() == [step]
+
+
 def test_reasons_say_why_in_both_languages():
     result = check(["是,是,0,合格", "是,否,1,合格", "是,是,1,合格"])
     table = explain(result, "en")

@@ -85,6 +85,19 @@ def test_smallest_next_step(row, rule, step):
     assert table[f"{rule}_next"].tolist() == [step]
 
 
+@pytest.mark.parametrize(("on", "row", "step"), [
+    pytest.param(date(2020, 11, 30), "是,11,一年以上,是", "Work 1 more month(s) → counts", id="2020-11-30差1个月：期内可满"),
+    pytest.param(date(2020, 12, 1), "是,11,一年以上,是", "", id="2020-12-01差1个月：满12个月已过期，不提示"),
+    pytest.param(date(2020, 12, 31), "是,9,一年以上,是", "", id="2020-12-31差3个月：不提示"),
+    pytest.param(date(2020, 12, 31), "是,24,无,是", "Sign a labour contract → counts", id="2020-12-31只差合同：无需等待"),
+])
+def test_no_row_step_past_the_policy_end(on, row, step):
+    table = explain(check([row], on=on), "en")
+    assert table["workshop_next"].tolist() == [step]
+    if not step:
+        assert "before the policy ends on December 31, 2020" in table["workshop_reason"].iloc[0]
+
+
 def test_reasons_say_why():
     table = explain(check(["是,9,一年以上,是", "否,24,一年以上,是", "是,14,一年以上,是"]), "en")
     assert table["workshop_reason"].tolist() == [
