@@ -56,22 +56,21 @@ class Scenario:
     needs: Callable[[Mapping[str, Any], Mapping[str, Any]], list[Need]]  # (facts, parameters) → parts
 
 
+def _time(fact: str, year: int, months: int | None, more: tuple[str, str], whole: tuple[str, str]) -> Need:
+    """A year of something (a job, a business): the months still to go when it has begun, else the whole year."""
+    if months is not None and months < year:
+        return Need({fact: year}, False, part(more, more=year - months), year - months)
+    return Need({fact: year}, months is not None, part(whole, more=year), year)
+
+
 def _job(place: str, words: str) -> Callable[[Mapping[str, Any], Mapping[str, Any]], list[Need]]:
     def needs(facts: Mapping[str, Any], params: Mapping[str, Any]) -> list[Need]:
-        year = params["art01.min_months"]
         same = facts.get(PLACE) == place
-        months = facts.get(MONTHS) if same else None
-        if months is not None and months < year:
-            time = Need({MONTHS: year}, False, part(Nn_("{more} more month in that job",
-                                                       "{more} more months in that job"), more=year - months),
-                        year - months)
-        else:
-            time = Need({MONTHS: year}, months is not None, part(Nn_(
-                "{more} month in that job without a break", "{more} months in that job without a break"),
-                more=year), year)
         return [
             Need({PLACE: place}, same, part(words)),
-            time,
+            _time(MONTHS, params["art01.min_months"], facts.get(MONTHS) if same else None,
+                  Nn_("{more} more month in that job", "{more} more months in that job"),
+                  Nn_("{more} month in that job without a break", "{more} months in that job without a break")),
             Need({CONTRACT: "1_year_or_more"}, same and facts.get(CONTRACT) in CONTRACTS,
                  part(N_("a signed labour contract"))),
             Need({INSURANCE: True}, same and facts.get(INSURANCE) is True,
@@ -90,21 +89,14 @@ def _post(facts: Mapping[str, Any], params: Mapping[str, Any]) -> list[Need]:
 
 
 def _business(facts: Mapping[str, Any], params: Mapping[str, Any]) -> list[Need]:
-    year = params["art07.min_months"]
     has = facts.get(BUSINESS) in BUSINESSES
-    months = facts.get(BUSINESS_MONTHS) if has else None
-    if months is not None and months < year:
-        time = Need({BUSINESS_MONTHS: year}, False, part(Nn_(
-            "{more} more month of normal operation", "{more} more months of normal operation"), more=year - months),
-            year - months)
-    else:
-        time = Need({BUSINESS_MONTHS: year}, months is not None, part(Nn_(
-            "{more} month of normal operation without a break", "{more} months of normal operation without a break"),
-            more=year), year)
     return [
         Need({BUSINESS: facts[BUSINESS] if has else "individual"}, has,
              part(N_("a business of your own (self-employed or a small or micro enterprise)"))),
-        time,
+        _time(BUSINESS_MONTHS, params["art07.min_months"], facts.get(BUSINESS_MONTHS) if has else None,
+              Nn_("{more} more month of normal operation", "{more} more months of normal operation"),
+              Nn_("{more} month of normal operation without a break",
+                  "{more} months of normal operation without a break")),
         Need({EMPLOYS: True}, has and facts.get(EMPLOYS) is True, part(N_("employing at least one person besides you"))),
     ]
 

@@ -11,7 +11,9 @@ import openpyxl
 import pytest
 from playwright.sync_api import Page, expect
 
+from engine.messages import Message, render
 from engine.roster import id_check_character
+from engine.steps import UPGRADE_WORDS
 from tests.e2e.streamlit_server import open_page, wait_for_app
 from tests.e2e.widgets import metric, type_number, upload
 from ui import frame as ui_frame
@@ -39,13 +41,17 @@ def gbk_roster() -> bytes:
 
 @pytest.mark.parametrize("lang", ["zh_CN", "en"])
 def test_workshop_calculator_shows_the_grant_and_the_next_band(page: Page, base_url: str, lang: str):
-    open_page(page, f"{base_url}/employer?lang={lang}", timeout=TIMEOUT)
+    open_page(page, f"{base_url}/employer?lang={lang}&on=2019-06-01", timeout=TIMEOUT)
     expect(page.locator("h1").first).to_have_text(t(lang, "Employers and workshops"))
     type_number(page, "emp_ws_hires", 17)
     card = page.locator(".st-key-card_workshop_grant")
     expect(card).to_contain_text(f"{YUAN[lang]}20,000")
-    following = t(lang, "{hires_more} more qualifying hires → {amount} (+{increase}).").format(
-        hires_more=4, amount=f"{YUAN[lang]}30,000", increase=f"{YUAN[lang]}10,000")
+    # 4 more hires reach the next band; a new hire counts after 12 months with a contract and social insurance.
+    hires = render(Message("{more} more qualifying hire", {"more": 4}, "{more} more qualifying hires", "more"), lang)
+    following = render(Message(UPGRADE_WORDS[True], {"steps": [{"id": "{more} more qualifying hire", "params": {
+        "more": 4}, "plural": "{more} more qualifying hires", "count": "more"}], "date": "2020-06-01",
+        "amount": 30_000, "increase": 10_000}), lang)
+    assert hires in following
     expect(card).to_contain_text(following)
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
 

@@ -79,7 +79,7 @@ def placement_list() -> bytes:
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_broker_checks_a_list_with_placements_that_do_not_count_yet(page: Page, base_url: str, lang: str,
                                                                        tmp_path):
-    open_page(page, f"{base_url}/broker?lang={lang}#placements", timeout=TIMEOUT)
+    open_page(page, f"{base_url}/broker?lang={lang}&on=2019-12-31#placements", timeout=TIMEOUT)
     expect(page.locator("h1").first).to_have_text(t(lang, "Labour brokers"))
     upload(page, "输送名单.csv", placement_list())
     expect(metric(page, t(lang, "Rows"))).to_have_text("7", timeout=TIMEOUT)

@@ -17,7 +17,8 @@ JOURNEYS = {
     "province_14_months": (f"{BASE}&age=30&job.place=other_province&job.months=14&job.contract=1_year_or_more"
                            "&job.social_insurance=1", "transport_subsidy", {"zh_CN": "¥800", "en": "CN¥800"}),
     "province_9_months": (f"{BASE}&age=30&job.place=other_province&job.months=9&job.contract=1_year_or_more"
-                          "&job.social_insurance=1", "transport_subsidy", {"zh_CN": "3", "en": "After 3 more months"}),
+                          "&job.social_insurance=1", "transport_subsidy",
+                          {"zh_CN": "再干满3个月", "en": "3 more months in this job"}),
     "post_at_45": (f"{BASE}&age=45&job.place=none&wants_work=1&able_to_work=1&city=guyuan"
                    "&city_rural_income_last_year=12000", "public_welfare_post", {"zh_CN": "¥1,000", "en": "CN¥1,000"}),
     "two_after_passed": (f"{BASE}&age=17&two_after_student=1&tech_school_semesters=1&training_passed=1",

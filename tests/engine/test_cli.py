@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from helpers import BENEFIT_IDS, ELIGIBLE, POLICY
 
+from bench.promise_audit import apply
+
 ROOT = Path(__file__).resolve().parents[2]
 TRANSPORT = ELIGIBLE["transport_subsidy"]  # 跨省务工14个月：800元
 PERSON_BENEFITS = ["transport_subsidy", "public_welfare_post", "startup_subsidy", "skill_upgrade_subsidy"]
@@ -242,7 +244,7 @@ def test_compare_rows_are_the_engine_on_the_profile_they_describe(tmp_path):
                                              "business"]
     for row in rows:
         assert set(row) >= {"scenario", "benefit", "change", "status", "amount", "still_needed"}
-        changed = cli("evaluate", write_json(tmp_path, _with(JOB_10_MONTHS, row["change"]), "changed.json"),
+        changed = cli("evaluate", write_json(tmp_path, apply(JOB_10_MONTHS, row["change"]), "changed.json"),
                       "--date", "2019-06-01")
         result = next(r for r in json.loads(changed.stdout)["results"] if r["benefit"] == row["benefit"])
         assert row["status"] == result["status"]
@@ -266,14 +268,3 @@ def test_compare_json_lines_gives_an_array_a_line(tmp_path):
     late = second[2]["still_needed"][-1]
     assert late["id"] == "That takes until {date}, after the policy ends on {end}."
     assert second[2]["in_time"] is False
-
-
-def _with(profile: dict, change: dict) -> dict:
-    out = json.loads(json.dumps(profile))
-    for name, value in change.items():
-        node = out
-        *parents, leaf = name.split(".")
-        for part in parents:
-            node = node.setdefault(part, {})
-        node[leaf] = value
-    return out

@@ -9,7 +9,6 @@ facts gives the same benefit and amount. A row whose parts take past the policy'
 from __future__ import annotations
 
 import json
-import random
 import subprocess
 import sys
 from datetime import date
@@ -17,8 +16,9 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from test_step_properties import DATES, NEAR
+from test_step_properties import DATES, value
 
+from bench.promise_audit import apply, generated_profiles
 from engine import evaluate
 from engine.profile import FIELDS
 from engine.questions import nest
@@ -30,17 +30,10 @@ PERSON = sorted(name for name in FIELDS if name.startswith("person."))
 TOO_LATE = "That takes until {date}, after the policy ends on {end}."
 
 
-def person_value(name: str) -> st.SearchStrategy:
-    if name in NEAR:
-        return NEAR[name]
-    spec = FIELDS[name]
-    return st.booleans() if spec.kind == "bool" else st.sampled_from(spec.values)
-
-
 @st.composite
 def residents(draw: st.DrawFn) -> dict:
     chosen = draw(st.lists(st.sampled_from(PERSON), unique=True, max_size=len(PERSON)))
-    return {name: draw(person_value(name)) for name in chosen}
+    return {name: draw(value(name)) for name in chosen}
 
 
 def engine_on(facts: dict, benefit: str, on: date) -> dict:
@@ -76,43 +69,6 @@ def own_is_due_here(facts: dict, row: dict, on: date) -> bool:
     return engine_on(facts, row["benefit"], on)["status"] == "eligible"
 
 
-def _generated_profiles(count: int, seed: int) -> list[dict]:
-    """Residents, employers, brokers and schools near the articles' thresholds, with a date each."""
-    rng = random.Random(seed)
-    days = (date(2020, 12, 31) - date(2018, 7, 1)).days
-    profiles = []
-    for _ in range(count):
-        section = rng.choice(["person", "person", "employer", "broker", "institution"])
-        names = [n for n in FIELDS if n.startswith(section + ".")]
-        facts = {}
-        for name in rng.sample(names, rng.randint(min(3, len(names)), len(names))):
-            spec = FIELDS[name]
-            if name in NEAR:
-                facts[name] = _near(rng, name)
-            elif spec.kind == "bool":
-                facts[name] = rng.random() < 0.7
-            else:
-                facts[name] = rng.choice(spec.values)
-        on = date.fromordinal(date(2018, 7, 1).toordinal() + rng.randint(0, days))
-        profiles.append({**nest(facts), "date": on.isoformat()})
-    return profiles
-
-
-NEAR_VALUES = {
-    "person.age": list(range(14, 70)), "person.job.months": list(range(15)), "person.business.months": list(range(15)),
-    "person.urban_months": list(range(9)), "person.unemployed_months": list(range(9)),
-    "person.unemployment_insurance_years": [0, 0.5, 0.9, 1, 2, 2.9, 3, 4], "person.tech_school_semesters": [0, 1, 2],
-    "person.city_rural_income_last_year": [11_708, 12_000],
-    "employer.qualifying_hires": [0, 1, 10, 11, 20, 21, 30, 31, 100, 101],
-    "employer.employer_insurance_monthly": [300, 980], "broker.qualifying_placements": list(range(13)),
-    "institution.two_after_passed": list(range(5)),
-}
-
-
-def _near(rng: random.Random, name: str) -> object:
-    return rng.choice(NEAR_VALUES[name])
-
-
 def _cli_lines(tmp_path: Path, profiles: list[dict], name: str) -> list[dict]:
     path = tmp_path / name
     path.write_text("\n".join(json.dumps(p, ensure_ascii=False) for p in profiles) + "\n", encoding="utf-8")
@@ -125,7 +81,7 @@ def _cli_lines(tmp_path: Path, profiles: list[dict], name: str) -> list[dict]:
 def test_steps_checked_through_the_command_line_on_generated_profiles(tmp_path):
     """600 generated profiles through ``python -m engine evaluate FILE.jsonl``; every step's change, applied and
     assessed its months later, goes through the command line again and gives what the step said."""
-    profiles = _generated_profiles(600, seed=20181)
+    profiles = generated_profiles(600, seed=20181)
     outs = _cli_lines(tmp_path, profiles, "generated.jsonl")
     promises, changed = [], []
     for profile, out in zip(profiles, outs, strict=True):
@@ -136,20 +92,9 @@ def test_steps_checked_through_the_command_line_on_generated_profiles(tmp_path):
                 later = add_months(later, step["months"])
                 assert later.isoformat() == step["from"]
                 promises.append((result["benefit"], step["gives"]))
-                changed.append({**_apply(profile, step["change"]), "date": step["from"]})
+                changed.append({**apply(profile, step["change"]), "date": step["from"]})
     assert len(promises) >= 100, "the generated profiles should give many steps"
     again = _cli_lines(tmp_path, changed, "changed.jsonl")
     for (benefit, gives), out in zip(promises, again, strict=True):
         found = next(r for r in out["results"] if r["benefit"] == benefit)
         assert {"status": found["status"], "amount": found["amount"]} == gives, benefit
-
-
-def _apply(profile: dict, change: dict) -> dict:
-    out = json.loads(json.dumps(profile))
-    for name, value in change.items():
-        node = out
-        *parents, leaf = name.split(".")
-        for part in parents:
-            node = node.setdefault(part, {})
-        node[leaf] = value
-    return out

@@ -8,13 +8,13 @@ thresholds (months around 12, ages around 40, hires around each band) so that st
 
 from __future__ import annotations
 
-import copy
 from datetime import date
 
 from helpers import check_steps
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
+from bench.promise_audit import apply
 from engine import evaluate
 from engine.profile import FIELDS
 
@@ -81,19 +81,8 @@ def test_a_step_taken_leaves_nothing_open_for_that_benefit(profile: dict, on: da
     out = evaluate(profile, on, None)
     for result in out["results"]:
         for step in result["next"]:
-            changed = _apply(profile, step["change"])
+            changed = apply(profile, step["change"])
             later = date.fromisoformat(step["from"])
             again = next(r for r in evaluate(changed, later, None)["results"] if r["benefit"] == result["benefit"])
             assert again["unmet"] == []
             assert again["missing"] == []
-
-
-def _apply(profile: dict, change: dict) -> dict:
-    out = copy.deepcopy(profile)
-    for name, fact in change.items():
-        node = out
-        *parents, leaf = name.split(".")
-        for part in parents:
-            node = node.setdefault(part, {})
-        node[leaf] = fact
-    return out
