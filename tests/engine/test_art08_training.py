@@ -15,6 +15,17 @@ CASES = [
     pytest.param({"person.registered_poor": False}, "not_eligible", id="非建档立卡贫困劳动力"),
     pytest.param({"person.training_certificate": MISSING}, "needs_info", id="是否取得证书未知：待补充"),
     pytest.param({"person.registered_poor": MISSING}, "needs_info", id="是否建档立卡未知：待补充"),
+    # One course, one subsidy (reading one_course_one_subsidy): a 两后生's technical-school semester is paid under (十一).
+    pytest.param({"person.two_after_student": True, "person.tech_school_semesters": 1}, "not_eligible",
+                 id="两后生在技工院校读满1个学期：该培训按第十一条补助，不重复"),
+    pytest.param({"person.two_after_student": True, "person.tech_school_semesters": 2}, "not_eligible",
+                 id="两后生读满2个学期：同上"),
+    pytest.param({"person.two_after_student": True, "person.tech_school_semesters": 0}, "eligible",
+                 id="两后生未在技工院校学习：证书来自其他培训"),
+    pytest.param({"person.two_after_student": True}, "needs_info", id="两后生、学期数未知：先问学期"),
+    pytest.param({"person.two_after_student": False, "person.tech_school_semesters": 1}, "eligible",
+                 id="非两后生：第十一条不适用"),
+    pytest.param({"person.tech_school_semesters": 1}, "eligible", id="是否两后生未知：按其他培训计算（已披露）"),
 ]
 
 
@@ -24,6 +35,10 @@ def test_training_subsidy(overrides, status):
     check_case(r, overrides, status, None)
     if status == "eligible":
         assert r["missing_figures"], "the regional training-subsidy standard is not published: a missing figure"
+
+
+def test_the_reading_is_disclosed():
+    assert "one_course_one_subsidy" in result_for(BASE, BENEFIT)["interpretations"]
 
 
 def test_metadata():
