@@ -7,6 +7,7 @@ Debian's Chromium is used because ``playwright install`` cannot download browser
 from __future__ import annotations
 
 import asyncio
+import fcntl
 import os
 import socket
 import subprocess
@@ -33,9 +34,19 @@ APP_IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
 def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    return free_ports(1)[0]
+
+
+def free_ports(count: int) -> list[int]:
+    """``count`` different ports free on loopback now (all held open together while they are chosen)."""
+    sockets = [socket.socket(socket.AF_INET, socket.SOCK_STREAM) for _ in range(count)]
+    try:
+        for sock in sockets:
+            sock.bind(("127.0.0.1", 0))
+        return [sock.getsockname()[1] for sock in sockets]
+    finally:
+        for sock in sockets:
+            sock.close()
 
 
 def _wait_healthy(base_url: str, process: subprocess.Popen, log: Path, timeout: float) -> None:
@@ -105,6 +116,20 @@ def streamlit_server(timeout: float = 60, env: Mapping[str, str] | None = None) 
     """
     with streamlit_process(timeout, env) as server:
         yield server.url
+
+
+@contextmanager
+def machine_load_lock() -> Iterator[None]:
+    """Hold the machine's one load-test lock for the block: the tests that load the machine on purpose (thirty
+    sessions at once, a soak) measure the site under their own load, not under another test run's load test
+    as well. A second test run on the same machine waits here until the first run's load test is done."""
+    path = Path(tempfile.gettempdir()) / "zizhutong-load-tests.lock"
+    with path.open("a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def launch_chromium(playwright):

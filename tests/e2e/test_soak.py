@@ -33,7 +33,15 @@ from pathlib import Path
 import pytest
 from playwright.async_api import Browser, Page, async_playwright, expect
 
-from tests.e2e.streamlit_server import APP_IDLE, CHROMIUM, CHROMIUM_ARGS, Server, run_async, streamlit_process
+from tests.e2e.streamlit_server import (
+    APP_IDLE,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    Server,
+    machine_load_lock,
+    run_async,
+    streamlit_process,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -161,7 +169,7 @@ async def soak(server: Server) -> Soak:
 
 
 def test_a_thousand_reruns_keep_the_servers_memory_bounded():
-    with streamlit_process(timeout=90) as server:
+    with machine_load_lock(), streamlit_process(timeout=90) as server:
         measured = run_async(soak(server))
         log = server.log_text()
     print("\nreruns  seconds  server RSS (MB)")
