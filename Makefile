@@ -17,6 +17,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
+	@if [ -n "$$ZIZHUTONG_KIOSK" ] && [ -z "$$ZIZHUTONG_PUBLIC_URL" ]; then \
+	  echo "WARNING: kiosk mode without ZIZHUTONG_PUBLIC_URL: the QR codes will hold this machine's own address," \
+	       "which phones cannot open (set ZIZHUTONG_PUBLIC_URL=https://... )" >&2; fi
 	$(PY) -m streamlit run streamlit_app.py --server.headless true --browser.gatherUsageStats false \
 	  --server.address 0.0.0.0 --server.port 8501
 

@@ -55,6 +55,17 @@ class Benefit:
     kind: str = "cash"  # cash | in_kind | service
     documents: tuple[str, ...] = ()
     apply_at: str = APPLY_COUNTY_HRSS
+    notes: tuple[str, ...] = ()  # what a person must know to act on it (posts are limited; fees are waived)
+
+
+POSTS_ASSIGNED = N_(
+    "Posts are limited and assigned by the county (托底安排), first to people who find it hardest to get work: "
+    "being eligible does not guarantee a post. Ask your village committee or the county employment service centre."
+)
+FEES_WAIVED = N_(
+    "During the semester the student pays no tuition, no accommodation (bedding included) and no practice "
+    "materials: they are waived (学费、住宿费（含卧具）和实习材料费全免)."
+)
 
 
 BENEFITS: tuple[Benefit, ...] = (
@@ -103,7 +114,8 @@ BENEFITS: tuple[Benefit, ...] = (
         N_("A post such as road care, forest or water keeping, village cleaning or elder care, with a "
            "monthly living subsidy, tier-2 pension and medical insurance and accident insurance."),
         "person", N_("County human resources and social security bureau"), FUND_EMPLOYMENT,
-        documents=(N_("Household registration booklet"), N_("Disability certificate, if any")),),
+        documents=(N_("Household registration booklet"), N_("Disability certificate, if any")),
+        notes=(POSTS_ASSIGNED,)),
     Benefit(
         "startup_subsidy", 7, "resident", N_("Start-up subsidy"),
         N_("10,000 yuan once for a small business or self-employment that has run for a year and "
@@ -144,7 +156,7 @@ BENEFITS: tuple[Benefit, ...] = (
     Benefit(
         "skill_upgrade_subsidy", 10, "resident", N_("Skill-upgrade subsidy"),
         N_("1,000, 1,500 or 2,000 yuan for a junior, intermediate or senior certificate obtained this "
-           "year, after 3 years of unemployment insurance."),
+           "year, after 3 years of unemployment insurance (1 year from 2019)."),
         "person", N_("County human resources and social security bureau"), FUND_UNEMPLOYMENT,
         documents=(N_("The certificate obtained this year"), N_("Unemployment insurance record"),
                    N_("Bank card in your name"))),
@@ -153,12 +165,13 @@ BENEFITS: tuple[Benefit, ...] = (
         N_("6,000 yuan for each student from a registered poor family who completes a semester at a "
            "technical school and passes; tuition, lodging and materials are free."),
         "institution", N_("County human resources and social security bureau"), FUND_EMPLOYMENT,
-        documents=(N_("Enrolment record"), N_("Training pass record")), apply_at=APPLY_SCHOOL),
+        documents=(N_("Enrolment record"), N_("Training pass record")), apply_at=APPLY_SCHOOL, notes=(FEES_WAIVED,)),
     Benefit(
         "two_after_study_aid", 11, "institution", N_("Study aid for “two-after” students"),
         N_("3,000 yuan of poverty-alleviation study aid for each such student."),
         "students", N_("County poverty-alleviation office"), FUND_POVERTY,
-        documents=(N_("Enrolment record"), N_("Proof of registered poor household")), apply_at=APPLY_SCHOOL),
+        documents=(N_("Enrolment record"), N_("Proof of registered poor household")), apply_at=APPLY_SCHOOL,
+        notes=(FEES_WAIVED,)),
     Benefit(
         "special_ability_assessment", 12, "resident", N_("Free special vocational ability assessment"),
         N_("Free assessment in one of 18 projects, such as excavator operation, Ningxia snacks, "

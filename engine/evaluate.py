@@ -48,7 +48,7 @@ def evaluate_rule(rule: Rule, ctx: Context, lang: str | None) -> dict[str, Any]:
     unmet = [c.message(ctx, met=False) for c in now.failed]
     ahead = outlook(rule, ctx.facts, ctx.params["date"], now)
     amount = now.amount
-    figures = [f.as_dict() for f in rule.missing_figures] if now.status == ELIGIBLE and amount is None else []
+    figures = [f.as_dict(ctx) for f in rule.missing_figures] if now.status == ELIGIBLE and amount is None else []
     has_amount = rule.amount is not None
     result = _describe(rule, now.status, amount, lang)
     result.update(
@@ -79,6 +79,7 @@ def _describe(rule: Rule, status: str, amount: Any, lang: str | None) -> dict[st
         "fund": benefit.fund,
         "kind": benefit.kind,
         "documents": [msg(d).as_dict(lang) for d in benefit.documents],
+        "notes": [msg(n).as_dict(lang) for n in benefit.notes],
         "apply_at": msg(benefit.apply_at).as_dict(lang),
         "interpretations": list(rule.interpretations),
         "clause": rule.clause,

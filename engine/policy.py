@@ -41,6 +41,11 @@ def in_force(on: date) -> bool:
     return IN_FORCE_FROM <= on <= IN_FORCE_UNTIL
 
 
+def has_ended(today: date) -> bool:
+    """Whether ``today`` is after the policy's last day: claims under it are closed."""
+    return today > IN_FORCE_UNTIL
+
+
 @lru_cache(maxsize=1)
 def full_text() -> str:
     return TEXT_PATH.read_text(encoding="utf-8")

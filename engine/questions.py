@@ -93,6 +93,7 @@ QUESTIONS: tuple[Question, ...] = (
              N_("Does the government already pay your pension and medical insurance contributions?"),
              N_("A public-welfare post pays tier-2 (二档) contributions, less what you already get."),
              (("none", N_("No")), ("partial", N_("Yes, part of them")), ("full", N_("Yes, all of them")))),
+    # The page names the city and the year in the label (ui.questionnaire.label_of).
     Question("person.city_rural_income_last_year", "post",
              N_("If you know it: last year's rural per-capita disposable income of your city"),
              N_("Published in the city's statistical communiqué (统计公报). We do not have this figure, so we "

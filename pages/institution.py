@@ -64,30 +64,44 @@ def institution_kind(page: Page) -> str:
                       format_func=lambda k: _(KINDS[k]), horizontal=True)
 
 
-def count_input(page: Page, label: str, param: str, default: int) -> int:
-    return int(url.number(page, label, param, f"inst_{param}", maximum=MAX_STUDENTS, value=default, step=1))
+def count_input(page: Page, label: str, param: str) -> int | None:
+    """A count kept in the URL; empty until the visitor types it (no amount they did not ask for)."""
+    value = url.number(page, label, param, f"inst_{param}", maximum=MAX_STUDENTS, value=None, step=1)
+    return None if value is None else int(value)
 
 
 def amount_of(result: dict) -> float:
     return float(result.get("amount") or 0)
 
 
-def counts(page: Page) -> tuple[int, int, int, list[str]]:
-    """Enrolled, completed and passed students; each problem is shown beside its field."""
+EXAMPLE = {"enrolled": 40, "completed": 35, "passed": 35}
+
+
+def counts(page: Page) -> tuple[int, int, int, list[str]] | None:
+    """Enrolled, completed and passed students, ``None`` until all three are typed; each problem is shown
+    beside its field."""
     _ = page._
     first, second, third = st.columns(3)
     with first:
-        enrolled = count_input(page, _("Students enrolled"), "enrolled", 40)
+        enrolled = count_input(page, _("Students enrolled"), "enrolled")
     with second:
-        completed = count_input(page, _("Completed one semester"), "completed", 35)
-        if completed > enrolled:
+        completed = count_input(page, _("Completed one semester"), "completed")
+        if None not in (completed, enrolled) and completed > enrolled:
             st.error(fmt.md_escape(_("Cannot be more than the {count} enrolled.").format(
                 count=fmt.number(enrolled, page.lang))), icon=":material/error:")
     with third:
-        passed = count_input(page, _("Completed and passed"), "passed", 35)
-        if passed > completed:
+        passed = count_input(page, _("Completed and passed"), "passed")
+        if None not in (passed, completed) and passed > completed:
             st.error(fmt.md_escape(_("Cannot be more than the {count} who completed the semester.").format(
                 count=fmt.number(completed, page.lang))), icon=":material/error:")
+    if None in (enrolled, completed, passed):
+        st.info(fmt.md_escape(_("Type the three numbers to see what the cohort brings.")), icon=":material/edit:")
+        example = _("See an example: {enrolled} enrolled, {completed} completed, {passed} passed").format(
+            **{key: fmt.number(value, page.lang) for key, value in EXAMPLE.items()})
+        st.page_link("pages/institution.py", label=example, icon=":material/lightbulb:",
+                     query_params={**page.query, "kind": st.query_params.get("kind", "technical_school"),
+                                   **{key: str(value) for key, value in EXAMPLE.items()}})
+        return None
     problems = ["completed"] * (completed > enrolled) + ["passed"] * (passed > completed)
     return int(enrolled), int(completed), int(passed), problems
 
@@ -116,7 +130,11 @@ def cohort(page: Page, on: date, kind: str) -> None:
     in it so that its link and QR code always hold the counts on screen.
     """
     _ = page._
-    enrolled, _done, passed, problems = counts(page)
+    typed = counts(page)
+    if typed is None:
+        takeaway.offer(page)
+        return
+    enrolled, _done, passed, problems = typed
     if problems:
         st.warning(fmt.md_escape(_("Correct the numbers above to see the amounts.")), icon=":material/warning:")
         return

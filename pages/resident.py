@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from engine import evaluate
+from engine import catalog, evaluate
 from engine.guidance import BY_ARTICLE, PROJECT_PARAMS
 from engine.profile import place_name
 from engine.questions import (
@@ -24,7 +24,7 @@ from engine.questions import (
     nest,
     relevant_facts,
 )
-from engine.scenarios import compare, job_timeline
+from engine.scenarios import JOB_AWAY, compare, job_timeline
 from i18n import N_
 from ui import answers as url
 from ui import charts, errors, questionnaire, results, takeaway
@@ -45,17 +45,34 @@ def visible_steps(shown: list[str]) -> list[str]:
     return [s for s in STEP_ORDER if s in ("year", "results") or s in with_questions]
 
 
+FROM_RESULTS = "from"  # ?from=results: the question was opened from the results, one tap takes it back
+CONFIRM_KEY = "res_confirm_start_over"
+
+
 def go(step: str) -> None:
     url.set_param(url.STEP_KEY, step)
+    if step == "results":
+        url.set_param(FROM_RESULTS, None)
 
 
 def ask(fact: str) -> None:
+    """Open the question of ``fact`` from the results: an answer changed there goes back in one tap."""
     go(BY_FACT[fact].step)
+    url.set_param(FROM_RESULTS, "results")
 
 
 def start_over() -> None:
     questionnaire.forget_widgets()
+    st.session_state.pop(CONFIRM_KEY, None)
     url.clear_all()
+
+
+def ask_to_start_over() -> None:
+    st.session_state[CONFIRM_KEY] = True
+
+
+def keep_answers() -> None:
+    st.session_state.pop(CONFIRM_KEY, None)
 
 
 def year_step(page: Page) -> None:
@@ -72,6 +89,8 @@ def year_step(page: Page) -> None:
             "The policy ended on 31 December 2020, so nothing can be claimed under it for 2021 or later. Later "
             "rules (such as 宁党发〔2021〕15号) are not covered by this site yet: ask the county human resources "
             "and social security bureau or call 12333.")), icon=":material/event_busy:")
+        st.markdown(fmt.md_escape(_(
+            "To check what the policy paid in 2018, 2019 or 2020 instead, choose that year above.")))
 
 
 def question_step(step: str, shown: list[str], answers: dict[str, Any], rejected: list[str], page: Page) -> None:
@@ -83,21 +102,36 @@ def question_step(step: str, shown: list[str], answers: dict[str, Any], rejected
 def navigation(step: str, steps: list[str], page: Page) -> None:
     _ = page._
     position = steps.index(step)
+    no_year = step == "year" and not st.query_params.get(url.YEAR_KEY)
     with st.container(horizontal=True):
+        if st.query_params.get(FROM_RESULTS) == "results" and step not in ("results", "year"):
+            st.button(_("Back to my results"), type="primary", icon=":material/fact_check:", on_click=go,
+                      args=("results",))
         if position > 0:
             st.button(_("Back"), icon=":material/arrow_back:", on_click=go, args=(steps[position - 1],))
-        if step != "results":
+        if step != "results" and st.query_params.get(url.YEAR_KEY) != url.LATER:
             label = _("See my results") if steps[position + 1] == "results" else _("Next")
-            st.button(label, type="primary", icon=":material/arrow_forward:", on_click=go,
-                      args=(steps[position + 1],), disabled=step == "year" and not st.query_params.get(url.YEAR_KEY))
-        st.button(_("Start over"), icon=":material/restart_alt:", on_click=start_over, type="tertiary")
+            st.button(label, type="secondary" if st.query_params.get(FROM_RESULTS) else "primary",
+                      icon=":material/arrow_forward:", on_click=go, args=(steps[position + 1],), disabled=no_year)
+    if no_year:
+        st.caption(fmt.md_escape(_("Choose a year above to go on.")))
+    if st.session_state.get(CONFIRM_KEY):
+        with st.container(border=True, key="confirm_start_over"):
+            st.markdown(fmt.md_escape(_("Start over? Every answer you gave is forgotten.")))
+            with st.container(horizontal=True):
+                st.button(_("Yes, start over"), icon=":material/restart_alt:", on_click=start_over)
+                st.button(_("No, keep my answers"), type="primary", on_click=keep_answers)
+    else:
+        st.button(_("Start over"), icon=":material/restart_alt:", on_click=ask_to_start_over, type="tertiary")
 
 
 def progress(step: str, steps: list[str], page: Page) -> None:
+    """Where the person is, out of every step there can be: the count does not change as answers come in
+    (a step with no question for this person is passed over, not taken out of the count)."""
     _ = page._
-    position = steps.index(step)
-    st.progress((position + 1) / len(steps), text=_("Step {number} of {count}: {title}").format(
-        number=position + 1, count=len(steps), title=_(STEP_TITLES[step])))
+    position = STEP_ORDER.index(step)
+    st.progress((position + 1) / len(STEP_ORDER), text=_("Step {number} of {count}: {title}").format(
+        number=position + 1, count=len(STEP_ORDER), title=_(STEP_TITLES[step])))
 
 
 def resident_results(answers: dict[str, Any], page: Page) -> None:
@@ -112,14 +146,12 @@ def resident_results(answers: dict[str, Any], page: Page) -> None:
     total = sum(r["amount"] for r in mine if r["status"] == "eligible" and r["amount"] is not None
                 and r["payee"] in PAID_TO_RESIDENT)
     county = answers.get("person.county")
+    groups = results.grouped(mine, person=True)
     if out["in_force"]:
         st.caption(fmt.md_escape(_("Situation assessed on {date}.").format(date=fmt.date_text(on, page.lang))))
-    st.metric(_("First-year total you can apply for"), fmt.money(total, page.lang))
-    if any(r["status"] == "eligible" and r["amount"] is None and r["missing_figures"] for r in mine):
-        st.caption(fmt.md_escape(_("Plus amounts that depend on figures we do not have; see the cards.")))
+    headline(groups, total, page)
     if page.kiosk:  # at a kiosk the way to take the result away comes first, before the details
         take_away(page, mine, on, total, answers)
-    groups = results.grouped(mine)
     for key, title, icon in results.GROUPS:
         if groups[key]:
             st.subheader(f"{icon} {fmt.md_escape(_(title))} ({len(groups[key])})", anchor=f"group-{key}")
@@ -131,6 +163,30 @@ def resident_results(answers: dict[str, Any], page: Page) -> None:
     your_answers(answers, page)
     if not page.kiosk:
         take_away(page, mine, on, total, answers)
+
+
+def headline(groups: dict[str, list[dict[str, Any]]], total: float, page: Page) -> None:
+    """What the person can apply for, named, first; then the money paid to them and what that sum leaves out."""
+    _ = page._
+    due = groups["apply"]
+    names = [_(catalog.BY_ID[r["benefit"]].label) for r in due]
+    if due:
+        st.markdown("**" + fmt.md_escape(page.ngettext(
+            "You can apply for {count} benefit: {names}.", "You can apply for {count} benefits: {names}.",
+            len(due)).format(count=fmt.number(len(due), page.lang), names=fmt.words(names, page.lang))) + "**")
+    else:
+        st.markdown("**" + fmt.md_escape(_(
+            "Nothing you can apply for yet with these answers: below is what is not yet due, and what we need "
+            "to know.")) + "**")
+    st.metric(_("Money paid to you in the first year"), fmt.money(total, page.lang))
+    waiting = [_(catalog.BY_ID[r["benefit"]].label) for r in due if r["amount"] is None and r["missing_figures"]]
+    if waiting:
+        st.caption(fmt.md_escape(_("Not counted yet: {names} (the amount depends on a figure we do not have; see "
+                                   "the card).").format(names=fmt.words(waiting, page.lang))))
+    for result in groups["school"]:
+        st.caption(fmt.md_escape(_("Not counted: {amount} to your school for your training ({name}); it is not "
+                                   "paid to you.").format(amount=fmt.money(result["amount"] or 0, page.lang),
+                                                          name=_(catalog.BY_ID[result["benefit"]].label))))
 
 
 def shown_benefits(answers: dict[str, Any]) -> tuple[str, ...]:
@@ -170,9 +226,13 @@ def comparisons(answers: dict[str, Any], on, page: Page) -> None:
     st.vega_lite_chart(charts.scenario_chart(shown, label=choice, amount=amount, status=status,
                                              money=lambda x: fmt.money(x, page.lang)), width="stretch")
     needs = _("What you still need")
-    st.table({choice: [r["label"] for r in shown], amount: [r["amount_text"] for r in shown],
-              status: [r["status_text"] for r in shown], needs: [r["needs_text"] for r in shown]})
-    timeline_view(answers, on, page)
+    for row in shown:  # one line per choice, readable on a phone: what it brings, and what it needs
+        with st.container(border=True, key=f"choice_{row['scenario']}"):
+            st.markdown(f"**{fmt.md_escape(row['label'])}** · {fmt.md_escape(row['amount_text'])} · "
+                        f"{fmt.md_escape(row['status_text'])}")
+            st.caption(f"{fmt.md_escape(fmt.with_colon(needs, page.lang))} {fmt.md_escape(row['needs_text'])}")
+    if answers.get("person.job.place") in JOB_AWAY:  # the timeline is about the person's own job away from home
+        timeline_view(answers, on, page)
 
 
 def _comparison_row(row: dict[str, Any], page: Page) -> dict[str, Any]:
@@ -185,9 +245,10 @@ def _comparison_row(row: dict[str, Any], page: Page) -> dict[str, Any]:
         status_text = _("You could apply")
     else:
         status_text = _(results.STATUS_TEXT[row["status"]])
-    amount_text = fmt.money(row["amount"], page.lang) if row["amount_known"] else _("amount not published")
+    amount_text = fmt.money(row["amount"], page.lang) if row["amount_known"] else _("Amount depends on a published figure")
     needs = [m["text"] for m in row["still_needed"]]
-    return {"label": row["label"]["text"], "amount": row["amount"] if due else 0, "status": row["status"],
+    return {"scenario": row["scenario"], "label": row["label"]["text"], "amount": row["amount"] if due else 0,
+            "status": row["status"],
             "eligible": due, "status_text": status_text, "amount_text": amount_text,
             "needs_text": "; ".join(needs) if needs else _("Nothing: you already meet it")}
 
@@ -216,7 +277,7 @@ def timeline_view(answers: dict[str, Any], on, page: Page) -> None:
 
 
 def answered(answers: dict[str, Any], page: Page) -> list[tuple[str, str, str]]:
-    return [(q.fact, page._(q.label), questionnaire.answer_text(q.fact, answers[q.fact], page))
+    return [(q.fact, questionnaire.label_of(q, answers, page), questionnaire.answer_text(q.fact, answers[q.fact], page))
             for q in QUESTIONS if q.fact in answers]
 
 
@@ -262,6 +323,8 @@ def main() -> None:
     shown = relevant_facts(answers, on) if on else []
     steps = visible_steps(shown)
     step = st.query_params.get(url.STEP_KEY)
+    if st.query_params.get(url.YEAR_KEY) == url.LATER:
+        step, steps = "year", ["year"]  # nothing can be claimed after the policy: the notice is the answer
     if step not in steps:
         step = "year" if step not in STEP_ORDER else next(s for s in steps if STEP_ORDER.index(s) >= STEP_ORDER.index(step))
     if step == "year":

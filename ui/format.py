@@ -11,6 +11,7 @@ import re
 from datetime import date
 
 from babel.dates import format_date
+from babel.lists import format_list
 from babel.numbers import format_currency, format_decimal
 
 from engine.messages import BABEL_LOCALES
@@ -44,6 +45,16 @@ def money(amount: float, lang: str) -> str:
 def number(value: float, lang: str) -> str:
     """A plain number with the language's grouping (``12,000``)."""
     return format_decimal(value, locale=babel_locale(lang))
+
+
+def with_colon(label: str, lang: str) -> str:
+    """A label before what it names: "Where to apply:" / "办理地点："."""
+    return f"{label}：" if normalize_locale(lang) == "zh_CN" else f"{label}:"
+
+
+def words(items: list[str], lang: str) -> str:
+    """Items joined as the language joins a list: "A, B, and C" / "A、B和C"."""
+    return format_list(items, locale=babel_locale(lang)) if items else ""
 
 
 def date_text(day: date, lang: str) -> str:

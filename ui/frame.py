@@ -15,13 +15,14 @@ import gettext
 import json
 import sys
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 import streamlit as st
 
 import i18n
-from engine.policy import IN_FORCE_FROM, IN_FORCE_UNTIL, POLICY_ID, POLICY_TITLE_ZH
+from engine.policy import IN_FORCE_FROM, IN_FORCE_UNTIL, POLICY_ID, POLICY_TITLE_ZH, has_ended
 from i18n import DEFAULT_LOCALE, LOCALES, N_
 from ui import format as fmt
 from ui import kiosk
@@ -211,3 +212,17 @@ def _banner(page: Page) -> None:
             "Unofficial self-service tool: the official text and the county human resources and social "
             "security bureau (人力资源和社会保障局) decide. Hotline 12333."
         )))
+        if has_ended(date.today()):
+            st.warning(fmt.md_escape(ended_text(page)), icon=":material/event_busy:")
+
+
+# The words every page shows once the policy has ended (today is after its last day).
+ENDED = N_(
+    "This policy ended on {end}: claims under it are closed. What this site shows is what the policy paid while "
+    "it was in force. For help today, ask the county human resources and social security bureau "
+    "(人力资源和社会保障局) or call 12333; later rules, such as 宁党发〔2021〕15号, are not covered by this site."
+)
+
+
+def ended_text(page: Page) -> str:
+    return page._(ENDED).format(end=fmt.date_text(IN_FORCE_UNTIL, page.lang))

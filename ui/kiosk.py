@@ -71,12 +71,15 @@ div[class*="_key_back"] button p, div[class*="_key_clear"] button p { font-size:
 div[class*="_keypad"] button[data-testid="stBaseButton-secondary"]:active { background: #dbe7f0; }
 .takeaway-qr { width: 14.5rem; }
 .takeaway-print { min-height: 3rem; }
-#kiosk-idle { position: fixed; inset: 0; z-index: 1000001; background: rgba(0, 0, 0, 0.55); display: flex;
-  align-items: center; justify-content: center; }
+/* The countdown is a bar along the bottom of the screen: the result and its QR code stay visible above it. */
+#kiosk-idle { position: fixed; left: 0; right: 0; bottom: 0; z-index: 1000001; display: flex;
+  justify-content: center; pointer-events: none; }
 #kiosk-idle[hidden] { display: none; }
-#kiosk-idle > div { background: #fff; color: #1a1d21; border-radius: 1rem; padding: 2rem; max-width: 32rem;
-  margin: 1rem; text-align: center; font-size: 1.3rem; }
-#kiosk-idle .kiosk-idle-count { font-size: 3rem; font-weight: 700; margin: 0.5rem 0; }
+#kiosk-idle > div { background: #fff; color: #1a1d21; border: 3px solid #1f5f8b; border-radius: 1rem 1rem 0 0;
+  padding: 1rem 2rem; max-width: 40rem; margin: 0 1rem; text-align: center; font-size: 1.2rem;
+  box-shadow: 0 -4px 16px rgba(0, 0, 0, 0.25); pointer-events: auto; }
+#kiosk-idle p { margin: 0.25rem 0; }
+#kiosk-idle .kiosk-idle-count { font-size: 2.2rem; font-weight: 700; }
 #kiosk-idle button { min-height: 3.5rem; min-width: 10rem; font-size: 1.3rem; border-radius: 0.5rem; border: 0;
   background: #1f5f8b; color: #fff; cursor: pointer; }
 """
@@ -89,6 +92,22 @@ IDLE_SCRIPT = """
 (function () {
   const settings = %s;
   window.zztKiosk = settings;
+  // After a reset, Back must not bring the last visitor's page again: a page reached by Back or Forward (or
+  // restored from the back-forward cache) once this tab has been reset goes home instead.
+  function backAfterReset() {
+    const reset = Number(sessionStorage.getItem("zztKioskReset") || 0);
+    const entry = performance.getEntriesByType("navigation")[0];
+    return reset > 0 && entry && entry.type === "back_forward";
+  }
+  if (backAfterReset()) { window.location.replace(settings.home); return; }
+  if (!window.zztKioskShown) {
+    window.zztKioskShown = true;
+    window.addEventListener("pageshow", function (event) {
+      if (event.persisted && Number(sessionStorage.getItem("zztKioskReset") || 0) > 0) {
+        window.location.replace(window.zztKiosk.home);
+      }
+    });
+  }
   if (window.zztKioskTimer) { return; }
   let last = Date.now();
   let box = null;
@@ -122,6 +141,7 @@ IDLE_SCRIPT = """
     const left = Math.ceil(s.idle - (Date.now() - last) / 1000);
     if (left <= 0) {
       clearInterval(window.zztKioskTimer);
+      sessionStorage.setItem("zztKioskReset", String(Date.now()));
       window.location.replace(s.home);
       return;
     }

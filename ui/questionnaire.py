@@ -14,9 +14,11 @@ import streamlit as st
 
 from engine.profile import FIELDS, place_name
 from engine.questions import BY_FACT, Question, county_options
+from i18n import N_
 from ui import answers as url
 from ui import format as fmt
 from ui import kiosk
+from ui.figures import figure_name
 from ui.frame import Page
 
 WIDGET_PREFIX = "res_q_"
@@ -38,6 +40,20 @@ def _store(fact: str) -> None:
 def forget_widgets() -> None:
     for fact in BY_FACT:
         st.session_state.pop(widget_key(fact), None)
+
+
+FIGURE_QUESTION = N_("If you know it: {figure}")
+
+
+def label_of(question: Question, answers: dict[str, Any], page: Page) -> str:
+    """The question in the page's language; the figure question names its city and year ("上年度": 2018 for a
+    situation in 2019)."""
+    if question.fact == "person.city_rural_income_last_year":
+        on = url.assessment_date(st.query_params.get(url.YEAR_KEY))
+        if on is not None:
+            figure = {"year": on.year - 1, "place": answers.get("person.city")}
+            return page._(FIGURE_QUESTION).format(figure=figure_name(figure, page))
+    return page._(question.label)
 
 
 def options_of(question: Question, answers: dict[str, Any], page: Page) -> tuple[list[Any], dict[Any, str]]:
@@ -69,12 +85,12 @@ def _widget(question: Question, answers: dict[str, Any], page: Page) -> None:
     if question.options or fact == "person.county":
         values, labels = options_of(question, answers, page)
         index = values.index(current) if current in values else None
-        st.radio(_(question.label), values, index=index, format_func=labels.__getitem__, key=key,
+        st.radio(label_of(question, answers, page), values, index=index, format_func=labels.__getitem__, key=key,
                  help=help_text, on_change=_store, args=(fact,), horizontal=page.kiosk or len(values) <= 2)
         return
     spec = FIELDS[fact]
     whole = spec.kind == "int"
-    label = _(question.label)
+    label = label_of(question, answers, page)
     if question.unit:
         label = f"{label} ({_(question.unit)})"
     if page.kiosk:  # no keyboard at a kiosk: the number is tapped on a keypad

@@ -16,11 +16,15 @@ from engine.interpretations import INTERPRETATIONS
 from engine.profile import place_name
 from engine.questions import BY_FACT
 from i18n import N_
+from ui import answers as url
 from ui import format as fmt
+from ui.figures import figure_text
 from ui.frame import Page
+from ui.questionnaire import label_of
 
 GROUPS: tuple[tuple[str, str, str], ...] = (
     ("apply", N_("You can apply"), ":material/check_circle:"),
+    ("school", N_("Paid to your school for you"), ":material/school:"),
     ("not_yet", N_("Not yet"), ":material/schedule:"),
     ("need", N_("We need to know"), ":material/help:"),
     ("not_for_you", N_("Not for you"), ":material/block:"),
@@ -56,10 +60,15 @@ def group_of(result: dict[str, Any]) -> str:
     return "need" if result["missing"] and not result.get("ruled_out") else "not_for_you"
 
 
-def grouped(results: Iterable[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+def grouped(results: Iterable[dict[str, Any]], *, person: bool = False) -> dict[str, list[dict[str, Any]]]:
+    """Results by group; for a person (``person``), money due to their school is a group of its own, apart from
+    what the person can apply for."""
     groups: dict[str, list[dict[str, Any]]] = {key: [] for key, _, _ in GROUPS}
     for result in results:
-        groups[group_of(result)].append(result)
+        group = group_of(result)
+        if person and group == "apply" and result["payee"] == "institution":
+            group = "school"
+        groups[group].append(result)
     return groups
 
 
@@ -134,9 +143,10 @@ def _eligible_details(result: dict[str, Any], page: Page, benefit: catalog.Benef
         st.markdown(_bullets(_texts(result["met"])))
     if result.get("insurance"):
         st.markdown(_bullets(_texts(result["insurance"])))
+    for note in _texts(result.get("notes", [])):
+        st.info(fmt.md_escape(note), icon=":material/info:")
     for figure in result["missing_figures"]:
-        st.info(fmt.md_escape(_("Missing figure: {label}. {where}").format(
-            label=_(figure["label"]), where=_(figure["published_in"]))), icon=":material/info:")
+        st.warning(fmt.md_escape(figure_text(figure, page)), icon=":material/query_stats:")
         if ask and figure["fact"] in BY_FACT:
             st.button(_("Type the published figure"), key=f"figure_{result['benefit']}", icon=":material/edit:",
                       on_click=ask, args=(figure["fact"],))
@@ -153,13 +163,19 @@ def _eligible_details(result: dict[str, Any], page: Page, benefit: catalog.Benef
     elif fund:
         money_from += " · " + _("from the {fund} ({fund_zh})").format(fund=_(fund), fund_zh=result["fund"])
     st.caption(fmt.md_escape(money_from))
-    with st.expander(_("What to bring and where to go")):
-        st.markdown(_bullets(_texts(result["documents"])))
-        where = result["apply_at"]["text"]
-        if county:
-            where = _("{county}: {office}").format(county=place_name(county, page.lang), office=where)
-        label = _("Where to apply")
-        st.markdown(f"**{fmt.md_escape(label)}:** {fmt.md_escape(where)}")
+    where_to_go(result, page, county)
+
+
+def where_to_go(result: dict[str, Any], page: Page, county: str | None) -> None:
+    """What to bring and where to apply, on the card itself: nothing to open on a phone."""
+    _ = page._
+    bring, office = _("What to bring"), _("Where to apply")
+    where = result["apply_at"]["text"]
+    if county:
+        where = _("{county}: {office}").format(county=place_name(county, page.lang), office=where)
+    with st.container(key=f"where_{result['benefit']}"):
+        st.markdown(f"**{fmt.md_escape(fmt.with_colon(bring, page.lang))}**\n" + _bullets(_texts(result["documents"])))
+        st.markdown(f"**{fmt.md_escape(fmt.with_colon(office, page.lang))}** {fmt.md_escape(where)}")
         st.caption(fmt.md_escape(_("Documents are the ones county offices usually ask for; the office may "
                                    "ask for others.")))
 
@@ -172,7 +188,7 @@ def _missing(result: dict[str, Any], page: Page, ask: Callable[[str], None] | No
     leads = [f for f in result["missing"] if not (BY_FACT.get(f) and set(BY_FACT[f].requires) & known)]
     for fact in leads:
         question = BY_FACT.get(fact)
-        label = _(question.label) if question else fact
+        label = label_of(question, url.current_answers()[0], page) if question else fact
         if ask and question:
             st.button(label, key=f"ask_{result['benefit']}_{fact}", icon=":material/edit:",
                       on_click=ask, args=(fact,), type="tertiary")

@@ -68,6 +68,17 @@ def link(params: Mapping[str, str] | None = None) -> str:
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
 
 
+LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}  # noqa: S104 - names, not a bind
+
+
+def phones_can_open(url: str) -> bool:
+    """False when the address is this machine's own loopback name: a phone that scans it reaches nothing."""
+    if os.environ.get(ENV_PUBLIC_URL, "").strip():
+        return True
+    host = (urlsplit(url).hostname or "").lower()
+    return host not in LOOPBACK_HOSTS and not host.startswith("127.")
+
+
 def qr(url: str) -> segno.QRCode:
     """The QR code of ``url``, as every page draws it (the tests rebuild it to compare)."""
     return segno.make(url, error=QR_ERROR, micro=False)
@@ -91,6 +102,11 @@ def offer(page, *, document: str | None = None, params: Mapping[str, str] | None
     url = link(params)
     # TRANSLATORS: heading above the QR code, the link and the print button on every results view.
     st.subheader(_("Take your result with you"), anchor="take-away")
+    if page.kiosk and not phones_can_open(url):
+        st.warning(fmt.md_escape(_(
+            "For the staff: this QR code holds {host}, an address only this machine can open. Set "
+            "ZIZHUTONG_PUBLIC_URL to the address phones use and restart the site.").format(
+            host=urlsplit(url).hostname or url)), icon=":material/warning:")
     with st.container(horizontal=True, key="takeaway", vertical_alignment="center"):
         # TRANSLATORS: the text alternative of the QR code image.
         st.html(qr_image(url, _("QR code of the link to this result")))

@@ -119,7 +119,7 @@ RULE = Rule(
             N_("Your city's rural per-capita disposable income of last year (农村常住居民人均可支配收入)"),
             N_("Published in the city's statistical communiqué (统计公报) each spring and in the Ningxia "
                "survey yearbook (宁夏调查年鉴)."),
-            fact=OVERRIDE,
+            fact=OVERRIDE, year_before=True, place_fact="person.city", context="art06.region_rural_income",
         ),
     ),
     person_level=True,

@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from engine.rules.base import Rule
+from engine.logic import Fact
+from engine.rules.base import Condition, Rule
 from engine.rules.common import REGISTERED_POOR, months_at_least, wait_months
 from i18n import N_, Nn_
 
@@ -31,6 +32,11 @@ def _without_work(facts: Mapping[str, Any]) -> bool | None:
 CLAUSE = (
     "对于建档立卡贫困劳动力在城镇常住并处于无业状态6个月以上的，可在城镇常住地街道（社区）进行失业登记，享受各项就业创业"
     "优惠政策。"
+)
+LIVES_IN_TOWN = Condition(
+    Fact("person.urban_months") > 0,
+    met=N_("You live in a town or city."),
+    unmet=N_("Registration in town is for people who live in a town or city, not in a village."),
 )
 IN_TOWN = months_at_least(
     "person.urban_months", "art13.min_months",
@@ -54,7 +60,7 @@ RULE = Rule(
     benefit="unemployment_registration",
     article=13,
     clause=CLAUSE,
-    conditions=(REGISTERED_POOR, IN_TOWN, WITHOUT_WORK),
+    conditions=(REGISTERED_POOR, LIVES_IN_TOWN, IN_TOWN, WITHOUT_WORK),
     interpretations=("unemployment_six_months", "yishang_inclusive"),
     person_level=True,
 )

@@ -33,16 +33,31 @@ class Condition:
 
 @dataclass(frozen=True)
 class MissingFigure:
-    """A figure the policy relies on but no source gives; the profile may supply it via ``fact``."""
+    """A figure the policy relies on but no source gives; the profile may supply it via ``fact``.
+
+    ``year_before``: the figure is the one of the year before the assessment ("上年度"), so the result names
+    that year; ``place_fact``: the fact that names whose figure it is (the person's city). ``context``: a
+    parameter that holds, by year, a figure that may be shown beside it as context, never in its place.
+    """
 
     figure: str
     label: str
     published_in: str
     fact: str | None = None
+    year_before: bool = False
+    place_fact: str | None = None
+    context: str | None = None
 
-    def as_dict(self) -> dict[str, Any]:
-        return {"figure": self.figure, "fact": self.fact, "label": self.label,
-                "published_in": self.published_in}
+    def as_dict(self, ctx: Context | None = None) -> dict[str, Any]:
+        data: dict[str, Any] = {"figure": self.figure, "fact": self.fact, "label": self.label,
+                                "published_in": self.published_in}
+        if ctx is not None and self.year_before:
+            year = ctx.params["date"].year - 1
+            data["year"] = year
+            data["place"] = ctx.facts.get(self.place_fact) if self.place_fact else None
+            known = (ctx.params.get(self.context) or {}).get(year) if self.context else None
+            data["context"] = None if known is None else {"figure": self.context, "year": year, "amount": known}
+        return data
 
 
 @dataclass(frozen=True)

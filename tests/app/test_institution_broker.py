@@ -36,6 +36,18 @@ def test_cohort_of_40_with_35_passed(lang):
 
 
 @pytest.mark.parametrize("lang", LOCALES)
+def test_the_cohort_starts_empty_with_an_example_link(lang):
+    """No amount the school did not ask for: the fields are empty, and an example is a labelled link."""
+    at = open_page(lang, "pages/institution.py")
+    assert [at.number_input(key=f"inst_{k}").value for k in ("enrolled", "completed", "passed")] == [None] * 3
+    assert not at.metric
+    assert t(lang, "Type the three numbers to see what the cohort brings.") in texts(at)
+    example = t(lang, "See an example: {enrolled} enrolled, {completed} completed, {passed} passed").format(
+        enrolled=40, completed=35, passed=35)
+    assert any(link.label == example for link in at.get("page_link"))
+
+
+@pytest.mark.parametrize("lang", LOCALES)
 def test_more_passed_than_completed_is_shown_beside_the_field(lang):
     at = open_page(lang, "pages/institution.py")
     at.number_input(key="inst_completed").set_value(10)
@@ -78,7 +90,7 @@ def test_seven_placed_of_whom_five_count_pay_for_five(lang):
 
 @pytest.mark.parametrize("lang", LOCALES)
 def test_only_a_technical_school_is_paid(lang):
-    at = open_page(lang, "pages/institution.py")
+    at = open_page(lang, "pages/institution.py", {"enrolled": "40", "completed": "35", "passed": "35"})
     at.radio(key="inst_kind").set_value("training_institution").run()
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
@@ -104,7 +116,7 @@ def test_a_bad_value_in_a_link_is_said_beside_its_field_and_not_used(lang):
     at = open_page(lang, "pages/institution.py", {"passed": "lots", "enrolled": "-3", "on": "2030-01-01"})
     assert [e.value.replace("\\", "") for e in at.error].count(t(lang, "The link's value for this field was not valid, so it was not "
                                                      "used.")) == 3
-    assert at.number_input(key="inst_passed").value == 35  # the default, not a guess from the bad value
+    assert at.number_input(key="inst_passed").value is None  # left empty, not a guess from the bad value
     at = open_page(lang, "pages/broker.py", {"placements": "1e9"})
     assert any(t(lang, "The link's value for this field was not valid, so it was not used.") == e.value.replace("\\", "")
                for e in at.error)

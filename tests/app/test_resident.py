@@ -7,6 +7,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from tests.app.pages_under_test import t
+
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PROVINCE_JOB = {"registered_poor": "1", "age": "45", "job.place": "other_province", "job.contract": "1_year_or_more",
                 "job.social_insurance": "1"}
@@ -84,13 +86,45 @@ def test_a_bad_value_in_a_link_is_reported_and_left_out():
     assert at.number_input[0].value is None
 
 
-def test_a_year_after_the_policy_says_why_nothing_applies():
-    at = open_resident("en", year="later", step="results", **PROVINCE_JOB, **{"job.months": "12"})
-    assert at.metric[0].value == "CN¥0"
-    assert "Outside the policy period" in texts(at)
+@pytest.mark.parametrize("step", ["results", "work", "year"])
+def test_a_year_after_the_policy_ends_at_the_notice(step):
+    """"2021 or later": the notice and whom to ask, then nothing more to answer and no result of ¥0."""
+    at = open_resident("en", year="later", step=step, **PROVINCE_JOB, **{"job.months": "12"})
+    assert not at.metric
+    warnings = "\n".join(w.value for w in at.warning)
+    assert "nothing can be claimed under it for 2021 or later" in warnings
+    assert "12333" in warnings
+    labels = [b.label for b in at.button]
+    assert "Next" not in labels
+    assert "See my results" not in labels
 
 
 def test_start_over_forgets_every_answer():
     at = open_resident("zh_CN", year="2019", step="results", **PROVINCE_JOB, **{"job.months": "12"})
     next(b for b in at.button if b.label == "重新开始").click().run()
+    assert "registered_poor" in at.query_params, "one tap does not wipe the answers: it asks first"
+    next(b for b in at.button if b.label == "不，保留我的回答").click().run()
+    assert "registered_poor" in at.query_params
+    next(b for b in at.button if b.label == "重新开始").click().run()
+    next(b for b in at.button if b.label == "是，重新开始").click().run()
     assert set(at.query_params) == {"lang"}
+
+
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_an_answer_changed_from_the_results_goes_back_in_one_tap(lang):
+    at = open_resident(lang, year="2019", step="results", **PROVINCE_JOB, **{"job.months": "12"})
+    at.button(key="edit_person_job_months").click().run()
+    assert at.query_params["step"] in ("work", ["work"])
+    back = t(lang, "Back to my results")
+    next(b for b in at.button if b.label == back).click().run()
+    assert at.query_params["step"] in ("results", ["results"])
+    assert "from" not in at.query_params
+
+
+def test_the_step_count_does_not_change_as_answers_come_in():
+    counts = set()
+    for params in ({"year": "2019", "step": "you"}, {"year": "2019", "step": "you", "registered_poor": "1"},
+                   {"year": "2019", "step": "results", "registered_poor": "1", "age": "45"}):
+        at = open_resident("en", **params)
+        counts.add(at.get("progress")[0].proto.text.split(":")[0].split(" of ")[1])
+    assert counts == {"9"}

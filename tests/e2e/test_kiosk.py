@@ -209,3 +209,28 @@ def test_idle_time_warns_then_clears_the_answers_and_returns_home(kiosk: Page, k
     expect_url_lacks(kiosk, "registered_poor")
     expect(kiosk.get_by_role("radiogroup", name="Year of the situation", exact=True)
            .get_by_role("radio", checked=True)).to_have_count(0)
+
+    # Back cannot bring the last visitor's answers again: a page reached by Back after a reset goes home.
+    for _ in range(3):
+        kiosk.go_back(wait_until="domcontentloaded")
+    expect(kiosk.locator("h1").first).to_have_text(t("en", ui_frame.SITE_NAME), timeout=TIMEOUT)
+    expect_url_lacks(kiosk, "registered_poor")
+
+
+RESULTS = ("/resident?lang=en&year=2019&step=results&registered_poor=1&age=45&job.place=other_province"
+           "&job.months=12&job.contract=1_year_or_more&job.social_insurance=1")
+
+
+def test_the_countdown_leaves_the_qr_code_visible_and_staff_are_told_of_a_local_address(
+        kiosk: Page, kiosk_server: str):
+    open_page(kiosk, kiosk_server + RESULTS, timeout=90_000)
+    qr = kiosk.locator(".takeaway-qr").first
+    expect(qr).to_be_visible()
+    # The machine's own address (127.0.0.1): a phone could not open it, and the staff are told.
+    expect(kiosk.get_by_text("ZIZHUTONG_PUBLIC_URL")).to_be_visible()
+    qr.scroll_into_view_if_needed()
+    expect(kiosk.get_by_role("alertdialog")).to_be_visible(timeout=IDLE_SECONDS * 1000)
+    covered = qr.evaluate("""q => { const r = q.getBoundingClientRect();
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit !== q; }""")
+    assert not covered, "the countdown covers the QR code"

@@ -63,7 +63,8 @@ def test_a_worker_10_months_in_jiangsu_is_told_the_whole_step(phone_tab: Page, b
     expect(step).to_contain_text("¥800")
     # The comparison's row for another province says what he still lacks for it.
     label = words(lang, "Work in another province")
-    row = phone_tab.get_by_role("row").filter(has_text=label)
+    row = phone_tab.locator(".st-key-choice_other_province")
+    expect(row).to_contain_text(label)
     expect(row).to_contain_text(words(lang, "{more} more month in that job", "{more} more months in that job", more=2))
     expect(row).to_contain_text(words(lang, "social insurance paid by your employer"))
     no_step_past_the_end(phone_tab)
@@ -77,7 +78,7 @@ def test_the_same_worker_in_2020_gets_no_step_past_the_end(phone_tab: Page, base
     end = words(lang, TOO_LATE, steps=[], date="2021-02-28", end="2020-12-31").split("；")[-1].split("; ")[-1]
     expect(transport).to_contain_text(end.strip("。."))
     expect(transport.get_by_test_id("stAlertContentSuccess")).to_have_count(0)
-    row = phone_tab.get_by_role("row").filter(has_text=words(lang, "Work in another province"))
+    row = phone_tab.locator(".st-key-choice_other_province")
     expect(row).to_contain_text(words(lang, "Not before the policy ends"))
     no_step_past_the_end(phone_tab)
 

@@ -5,6 +5,8 @@ monthly = that / 12, rounded to 2 decimals."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from helpers import ELIGIBLE, MISSING, build, check_case, check_metadata, result_for
 
@@ -64,3 +66,18 @@ def test_known_income_is_not_a_missing_figure():
 def test_metadata():
     r = result_for(BASE, BENEFIT)
     check_metadata(r, 6, "person", "就业补助资金", "cash", "以所在地级市上年度农村常住居民人均可支配收入为基数按月发放")
+
+
+@pytest.mark.parametrize(("on", "year", "context"), [
+    pytest.param(date(2019, 12, 31), 2018, 11_708, id="2019年核对：用固原市2018年的数字；全区2018年11708元仅作参考"),
+    pytest.param(date(2018, 8, 1), 2017, 10_738, id="2018年核对：用2017年的数字；全区2017年10738元仅作参考"),
+    pytest.param(date(2020, 6, 1), 2019, None, id="2020年核对：用2019年的数字；全区2019年数字未找到"),
+])
+def test_the_missing_figure_names_its_city_and_year(on, year, context):
+    profile = build(ELIGIBLE[BENEFIT], {"person.city_rural_income_last_year": MISSING})
+    r = result_for(profile, BENEFIT, on=on)
+    assert (r["status"], r["amount"]) == ("eligible", None)
+    (figure,) = r["missing_figures"]
+    assert (figure["year"], figure["place"]) == (year, "guyuan")
+    assert figure["context"] == (None if context is None else {"figure": "art06.region_rural_income", "year": year,
+                                                               "amount": context})

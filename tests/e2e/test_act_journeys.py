@@ -1,0 +1,114 @@
+"""Journeys of issue 12 in Chromium, at 390×844 and 1280×800, in both languages: what a person needs to act is on
+the screen without a click — what they can apply for, named; the missing figure by city and year; what to bring
+and where; that posts are limited; a 两后生's fees waived and the school's money apart; the policy's end on every
+page; a school's cohort that starts empty; "2021 or later" that ends at the notice.
+"""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from engine import catalog, policy
+from tests.e2e.streamlit_server import open_page
+from ui import format as fmt
+from ui.figures import FIGURE_NAMED
+from ui.frame import ENDED, load_translations
+
+pytestmark = pytest.mark.e2e
+
+SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
+LANGS = ["zh_CN", "en"]
+POST_WOMAN = ("year=2019&step=results&registered_poor=1&age=46&city=guyuan&county=640422&job.place=none"
+              "&wants_work=1&able_to_work=1&urban_months=0")
+TWO_AFTER = "year=2019&step=results&registered_poor=1&age=17&two_after_student=1&tech_school_semesters=1" \
+            "&training_passed=1"
+PAGES = ["/", "/resident", "/employer", "/institution", "/broker", "/policy"]
+
+
+def t(lang: str, message: str) -> str:
+    return load_translations(lang).gettext(message)
+
+
+@pytest.fixture(params=list(SIZES))
+def tab(request, browser: Browser):
+    context = browser.new_context(viewport=SIZES[request.param], locale="en-US",
+                                  is_mobile=request.param == "phone", has_touch=request.param == "phone")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_post_woman_sees_what_to_do_without_a_click(tab: Page, base_url: str, lang: str):
+    open_page(tab, f"{base_url}/resident?lang={lang}&{POST_WOMAN}")
+    main = tab.get_by_test_id("stMain")
+    expect(main).to_contain_text(t(lang, catalog.BY_ID["public_welfare_post"].label))
+    card = tab.locator(".st-key-card_public_welfare_post")
+    city = "固原市" if lang == "zh_CN" else "Guyuan (固原市)"
+    expect(card).to_contain_text(t(lang, FIGURE_NAMED).format(place=city, year=2018))
+    expect(card.get_by_text(t(lang, catalog.POSTS_ASSIGNED))).to_be_visible()
+    where = tab.locator(".st-key-where_public_welfare_post")
+    expect(where).to_be_visible()
+    expect(where).to_contain_text(t(lang, "Household registration booklet"))
+    expect(where).to_contain_text("12333")
+    expect(where).to_contain_text("西吉县" if lang == "zh_CN" else "Xiji County")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_two_after_student_sees_the_fees_waived_and_the_schools_money_apart(tab: Page, base_url: str, lang: str):
+    open_page(tab, f"{base_url}/resident?lang={lang}&{TWO_AFTER}")
+    expect(tab.get_by_test_id("stMetricValue").first).to_have_text(fmt.money(3_000, lang))
+    aid = tab.locator(".st-key-card_two_after_study_aid")
+    expect(aid.get_by_text(t(lang, catalog.FEES_WAIVED))).to_be_visible()
+    expect(tab.locator("#group-school")).to_contain_text(t(lang, "Paid to your school for you"))
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_every_page_says_the_policy_has_ended(page: Page, base_url: str, path: str):
+    for lang in LANGS:
+        open_page(page, f"{base_url}{path}?lang={lang}")
+        notice = t(lang, ENDED).format(end=fmt.date_text(policy.IN_FORCE_UNTIL, lang))
+        expect(page.locator(".st-key-policy_banner")).to_contain_text(notice)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_school_starts_with_empty_numbers_and_no_amount(page: Page, base_url: str, lang: str):
+    open_page(page, f"{base_url}/institution?lang={lang}")
+    expect(page.get_by_text(t(lang, "Type the three numbers to see what the cohort brings."))).to_be_visible()
+    expect(page.get_by_test_id("stMetric")).to_have_count(0)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_2021_or_later_ends_at_the_notice(page: Page, base_url: str, lang: str):
+    open_page(page, f"{base_url}/resident?lang={lang}&year=later&step=work&registered_poor=1")
+    expect(page.get_by_text(t(lang, "To check what the policy paid in 2018, 2019 or 2020 instead, choose that year "
+                                    "above."))).to_be_visible()
+    expect(page.get_by_role("button", name=t(lang, "Next"), exact=True)).to_have_count(0)
+    expect(page.get_by_test_id("stMetric")).to_have_count(0)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_choices_are_at_least_44_px_tall_on_a_phone(browser: Browser, base_url: str, lang: str):
+    context = browser.new_context(viewport=SIZES["phone"], locale="en-US", is_mobile=True, has_touch=True)
+    try:
+        tab = context.new_page()
+        open_page(tab, f"{base_url}/resident?lang={lang}&year=2019&step=you&registered_poor=1&age=46")
+        options = tab.get_by_test_id("stRadioOption")
+        expect(options.first).to_be_visible()
+        heights = options.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+        assert len(heights) >= 5, heights  # yes/no and the five cities
+        assert min(heights) >= 44, heights
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_start_over_asks_first(page: Page, base_url: str, lang: str):
+    open_page(page, f"{base_url}/resident?lang={lang}&year=2019&step=you&registered_poor=1&age=46")
+    page.get_by_role("button", name=t(lang, "Start over"), exact=True).click()
+    expect(page.get_by_text(t(lang, "Start over? Every answer you gave is forgotten."))).to_be_visible()
+    expect(page).to_have_url(re.compile("registered_poor=1"))
+    page.get_by_role("button", name=t(lang, "Yes, start over"), exact=True).click()
+    expect(page).not_to_have_url(re.compile("registered_poor"))
