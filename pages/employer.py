@@ -17,8 +17,7 @@ from engine import policy
 from engine.roster import MAX_ROWS
 from engine.worker_roster import (
     RESULT_COLUMNS,
-    TEMPLATE_FIELDS,
-    WORKER_SCHEMA,
+    WORKERS,
     read_workers,
     summarise,
     template,
@@ -29,6 +28,7 @@ from ui import employer as view
 from ui import errors, results, takeaway
 from ui import format as fmt
 from ui import roster as files
+from ui import roster_check as lists
 from ui import url_state as url
 from ui.counts import WORKSHOP_COUNTS, hired_and_counting
 from ui.frame import Page, frame
@@ -242,14 +242,9 @@ def roster(page: Page, on: date, employer_facts: dict[str, Any]) -> None:
         "Upload your list of workers: each row gets its status for the workshop grant (二) and the SME subsidy "
         "(五), with the reason and the smallest next step. The summary uses the carrier, place, kind of "
         "organisation and monthly contribution entered above.")))
-    with st.expander(_("Columns of the file")):
-        by_name = WORKER_SCHEMA.by_name()
-        st.table({_("Chinese header"): [by_name[f].zh_header for f in TEMPLATE_FIELDS],
-                  _("English header"): list(TEMPLATE_FIELDS),
-                  _("What to write"): [_(by_name[f].label) for f in TEMPLATE_FIELDS]}, border="horizontal")
-        st.caption(fmt.md_escape(_(
-            "Other columns are ignored. Months or the start date is needed; name and ID number are optional (an ID "
-            "number is checked and shown masked).")))
+    lists.columns_help(page, WORKERS, N_(
+        "Other columns are ignored. Months or the start date is needed; name and ID number are optional (an ID "
+        "number is checked and shown masked)."))
     files.template_downloads(page, "emp_template", {lang: roster_templates(lang) for lang in LOCALES},
                              "roster-template")
     st.caption(fmt.md_escape(files.limits_text(page)))

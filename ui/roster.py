@@ -28,6 +28,7 @@ LIMIT_MB = MAX_BYTES // (1024 * 1024)
 UPLOAD_TYPES = ("csv", "txt", "tsv", "xlsx", "xlsm", "xls")
 UPLOAD_LIMIT_MB = LIMIT_MB
 SHOWN_ROWS = 1_000
+LISTED_ROWS = 50  # rows written out as a list (who, whether they count and why), readable on a phone
 LISTED_PROBLEMS = 20  # up to this many problems are a list that reads well on a phone; more are a table
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 LANGUAGE_OF_HEADERS = {"zh_CN": N_("Chinese headers"), "en": N_("English headers")}
@@ -173,13 +174,42 @@ def result_table(page: Page, frame: pd.DataFrame, key: str, labels: Sequence[tup
         st.caption(fmt.md_escape(_("No row to show with this choice.")))
         return
     names = dict(labels)
-    st.dataframe(shown, hide_index=True, key=f"{key}_table", width="stretch",
-                 column_order=[_(names[k]) for k in order] or None,
-                 column_config={_(label): st.column_config.TextColumn(_(label), width="large")
-                                for k, label in labels if k.endswith(("reason", "next", "problems"))})
-    if len(chosen) > SHOWN_ROWS:
-        st.caption(fmt.md_escape(_("The first {shown} of {count} rows; the download has every row.").format(
-            shown=fmt.number(SHOWN_ROWS, page.lang), count=fmt.number(len(chosen), page.lang))))
+    readable_rows(page, chosen, names, key)
+    with st.expander(_("Every column, as a table")):
+        st.dataframe(shown, hide_index=True, key=f"{key}_table", width="stretch",
+                     column_order=[_(names[k]) for k in order] or None,
+                     column_config={_(label): st.column_config.TextColumn(_(label), width="large")
+                                    for k, label in labels if k.endswith(("reason", "next", "problems"))})
+        if len(chosen) > SHOWN_ROWS:
+            st.caption(fmt.md_escape(_("The first {shown} of {count} rows; the download has every row.").format(
+                shown=fmt.number(SHOWN_ROWS, page.lang), count=fmt.number(len(chosen), page.lang))))
+
+
+def readable_rows(page: Page, chosen: pd.DataFrame, names: Mapping[str, str], key: str) -> None:
+    """The first rows as a list a phone shows whole: who (row and name), and for each rule whether they count,
+    why, and the next step, together; no sideways scrolling, so no status is ever shown without its name."""
+    _ = page._
+    rules = [column.removesuffix("_status") for column in chosen.columns if column.endswith("_status")]
+    lines = []
+    for record in chosen.head(LISTED_ROWS).to_dict("records"):
+        who = _("Row {row}").format(row=record["row"])
+        if record.get("name"):
+            who = f"{who} · {record['name']}"
+        parts = [f"**{fmt.md_escape(who)}**"]
+        for rule in rules:
+            said = [record.get(f"{rule}_reason") or "", record.get(f"{rule}_next") or ""]
+            label, status = _(names[f"{rule}_status"]), record[f"{rule}_status"]
+            parts.append(f"{fmt.md_escape(fmt.with_colon(label, page.lang))} **{fmt.md_escape(status)}** — "
+                         + fmt.md_escape(" ".join(p for p in said if p)))
+        if record.get("problems"):
+            parts.append(fmt.md_escape(f"{fmt.with_colon(_(names['problems']), page.lang)} {record['problems']}"))
+        lines.append("- " + "  \n  ".join(parts))
+    with st.container(key=f"{key}_rows"):
+        st.markdown("\n".join(lines))
+    if len(chosen) > LISTED_ROWS:
+        st.caption(fmt.md_escape(_("The first {shown} of {count} rows; the table below and the download have every "
+                                   "row.").format(shown=fmt.number(LISTED_ROWS, page.lang),
+                                                  count=fmt.number(len(chosen), page.lang))))
 
 
 def downloads(page: Page, key: str, sheets: Callable[[], Mapping[str, pd.DataFrame]], stem: str) -> None:

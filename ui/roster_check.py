@@ -40,8 +40,11 @@ def columns_help(page: Page, kind: RosterKind, note: str) -> None:
     with st.expander(_("Columns of the file")):
         by_name = kind.schema.by_name()
         fields = kind.template_fields
-        st.table({_("Chinese header"): [by_name[f].zh_header for f in fields], _("English header"): list(fields),
-                  _("What to write"): [_(by_name[f].label) for f in fields]}, border="horizontal")
+        table = {_("Chinese header"): [by_name[f].zh_header for f in fields]}
+        if page.lang != "zh_CN":  # the English template's headers are the engine's names; a Chinese reader needs none
+            table[_("English header")] = list(fields)
+        table[_("What to write")] = [_(by_name[f].label) for f in fields]
+        st.table(table, border="horizontal")
         st.caption(fmt.md_escape(_(note)))
 
 

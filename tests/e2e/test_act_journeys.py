@@ -112,3 +112,26 @@ def test_start_over_asks_first(page: Page, base_url: str, lang: str):
     expect(page).to_have_url(re.compile("registered_poor=1"))
     page.get_by_role("button", name=t(lang, "Yes, start over"), exact=True).click()
     expect(page).not_to_have_url(re.compile("registered_poor"))
+
+
+PLACEMENTS = ("姓名,是否建档立卡,是否初次就业,用工单位是否企业,已就业月数,是否签订劳动合同,是否缴纳社保\n"
+              "工人甲,是,是,企业,14,是,是\n马某,是,是,企业,10,是,是\n").encode("gbk")
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_roster_row_says_whom_it_is_about_beside_its_status_on_a_phone(browser: Browser, base_url: str, lang: str):
+    context = browser.new_context(viewport=SIZES["phone"], locale="en-US", is_mobile=True, has_touch=True)
+    try:
+        tab = context.new_page()
+        open_page(tab, f"{base_url}/broker?lang={lang}&on=2019-12-31#placements")
+        tab.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+            files=[{"name": "名单.csv", "mimeType": "text/csv", "buffer": PLACEMENTS}])
+        row = tab.locator(".st-key-brk_list_rows li").filter(has_text="马某")
+        expect(row).to_contain_text(t(lang, "Does not count"), timeout=60_000)
+        expect(row).to_contain_text(t(lang, "{months} months so far; a placement counts from {required}.").format(
+            months=10, required=12))
+        box = row.bounding_box()
+        assert box is not None
+        assert box["x"] + box["width"] <= SIZES["phone"]["width"], box  # nothing to scroll sideways for
+    finally:
+        context.close()
