@@ -90,18 +90,13 @@ def test_2021_or_later_ends_at_the_notice(page: Page, base_url: str, lang: str):
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_choices_are_at_least_44_px_tall_on_a_phone(browser: Browser, base_url: str, lang: str):
-    context = browser.new_context(viewport=SIZES["phone"], locale="en-US", is_mobile=True, has_touch=True)
-    try:
-        tab = context.new_page()
-        open_page(tab, f"{base_url}/resident?lang={lang}&year=2019&step=you&registered_poor=1&age=46")
-        options = tab.get_by_test_id("stRadioOption")
-        expect(options.first).to_be_visible()
-        heights = options.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
-        assert len(heights) >= 5, heights  # yes/no and the five cities
-        assert min(heights) >= 44, heights
-    finally:
-        context.close()
+def test_choices_are_at_least_44_px_tall_on_a_phone(phone: Page, base_url: str, lang: str):
+    open_page(phone, f"{base_url}/resident?lang={lang}&year=2019&step=you&registered_poor=1&age=46")
+    options = phone.get_by_test_id("stRadioOption")
+    expect(options.first).to_be_visible()
+    heights = options.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
+    assert len(heights) >= 5, heights  # yes/no and the five cities
+    assert min(heights) >= 44, heights
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -119,19 +114,14 @@ PLACEMENTS = ("姓名,是否建档立卡,是否初次就业,用工单位是否�
 
 
 @pytest.mark.parametrize("lang", LANGS)
-def test_a_roster_row_says_whom_it_is_about_beside_its_status_on_a_phone(browser: Browser, base_url: str, lang: str):
-    context = browser.new_context(viewport=SIZES["phone"], locale="en-US", is_mobile=True, has_touch=True)
-    try:
-        tab = context.new_page()
-        open_page(tab, f"{base_url}/broker?lang={lang}&on=2019-12-31#placements")
-        tab.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
-            files=[{"name": "名单.csv", "mimeType": "text/csv", "buffer": PLACEMENTS}])
-        row = tab.locator(".st-key-brk_list_rows li").filter(has_text="马某")
-        expect(row).to_contain_text(t(lang, "Does not count"), timeout=60_000)
-        expect(row).to_contain_text(t(lang, "{months} months so far; a placement counts from {required}.").format(
-            months=10, required=12))
-        box = row.bounding_box()
-        assert box is not None
-        assert box["x"] + box["width"] <= SIZES["phone"]["width"], box  # nothing to scroll sideways for
-    finally:
-        context.close()
+def test_a_roster_row_says_whom_it_is_about_beside_its_status_on_a_phone(phone: Page, base_url: str, lang: str):
+    open_page(phone, f"{base_url}/broker?lang={lang}&on=2019-12-31#placements")
+    phone.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+        files=[{"name": "名单.csv", "mimeType": "text/csv", "buffer": PLACEMENTS}])
+    row = phone.locator(".st-key-brk_list_rows li").filter(has_text="马某")
+    expect(row).to_contain_text(t(lang, "Does not count"), timeout=60_000)
+    expect(row).to_contain_text(t(lang, "{months} months so far; a placement counts from {required}.").format(
+        months=10, required=12))
+    box = row.bounding_box()
+    assert box is not None
+    assert box["x"] + box["width"] <= SIZES["phone"]["width"], box  # nothing to scroll sideways for
