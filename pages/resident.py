@@ -211,7 +211,7 @@ def guidance(page: Page) -> None:
 @st.fragment
 @errors.guard
 def comparisons(answers: dict[str, Any], on, page: Page) -> None:
-    """Where to work, and what months in a job unlock: charts with a table beside each.
+    """Where to work, and what months in a job unlock: a chart, and each choice as a line with what it needs.
 
     The rows are the engine's (``engine.scenarios.compare``): each choice's amount is the rules' own on the
     profile with the choice's change, and "what you still need" is every part the person lacks today.
@@ -236,15 +236,15 @@ def comparisons(answers: dict[str, Any], on, page: Page) -> None:
 
 
 def _comparison_row(row: dict[str, Any], page: Page) -> dict[str, Any]:
-    """A row of the comparison as the chart and table show it (texts in the page's language)."""
+    """A row of the comparison as the chart and the list show it (texts in the page's language)."""
     _ = page._
     due = row["status"] == "eligible" and row["in_time"]
-    if not row["in_time"]:
-        status_text = _("Not before the policy ends")
-    elif due:
-        status_text = _("You could apply")
-    else:
+    if row["status"] != "eligible":
         status_text = _(results.STATUS_TEXT[row["status"]])
+    elif not row["in_time"]:
+        status_text = _("Not before the policy ends")
+    else:
+        status_text = _("You could apply")
     amount_text = fmt.money(row["amount"], page.lang) if row["amount_known"] else _("Amount depends on a published figure")
     needs = [m["text"] for m in row["still_needed"]]
     return {"scenario": row["scenario"], "label": row["label"]["text"], "amount": row["amount"] if due else 0,
