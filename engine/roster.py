@@ -22,7 +22,7 @@ import math
 import re
 import unicodedata
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import Any
@@ -31,6 +31,7 @@ import numpy as np
 import openpyxl
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
 
 from engine.profile import FIELDS, ProfileError, check_value
 from i18n import N_
@@ -334,6 +335,14 @@ YES_NO: Mapping[str, bool] = {
 }
 ID_WEIGHTS = np.array([7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2], dtype=np.int64)
 ID_CHECK_CHARACTERS = "10X98765432"  # GB 11643-1999: the check character for (Σ digit × weight) mod 11
+# How the template's two rows before the data begin in the column that marks them (the name), in either
+# language: the row saying what to write in each column, and the example. The reader skips such rows.
+# TRANSLATORS: must begin with 填写说明 in Chinese (the reader recognises the row by it).
+TEMPLATE_NOTES_ROW = N_("How to fill in: this row and the example row below are not checked; you may delete them")
+# TRANSLATORS: must begin with 示例 in Chinese (the reader recognises the row by it); a made-up name.
+TEMPLATE_EXAMPLE_NAME = N_("Example: Zhang San")
+TEMPLATE_ROW_MARKS = ("填写说明", "示例", "how to fill in", "example")
+ID_COLUMN_WIDTH = 22  # characters: an 18-character ID number, in a column formatted as text
 
 
 @dataclass(frozen=True)
@@ -342,6 +351,9 @@ class Column:
 
     ``values`` maps words (normalised: NFKC, lower case, single spaces) to the value they mean, for
     ``bool`` (added to :data:`YES_NO`) and ``enum`` columns; an enum's own values are always accepted.
+    ``en_header`` is the English template's header (accepted too); ``example`` the template's example
+    cell, in the Chinese and the English template. A column that ``marks_template_rows`` (the name)
+    starts the template's two marked rows (:data:`TEMPLATE_ROW_MARKS`), which the reader skips.
     """
 
     name: str
@@ -355,6 +367,9 @@ class Column:
     required: bool = False
     unique: bool = False  # an ID number that must not appear twice
     convert: Callable[[pd.Series], pd.Series] | None = None  # normalised words → other words, before lookup
+    en_header: str = ""
+    example: tuple[str, str] = ("", "")  # (Chinese template, English template)
+    marks_template_rows: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in KINDS:
@@ -363,6 +378,10 @@ class Column:
     @property
     def zh_header(self) -> str:
         return self.headers[0] if self.headers else self.name
+
+    def header(self, chinese: bool) -> str:
+        """The template's header: Chinese, or English words (the field name for a column without them)."""
+        return self.zh_header if chinese else (self.en_header or self.name)
 
     def words(self) -> dict[str, Any]:
         """Every word accepted in a cell, normalised, and the value it means."""
@@ -387,8 +406,9 @@ class Schema:
         """Every accepted header, normalised → field name (the field name and its last part too)."""
         found: dict[str, str] = {}
         for column in self.columns:
-            for header in (column.name, column.name.rsplit(".", 1)[-1], *column.headers):
-                found[normalise_header(header)] = column.name
+            for header in (column.name, column.name.rsplit(".", 1)[-1], column.en_header, *column.headers):
+                if header:
+                    found[normalise_header(header)] = column.name
         return found
 
 
@@ -408,6 +428,7 @@ class Roster:
     missing: tuple[str, ...]  # required fields with no column
     extra: tuple[str, ...]  # headers that were not used
     duplicate_of: pd.Series  # row number of an earlier row with the same ID number, else NA
+    skipped: tuple[int, ...] = ()  # file row numbers of the template's marked rows (what to write, example)
 
     def __len__(self) -> int:
         return len(self.facts)
@@ -445,13 +466,14 @@ def check_table(table: pd.DataFrame, schema: Schema) -> Roster:
         expected = "、".join(c.zh_header for c in schema.columns if c.required)
         raise RosterError(N_("No column of the file is known. The first row must hold headers such as "
                              "{expected} (download the template)."), expected=expected)
+    by_name = schema.by_name()
+    table, skipped = _without_template_rows(table, [h for n, h in headers.items() if by_name[n].marks_template_rows])
     rows = pd.Series(table.index.to_numpy(dtype="int64"), dtype="int64")
     index = pd.RangeIndex(len(table))
     facts: dict[str, pd.Series] = {}
     bad: dict[str, pd.Series] = {}
     errors: list[CellError] = []
     duplicate_of = pd.Series(pd.NA, index=index, dtype="Int64")
-    by_name = schema.by_name()
     for name, header in headers.items():
         column = by_name[name]
         raw = table[header].astype(str).reset_index(drop=True)
@@ -471,8 +493,19 @@ def check_table(table: pd.DataFrame, schema: Schema) -> Roster:
     return Roster(
         facts=pd.DataFrame(facts, index=index), rows=rows, errors=tuple(errors),
         bad=pd.DataFrame(bad, index=index), headers=headers, missing=missing, extra=tuple(extra),
-        duplicate_of=duplicate_of,
+        duplicate_of=duplicate_of, skipped=skipped,
     )
+
+
+def _without_template_rows(table: pd.DataFrame, marking: list[str]) -> tuple[pd.DataFrame, tuple[int, ...]]:
+    """The table without the template's marked rows (:data:`TEMPLATE_ROW_MARKS`), and their row numbers."""
+    if not marking or table.empty:
+        return table, ()
+    start = table[marking[0]].astype(str).str.lstrip().str.slice(0, 16).str.normalize("NFKC").str.lower()
+    marked = start.str.startswith(TEMPLATE_ROW_MARKS).to_numpy()
+    if not marked.any():
+        return table, ()
+    return table[~marked], tuple(int(row) for row in table.index[marked])
 
 
 def _check_column(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series, pd.Series]:
@@ -694,11 +727,19 @@ def to_csv_bytes(frame: pd.DataFrame) -> bytes:
     return neutralise_frame(frame).to_csv(index=False).encode("utf-8-sig")
 
 
-def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
-    """An XLSX workbook, one sheet per frame; text cells neutralised, so none is read as a formula."""
+def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame], text_columns: Collection[str] = ()) -> bytes:
+    """An XLSX workbook, one sheet per frame; text cells neutralised, so none is read as a formula.
+
+    Columns headed by one of ``text_columns`` are formatted as text, so that an ID number typed into
+    them keeps its 18 characters (Excel turns a long number into 6.40422E+17).
+    """
     workbook = openpyxl.Workbook(write_only=True)
     for title, frame in sheets.items():
         sheet = workbook.create_sheet(title=title[:31])
+        for position, header in enumerate(frame.columns, start=1):
+            if header in text_columns:
+                dimension = sheet.column_dimensions[get_column_letter(position)]
+                dimension.number_format, dimension.width = "@", ID_COLUMN_WIDTH
         safe = neutralise_frame(frame)
         sheet.append([_xlsx_value(str(c)) for c in safe.columns])
         for record in safe.itertuples(index=False, name=None):

@@ -28,7 +28,15 @@ from engine import policy
 from engine.evaluate import params_on
 from engine.messages import BABEL_LOCALES, Message, render
 from engine.policy import in_force
-from engine.roster import CellError, Column, Roster, Schema, read_roster
+from engine.roster import (
+    TEMPLATE_EXAMPLE_NAME,
+    TEMPLATE_NOTES_ROW,
+    CellError,
+    Column,
+    Roster,
+    Schema,
+    read_roster,
+)
 from engine.rules.rows import (
     COUNTS,
     DOES_NOT_COUNT,
@@ -53,16 +61,22 @@ REGISTERED_WORDS = {
 ID_HEADERS = ("身份证号", "身份证号码", "公民身份号码", "身份证", "证件号码", "id", "id number")
 
 
+# A made-up ID number for the templates' example row (sequence 000, never given to anyone; check digit right).
+EXAMPLE_ID_NUMBER = "640422198001010004"
+
+
 def name_column(field: str, *headers: str) -> Column:
-    """A person's name: optional, read only to show it back."""
-    return Column(field, "text", N_("Name (shown back as text, never kept)"), headers=(*headers, "name"))
+    """A person's name: optional, read only to show it back; it marks the template's rows the reader skips."""
+    return Column(field, "text", N_("Name (shown back as text, never kept)"), headers=(*headers, "name"),
+                  en_header="Name", marks_template_rows=True)
 
 
 def id_column(field: str) -> Column:
     """An ID number: optional, checked (GB 11643), shown masked; the same number twice counts once, and a
     row with a wrong number does not count until it is corrected."""
     return Column(field, "id_number", N_("ID number, 18 characters (optional; checked, shown masked)"),
-                  headers=ID_HEADERS, unique=True)
+                  headers=ID_HEADERS, unique=True, en_header="ID number",
+                  example=(EXAMPLE_ID_NUMBER, EXAMPLE_ID_NUMBER))
 
 
 DATE_AFTER_CHECK = N_("“{value}” is after the date of the check ({date}).")
@@ -238,7 +252,7 @@ def column_name(check: RosterCheck, field: str, lang: str) -> str:
     if field in check.roster.headers:
         return check.roster.headers[field]
     column = check.kind.schema.by_name()[field]
-    return column.zh_header if i18n.normalize_locale(lang) == "zh_CN" else column.name
+    return column.header(i18n.normalize_locale(lang) == "zh_CN")
 
 
 def _words(parts: list[str], lang: str) -> str:
@@ -390,10 +404,17 @@ def errors_table(check: RosterCheck, lang: str) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 def template(kind: RosterKind, lang: str) -> pd.DataFrame:
-    """An empty roster with the headers of ``lang`` (Chinese headers, or the engine's field names)."""
-    by_name = kind.schema.by_name()
+    """The roster in ``lang``: its headers, a row saying what to write in each column (its allowed values)
+    and an example row. Both rows begin with a mark in the name column (填写说明, 示例), so the reader
+    skips them if they are left in (:data:`engine.roster.TEMPLATE_ROW_MARKS`)."""
+    columns = [kind.schema.by_name()[f] for f in kind.template_fields]
     chinese = i18n.normalize_locale(lang) == "zh_CN"
-    return pd.DataFrame(columns=[by_name[f].zh_header if chinese else f for f in kind.template_fields])
+    if not any(c.marks_template_rows for c in columns):
+        raise ValueError("a template needs the column that marks its notes and example rows")
+    notes = [i18n.gettext(lang, TEMPLATE_NOTES_ROW if c.marks_template_rows else c.label) for c in columns]
+    example = [i18n.gettext(lang, TEMPLATE_EXAMPLE_NAME) if c.marks_template_rows else c.example[0 if chinese else 1]
+               for c in columns]
+    return pd.DataFrame([notes, example], columns=[c.header(chinese) for c in columns])
 
 
 def template_notes(kind: RosterKind, lang: str) -> pd.DataFrame:
@@ -401,7 +422,7 @@ def template_notes(kind: RosterKind, lang: str) -> pd.DataFrame:
     by_name = kind.schema.by_name()
     chinese = i18n.normalize_locale(lang) == "zh_CN"
     return pd.DataFrame({
-        i18n.gettext(lang, N_("Column")): [by_name[f].zh_header if chinese else f for f in kind.template_fields],
+        i18n.gettext(lang, N_("Column")): [by_name[f].header(chinese) for f in kind.template_fields],
         i18n.gettext(lang, N_("What to write")): [i18n.gettext(lang, by_name[f].label) for f in kind.template_fields],
     })
 

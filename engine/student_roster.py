@@ -38,18 +38,19 @@ PASSED_WORDS = {
 STUDENT_SCHEMA = Schema((
     name_column(NAME, "姓名", "学生姓名", "学员姓名"),
     id_column(ID_NUMBER),
-    Column(REGISTERED_POOR, "bool", N_("From a registered poor family (建档立卡): 是 or 否"),
+    Column(REGISTERED_POOR, "bool", N_("From a registered poor family (建档立卡): yes or no"),
            headers=("是否建档立卡", "是否建档立卡贫困家庭", "建档立卡", "是否贫困家庭", "registered poor"),
-           values=REGISTERED_WORDS, required=True),
+           values=REGISTERED_WORDS, required=True, en_header="Registered poor", example=("是", "yes")),
     Column(TWO_AFTER, "bool", N_("A “two-after” student (两后生: left junior or senior high school, no further study): "
-                                 "是 or 否"),
-           headers=("是否两后生", "两后生", "two-after", "two after"), required=True),
+                                 "yes or no"),
+           headers=("是否两后生", "两后生", "two-after", "two after"), required=True, en_header="Two-after student",
+           example=("是", "yes")),
     Column(SEMESTERS, "int", N_("Semesters of training completed at your school (a whole number)"),
            headers=("已完成学期数", "完成学期数", "培训学期数", "学期数", "semesters"), minimum=0, maximum=20,
-           required=True),
-    Column(PASSED, "bool", N_("Passed the training: 合格 or 不合格 (empty while not assessed)"),
+           required=True, en_header="Semesters completed", example=("2", "2")),
+    Column(PASSED, "bool", N_("Passed the training: passed or failed (empty while not assessed)"),
            headers=("是否培训合格", "培训是否合格", "是否合格", "培训结果", "考核结果", "passed"), values=PASSED_WORDS,
-           required=True),
+           required=True, en_header="Passed the training", example=("合格", "passed")),
 ))
 STUDENTS = RosterKind(
     schema=STUDENT_SCHEMA,

@@ -253,12 +253,7 @@ def roster(page: Page, on: date, employer_facts: dict[str, Any]) -> None:
     if check is None:
         st.session_state.pop("emp_roster_text", None)  # nothing of a removed file stays in the session
         return
-    if check.missing:
-        names = "、".join(view.column_names(check, page))
-        st.warning(fmt.md_escape(_("Missing columns: {columns}. Every row is “not known yet” on what they give.")
-                                 .format(columns=names)), icon=":material/warning:")
-    if check.roster.extra:
-        st.caption(fmt.md_escape(_("Columns not used: {columns}").format(columns="、".join(check.roster.extra))))
+    files.about_the_file(page, check.roster, view.column_names(check, page))
     summary = summarise(check, {k.split(".", 1)[1]: v for k, v in employer_facts.items()}, page.lang)
     view.roster_summary(page, summary, check)
     files.problems(page, view.errors_of(check, page), "emp_roster")

@@ -14,7 +14,16 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
-from engine.roster import MAX_BYTES, MAX_ROWS, RosterError, to_csv_bytes, to_xlsx_bytes
+from engine.roster import (
+    MAX_BYTES,
+    MAX_ROWS,
+    Roster,
+    RosterError,
+    normalise_header,
+    to_csv_bytes,
+    to_xlsx_bytes,
+)
+from engine.roster_check import ID_HEADERS
 from i18n import LOCALES, N_
 from ui import format as fmt
 from ui.frame import Page
@@ -51,6 +60,14 @@ def error_text(error: RosterError, page: Page) -> str:
 
 
 _TEMPLATES: dict[tuple[str, str], tuple[bytes, bytes]] = {}
+_ID_HEADERS = {normalise_header(header) for header in ID_HEADERS}
+
+
+def template_files(sheets: Mapping[str, pd.DataFrame]) -> tuple[bytes, bytes]:
+    """A template as CSV (its first sheet) and as XLSX (every sheet, ID number columns formatted as text)."""
+    roster = next(iter(sheets.values()))
+    ids = [header for header in roster.columns if normalise_header(header) in _ID_HEADERS]
+    return to_csv_bytes(roster), to_xlsx_bytes(sheets, text_columns=ids)
 
 
 def template_downloads(page: Page, key: str, templates: Mapping[str, Callable[[], Mapping[str, pd.DataFrame]]],
@@ -63,8 +80,7 @@ def template_downloads(page: Page, key: str, templates: Mapping[str, Callable[[]
     with st.container(horizontal=True, key=f"{key}_templates"):
         for lang in LOCALES:
             if (key, lang) not in _TEMPLATES:  # the templates never change within a process: make the files once
-                sheets = templates[lang]()
-                _TEMPLATES[key, lang] = (to_csv_bytes(next(iter(sheets.values()))), to_xlsx_bytes(sheets))
+                _TEMPLATES[key, lang] = template_files(templates[lang]())
             csv_bytes, xlsx_bytes = _TEMPLATES[key, lang]
             headers = _(LANGUAGE_OF_HEADERS[lang])
             st.download_button(
@@ -126,6 +142,23 @@ def checked(page: Page, key: str, file: Any, signature: tuple, check: Callable[[
         st.error(fmt.md_escape(error_text(result, page)), icon=":material/error:")
         return None
     return result
+
+
+def about_the_file(page: Page, roster: Roster, missing: Sequence[str]) -> None:
+    """What the reader made of the file's columns and rows: ``missing`` columns (named as the visitor's
+    template calls them), columns not used, and the template's notes and example rows it skipped."""
+    _ = page._
+    if missing:
+        st.warning(fmt.md_escape(_("Missing columns: {columns}. Every row is “not known yet” on what they give.")
+                                 .format(columns="、".join(missing))), icon=":material/warning:")
+    if roster.extra:
+        st.caption(fmt.md_escape(_("Columns not used: {columns}").format(columns="、".join(roster.extra))))
+    if roster.skipped:
+        rows = fmt.words([fmt.number(row, page.lang) for row in roster.skipped], page.lang)
+        st.caption(fmt.md_escape(page.ngettext(
+            "Row {rows} is the template's notes or example row: not checked.",
+            "Rows {rows} are the template's notes and example rows: not checked.",
+            len(roster.skipped)).format(rows=rows)))
 
 
 def problems(page: Page, table: pd.DataFrame, key: str) -> None:

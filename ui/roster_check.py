@@ -40,9 +40,9 @@ def columns_help(page: Page, kind: RosterKind, note: str) -> None:
     with st.expander(_("Columns of the file")):
         by_name = kind.schema.by_name()
         fields = kind.template_fields
-        table = {_("Chinese header"): [by_name[f].zh_header for f in fields]}
-        if page.lang != "zh_CN":  # the English template's headers are the engine's names; a Chinese reader needs none
-            table[_("English header")] = list(fields)
+        table = {_("Chinese header"): [by_name[f].header(chinese=True) for f in fields]}
+        if page.lang != "zh_CN":  # a Chinese reader needs no English headers
+            table[_("English header")] = [by_name[f].header(chinese=False) for f in fields]
         table[_("What to write")] = [_(by_name[f].label) for f in fields]
         st.table(table, border="horizontal")
         st.caption(fmt.md_escape(_(note)))
@@ -70,12 +70,7 @@ def upload_and_check(page: Page, *, key: str, kind: RosterKind, on: date, label:
     if check is None:
         st.session_state.pop(f"{key}_text", None)  # nothing of a removed file stays in the session
         return None
-    if check.missing:
-        names = "、".join(column_name(check, name, page.lang) for name in check.missing)
-        st.warning(fmt.md_escape(_("Missing columns: {columns}. Every row is “not known yet” on what they give.")
-                                 .format(columns=names)), icon=":material/warning:")
-    if check.roster.extra:
-        st.caption(fmt.md_escape(_("Columns not used: {columns}").format(columns="、".join(check.roster.extra))))
+    files.about_the_file(page, check.roster, [column_name(check, name, page.lang) for name in check.missing])
     st.session_state[f"{key}_stamp"] = (upload.file_id, upload.size, on)
     return check
 

@@ -46,3 +46,24 @@ def test_blocks_escape_text_from_data():
     assert "<i>" not in links
     assert "<script>" not in links
     assert 'href="policy?lang=en#art-6&quot;&gt;&lt;script&gt;"' in links
+
+
+def test_template_files_keep_id_numbers_as_text_in_excel():
+    """A workshop owner types ID numbers into the XLSX template: its ID column is text, so Excel keeps all 18
+    characters; other columns are left alone. Both files hold the notes and example rows."""
+    import io
+
+    import openpyxl
+
+    from engine.worker_roster import template, template_notes
+    from ui.roster import template_files
+
+    for lang, id_header in (("zh_CN", "身份证号"), ("en", "ID number")):
+        csv_bytes, xlsx_bytes = template_files({"roster": template(lang), "notes": template_notes(lang)})
+        assert csv_bytes.decode("utf-8-sig").count("\n") == 3  # headers, what to write, example
+        sheet = openpyxl.load_workbook(io.BytesIO(xlsx_bytes))["roster"]
+        headers = [cell.value for cell in sheet[1]]
+        letter = "ABCDEFGHIJ"[headers.index(id_header)]
+        assert sheet.column_dimensions[letter].number_format == "@"
+        assert sheet.column_dimensions["A"].number_format != "@"
+        assert sheet.max_row == 3
