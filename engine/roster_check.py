@@ -45,7 +45,9 @@ from engine.rules.rows import (
     STATUS_TEXT,
     STEPS_TO_COUNT,
     TOO_LATE_TO_COUNT,
+    RowMessage,
     RowRule,
+    row_message,
 )
 from engine.steps import add_months
 from i18n import N_
@@ -268,8 +270,8 @@ def _describe(rule: RowRule, check: RosterCheck, key: tuple, lang: str) -> tuple
     status, unmet, unknown, *values = key
     params = {name: (None if pd.isna(v) else int(v)) for name, v in zip(_param_names(rule), values, strict=True)}
 
-    def say(message_id: str, **extra: Any) -> str:
-        return render(Message(message_id, {**params, **extra}), lang)
+    def say(message: RowMessage, **extra: Any) -> str:
+        return render(row_message(message, {**params, **extra}), lang)
 
     status_text = i18n.gettext(lang, STATUS_TEXT[status])
     if status == COUNTS:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from engine.logic import Fact, Param, is_true
 from engine.rules import art04_broker, workers
 from engine.rules.rows import RowCondition, RowRule
-from i18n import N_
+from i18n import N_, Nn_
 
 REGISTERED_POOR = "placement.registered_poor"
 FIRST_JOB = "placement.first_job"
@@ -47,9 +47,10 @@ PLACEMENT = RowRule(
         ),
         RowCondition(
             "months", Fact(MONTHS) >= Param("art04.min_months"),
-            unmet=N_("{months} months so far; a placement counts from {required}."),
+            unmet=Nn_("{months} month so far; a placement counts from {required}.",
+                      "{months} months so far; a placement counts from {required}."),
             unknown=N_("Months in the job not known ({column})."),
-            fix=N_("{months_more} more month(s) in the job"),
+            fix=Nn_("{months_more} more month in the job", "{months_more} more months in the job"),
             params={"months": Fact(MONTHS), "required": Param("art04.min_months"),
                     "months_more": Param("art04.min_months") - Fact(MONTHS)},
             wait="months_more",

@@ -11,11 +11,27 @@ The conditions on the organisation itself stay in the benefit rules, which the c
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from engine.logic import Expr
+from engine.messages import Message
 from i18n import N_
+
+# A message: a msgid, or a singular and plural pair (``Nn_``) whose form follows its first parameter.
+RowMessage = str | tuple[str, str]
+
+
+def row_message(message: RowMessage, params: Mapping[str, Any]) -> Message:
+    """``message`` with its values; a plural pair's form follows the first parameter of its singular."""
+    if isinstance(message, str):
+        return Message(message, dict(params))
+    found = re.search(r"\{(\w+)\}", message[0])
+    if found is None:
+        raise ValueError(f"a plural message needs a parameter: {message[0]!r}")
+    return Message(message[0], dict(params), message[1], found.group(1))
 
 
 @dataclass(frozen=True)
@@ -23,16 +39,17 @@ class RowCondition:
     """One condition on a person, with what to say when it fails or is unknown, and how to meet it.
 
     ``fix`` is ``None`` when the list's owner cannot change it (whether the person is registered
-    poor). ``params`` are expressions whose values the messages show. ``wait`` names the param that
+    poor). ``params`` are expressions whose values the messages show; a message that counts ("1 more
+    month", "2 more months") is a singular and plural pair whose form follows its first parameter. ``wait`` names the param that
     says how many units the fix takes, ``wait_unit`` the months of one unit (a number, or the parameter
     that holds it): a fix that cannot be done before the policy ends is not offered.
     """
 
     id: str
     test: Expr
-    unmet: str
+    unmet: RowMessage
     unknown: str
-    fix: str | None = None
+    fix: RowMessage | None = None
     params: Mapping[str, Expr] = field(default_factory=dict)
     wait: str | None = None
     wait_unit: int | str = 1
@@ -52,7 +69,7 @@ class RowRule:
     article: int
     clause: str
     conditions: tuple[RowCondition, ...]
-    all_met: str
+    all_met: RowMessage
     interpretations: tuple[str, ...] = ()
 
 

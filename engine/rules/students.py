@@ -15,7 +15,7 @@ from __future__ import annotations
 from engine.logic import Fact, Param, is_true
 from engine.rules import art11_two_after
 from engine.rules.rows import RowCondition, RowRule
-from i18n import N_
+from i18n import N_, Nn_
 
 REGISTERED_POOR = "student.registered_poor"
 TWO_AFTER = "student.two_after"
@@ -41,9 +41,10 @@ STUDENT = RowRule(
         ),
         RowCondition(
             "semesters", Fact(SEMESTERS) >= Param("art11.min_semesters"),
-            unmet=N_("{semesters} semesters completed so far; {required} needed."),
+            unmet=Nn_("{semesters} semester completed so far; {required} needed.",
+                      "{semesters} semesters completed so far; {required} needed."),
             unknown=N_("Semesters completed not known ({column})."),
-            fix=N_("complete {semesters_more} more semester(s)"),
+            fix=Nn_("complete {semesters_more} more semester", "complete {semesters_more} more semesters"),
             params={"semesters": Fact(SEMESTERS), "required": Param("art11.min_semesters"),
                     "semesters_more": Param("art11.min_semesters") - Fact(SEMESTERS)},
             wait="semesters_more", wait_unit="art11.semester_months",
@@ -55,7 +56,8 @@ STUDENT = RowRule(
             fix=N_("pass the training assessment"),
         ),
     ),
-    all_met=N_("Registered poor family, “two-after” student, {semesters} semester(s) trained, passed."),
+    all_met=Nn_("Registered poor family, “two-after” student, {semesters} semester trained, passed.",
+                "Registered poor family, “two-after” student, {semesters} semesters trained, passed."),
     interpretations=("two_after_payee",),
 )
 STUDENT_RULES: tuple[RowRule, ...] = (STUDENT,)

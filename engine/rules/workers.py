@@ -23,7 +23,7 @@ from __future__ import annotations
 from engine.logic import Fact, Param, is_true
 from engine.rules import art02_workshop, art05_sme_insurance
 from engine.rules.rows import COUNTS, DOES_NOT_COUNT, NOT_KNOWN, STATUS_TEXT, RowCondition, RowRule
-from i18n import N_
+from i18n import N_, Nn_
 
 REGISTERED_POOR = "worker.registered_poor"
 MONTHS = "worker.months"
@@ -63,7 +63,7 @@ WORKSHOP = RowRule(
             "months", Fact(MONTHS) >= Param("art02.worker_min_months"),
             unmet=N_("Months with you: {months}; {required} needed."),
             unknown=N_("Months with you not known ({column})."),
-            fix=N_("work {months_more} more month(s)"),
+            fix=Nn_("work {months_more} more month", "work {months_more} more months"),
             params={"months": Fact(MONTHS), "required": Param("art02.worker_min_months"),
                     "months_more": Param("art02.worker_min_months") - Fact(MONTHS)},
             wait="months_more",

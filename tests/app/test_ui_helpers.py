@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
+import openpyxl
 from streamlit.testing.v1 import AppTest
 
+from engine.worker_roster import template, template_notes
 from ui import format as fmt
+from ui.roster import template_files
 
 
 def test_money_has_decimals_only_when_needed():
@@ -51,13 +55,6 @@ def test_blocks_escape_text_from_data():
 def test_template_files_keep_id_numbers_as_text_in_excel():
     """A workshop owner types ID numbers into the XLSX template: its ID column is text, so Excel keeps all 18
     characters; other columns are left alone. Both files hold the notes and example rows."""
-    import io
-
-    import openpyxl
-
-    from engine.worker_roster import template, template_notes
-    from ui.roster import template_files
-
     for lang, id_header in (("zh_CN", "身份证号"), ("en", "ID number")):
         csv_bytes, xlsx_bytes = template_files({"roster": template(lang), "notes": template_notes(lang)})
         assert csv_bytes.decode("utf-8-sig").count("\n") == 3  # headers, what to write, example
