@@ -40,9 +40,8 @@ import pandas as pd
 from engine import evaluate
 from engine.evaluate import params_on
 from engine.logic import Context
-from engine.messages import render
+from engine.messages import message_of, render
 from engine.roster import check_table, id_check_character, load_table, normalise_word
-from engine.rules.rows import row_message
 from engine.rules.workers import WORKER_RULES
 from engine.worker_roster import WORKER_SCHEMA, check_workers, explain, summarise
 
@@ -121,7 +120,7 @@ def reference_row(row: dict[str, str], words: dict[str, dict[str, object]], para
         values = [condition.test.one(ctx) for condition in rule.conditions]
         messages = [c.unmet for c, v in zip(rule.conditions, values, strict=True) if v is False]
         shown = {k: e.one(ctx) for c in rule.conditions for k, e in c.params.items()}
-        texts.append(" ".join(render(row_message(m, shown), "zh_CN") for m in messages))
+        texts.append(" ".join(render(message_of(m, shown), "zh_CN") for m in messages))
     return texts
 
 

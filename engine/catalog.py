@@ -63,8 +63,8 @@ POSTS_ASSIGNED = N_(
     "being eligible does not guarantee a post. Ask your village committee or the county employment service centre."
 )
 FEES_WAIVED = N_(
-    "During the semester the student pays no tuition, no accommodation (bedding included) and no practice "
-    "materials: they are waived (学费、住宿费（含卧具）和实习材料费全免)."
+    "During the semester the student pays no tuition, accommodation fees (bedding included) or practice-material "
+    "fees: they are waived (学费、住宿费（含卧具）和实习材料费全免)."
 )
 
 
@@ -72,13 +72,13 @@ BENEFITS: tuple[Benefit, ...] = (
     Benefit(
         "transport_subsidy", 1, "resident", N_("Transport subsidy for work away from home"),
         N_("200 yuan a year for stable work in another county of Ningxia, 800 yuan in another province."),
-        "person", N_("County human resources and social security bureau"), FUND_EMPLOYMENT,
+        "person", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Social-insurance payment vouchers"), N_("Wage certificate from the employer"),
                    N_("Wage bank statement"), N_("Labour contract"))),
     Benefit(
         "workshop_grant", 2, "employer", N_("One-off grant to a poverty-alleviation workshop or base"),
         N_("20,000 to 100,000 yuan by the number of registered poor workers employed stably for a year."),
-        "employer", N_("County human resources and social security bureau"), FUND_EMPLOYMENT,
+        "employer", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Application form with the carrier's bank account"), N_("Labour contracts"),
                    N_("Wage bank statements"), N_("Social-insurance payment vouchers"),
                    N_("Roster of the workers (name, ID number, household registration, contract date)")),
@@ -92,20 +92,20 @@ BENEFITS: tuple[Benefit, ...] = (
     Benefit(
         "broker_fee", 4, "broker", N_("Service fee for placing registered poor workers"),
         N_("200 yuan for each registered poor worker placed into a first job of a year or more."),
-        "broker", N_("County human resources and social security bureau"), FUND_EMPLOYMENT,
+        "broker", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("List of placed workers"), N_("Their labour contracts"),
                    N_("Their social-insurance payment vouchers"))),
     Benefit(
         "broker_4050_insurance", 4, "broker", N_("Social-insurance subsidy for “4050” brokers"),
         N_("Women brokers aged 40+ and men aged 50+ who join employee social insurance are covered by "
            "the flexible-employment social-insurance subsidy."),
-        "broker", N_("County human resources and social security bureau"), FUND_EMPLOYMENT,
+        "broker", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Social-insurance payment vouchers"), N_("Proof of work as a labour broker"))),
     Benefit(
         "sme_insurance_subsidy", 5, "employer", N_("Social-insurance subsidy for employers"),
         N_("One year of the employer part of pension, medical and unemployment insurance for each "
            "registered poor worker hired."),
-        "employer", N_("County human resources and social security bureau"), FUND_EMPLOYMENT,
+        "employer", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Labour contracts"), N_("Social-insurance payment vouchers"),
                    N_("Roster of the workers (name, ID number, household registration, contract date)")),
         apply_at=APPLY_EMPLOYER_COUNTY),
@@ -113,21 +113,21 @@ BENEFITS: tuple[Benefit, ...] = (
         "public_welfare_post", 6, "resident", N_("Public-welfare post"),
         N_("A post such as road care, forest or water keeping, village cleaning or elder care, with a "
            "monthly living subsidy, tier-2 pension and medical insurance and accident insurance."),
-        "person", N_("County human resources and social security bureau"), FUND_EMPLOYMENT,
+        "person", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Household registration booklet"), N_("Disability certificate, if any")),
         notes=(POSTS_ASSIGNED,)),
     Benefit(
         "startup_subsidy", 7, "resident", N_("Start-up subsidy"),
         N_("10,000 yuan once for a small business or self-employment that has run for a year and "
            "employs others."),
-        "person", N_("County human resources and social security bureau"), FUND_EMPLOYMENT,
+        "person", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Business licence"), N_("Proof of a year of normal operation (tax or accounts)"),
                    N_("Proof of the people employed (contracts or wage records)"))),
     Benefit(
         "training_subsidy", 8, "resident", N_("Vocational training subsidy"),
         N_("Choose a training institution yourself; after you get the certificate the subsidy is paid "
            "to you at the region's standard."),
-        "person", N_("County human resources and social security bureau"), FUND_EMPLOYMENT,
+        "person", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Training certificate or vocational qualification certificate"),
                    N_("Bank card in your name"))),
     Benefit(
@@ -150,39 +150,39 @@ BENEFITS: tuple[Benefit, ...] = (
         "employer_training_subsidy", 10, "employer", N_("Training and assessment subsidy for employers"),
         N_("An employer in Ningxia that trains the poor workers it hires gets the region's training and "
            "assessment subsidy after they obtain a certificate."),
-        "employer", N_("County human resources and social security bureau"), FUND_EMPLOYMENT,
+        "employer", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Training records"), N_("Training or qualification certificates of the workers")),
         apply_at=APPLY_EMPLOYER_COUNTY),
     Benefit(
         "skill_upgrade_subsidy", 10, "resident", N_("Skill-upgrade subsidy"),
         N_("1,000, 1,500 or 2,000 yuan for a junior, intermediate or senior certificate obtained this "
            "year, after 3 years of unemployment insurance (1 year from 2019)."),
-        "person", N_("County human resources and social security bureau"), FUND_UNEMPLOYMENT,
+        "person", N_("The county human resources and social security bureau"), FUND_UNEMPLOYMENT,
         documents=(N_("The certificate obtained this year"), N_("Unemployment insurance record"),
                    N_("Bank card in your name"))),
     Benefit(
         "two_after_training_grant", 11, "institution", N_("Training grant for “two-after” students"),
         N_("6,000 yuan for each student from a registered poor family who completes a semester at a "
            "technical school and passes; tuition, lodging and materials are free."),
-        "institution", N_("County human resources and social security bureau"), FUND_EMPLOYMENT,
+        "institution", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Enrolment record"), N_("Training pass record")), apply_at=APPLY_SCHOOL, notes=(FEES_WAIVED,)),
     Benefit(
         "two_after_study_aid", 11, "institution", N_("Study aid for “two-after” students"),
         N_("3,000 yuan of poverty-alleviation study aid for each such student."),
-        "students", N_("County poverty-alleviation office"), FUND_POVERTY,
+        "students", N_("The county poverty-alleviation office"), FUND_POVERTY,
         documents=(N_("Enrolment record"), N_("Proof of registered poor household")), apply_at=APPLY_SCHOOL,
         notes=(FEES_WAIVED,)),
     Benefit(
         "special_ability_assessment", 12, "resident", N_("Free special vocational ability assessment"),
         N_("Free assessment in one of 18 projects, such as excavator operation, Ningxia snacks, "
            "embroidery, weaving and paper-cutting."),
-        "person", N_("County human resources and social security bureau"), None, kind="in_kind",
+        "person", N_("The county human resources and social security bureau"), None, kind="in_kind",
         documents=(N_("ID card"), N_("Proof of registered poor household or ecological migrant status"))),
     Benefit(
         "unemployment_registration", 13, "resident", N_("Unemployment registration in town"),
         N_("After 6 months living in town without work you can register as unemployed there and use "
            "the employment and start-up policies."),
-        "person", N_("Street office or community"), None, kind="service",
+        "person", N_("The street office or community"), None, kind="service",
         documents=(N_("ID card"), N_("Proof of residence in town")), apply_at=APPLY_STREET),
 )
 

@@ -1,4 +1,4 @@
-"""What-if figures for employers: the workshop grant (二) and SME subsidy (五) against the number of hires.
+"""What-if figures for employers: the workshop grant (Article 2) and SME subsidy (Article 5) against the number of hires.
 
 Every amount comes from the benefit rules themselves (``evaluate_rule`` on the rule of article (二)
 or (五)) with the parameters in force on the date; nothing here computes a grant. The only
@@ -84,14 +84,14 @@ def _amount(rule: Rule, facts: Mapping[str, Any], on: date) -> float | None:
 
 
 def grant_curve(employer: Mapping[str, Any], on: date, hires: int | None = None) -> list[dict[str, Any]]:
-    """The workshop grant (二) at each number of qualifying hires, for this carrier and place."""
+    """The workshop grant (Article 2) at each number of qualifying hires, for this carrier and place."""
     span = chart_span(hires, on)
     return [{"hires": h, "amount": _amount(WORKSHOP_RULE, {**employer, "employer.qualifying_hires": h}, on)}
             for h in _points(span, on, [hires] if hires is not None else [])]
 
 
 def support_curve(employer: Mapping[str, Any], on: date, hires: int | None = None) -> list[dict[str, Any]]:
-    """Grant (二) and one year of SME subsidy (五) at each number of hires that count for both.
+    """Grant (二) and one year of SME subsidy (Article 5) at each number of hires that count for both.
 
     ``employer`` holds the carrier, place, kind and the monthly employer contribution per worker;
     the subsidy is ``None`` where that contribution is not known.
@@ -159,7 +159,7 @@ class Contribution:
 
 
 def insurances(on: date) -> list[str]:
-    """The insurances whose employer part article (五) subsidises."""
+    """The insurances whose employer part Article 5 (五) subsidises."""
     return list(params_on(on)["art05.insurances"])
 
 

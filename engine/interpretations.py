@@ -72,16 +72,16 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             "two_after_payee", 11, "按照每人6000元标准从就业补助资金中给予培训补助",
             N_("The 6,000-yuan training grant is paid to the technical school that trained the student; "
                "the 3,000-yuan study aid goes to the student."),
-            N_("The article does not name the payee of the training grant; training grants under article "
-               "(八) bought by the government are paid to the institution."),
+            N_("The article does not name the payee of the training grant; under Article 8 (八), training that the "
+               "government buys is paid to the institution."),
         ),
         Interpretation(
             "one_course_one_subsidy", 8, "将职业技能培训补贴直补个人",
             N_("One course, one subsidy: a “two-after” student's semester at a technical school is paid under "
-               "article (十一) and is not also an article (八) training subsidy. Unless you told us you are a "
+               "Article 11 (十一) and is not also an Article 8 (八) training subsidy. Unless you told us you are a "
                "“two-after” student with a technical-school semester, your certificate is taken to be from "
                "another course."),
-            N_("Article (八) pays for a course the trainee chose; article (十一) pays for the technical school's "
+            N_("Article 8 (八) pays for a course the trainee chose; Article 11 (十一) pays for the technical school's "
                "semester. Both are paid from the employment subsidy fund, and neither says one course is paid "
                "twice."),
         ),
@@ -91,7 +91,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "contributions instead of 3 years; the site applies this to registered poor workers too."),
             N_("中卫市人力资源和社会保障局, “提技能稳就业 小政策大作为” (25 December 2020): from 1 January 2019 the "
                "condition was relaxed from 36 to 12 months of contributions. No source says in words that it "
-               "overrides the 3 years of article (十) for registered poor workers: ask the county if you have "
+               "overrides the 3 years of Article 10 (十) for registered poor workers: ask the county if you have "
                "between 1 and 3 years."),
         ),
         Interpretation(
@@ -115,7 +115,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "or more without a break, with a signed labour contract of any length and social insurance "
                "paid."),
             N_("“Stable employment” is read as unbroken work for the same carrier; the article asks for a "
-               "labour contract but, unlike article (五), sets no length for it."),
+               "labour contract but, unlike Article 5 (五), sets no length for it."),
         ),
     )
 }

@@ -6,6 +6,8 @@ message into text in one language (used by the command line; pages translate the
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -72,6 +74,21 @@ def format_param(key: str, value: Any, lang: str) -> str:
 def plural_count(value: float) -> int:
     """The number that picks a plural form: a fraction other than a whole number takes the plural."""
     return int(value) if float(value).is_integer() else 2
+
+
+# What a rule says: a msgid, or a singular and plural pair (``Nn_``) whose form follows its first parameter
+# ("1 month so far", "2 months so far").
+Text = str | tuple[str, str]
+
+
+def message_of(text: Text, params: Mapping[str, Any]) -> Message:
+    """``text`` with its values as a :class:`Message`; a plural pair's form follows its first parameter."""
+    if isinstance(text, str):
+        return Message(text, dict(params))
+    found = re.search(r"\{(\w+)\}", text[0])
+    if found is None:
+        raise ValueError(f"a plural message needs a parameter: {text[0]!r}")
+    return Message(text[0], dict(params), text[1], found.group(1))
 
 
 def render(message: Message, lang: str) -> str:

@@ -26,7 +26,7 @@ from babel.lists import format_list
 import i18n
 from engine import policy
 from engine.evaluate import params_on
-from engine.messages import BABEL_LOCALES, Message, render
+from engine.messages import BABEL_LOCALES, Message, Text, message_of, render
 from engine.policy import in_force
 from engine.roster import (
     TEMPLATE_EXAMPLE_NAME,
@@ -45,9 +45,7 @@ from engine.rules.rows import (
     STATUS_TEXT,
     STEPS_TO_COUNT,
     TOO_LATE_TO_COUNT,
-    RowMessage,
     RowRule,
-    row_message,
 )
 from engine.steps import add_months
 from i18n import N_
@@ -270,8 +268,8 @@ def _describe(rule: RowRule, check: RosterCheck, key: tuple, lang: str) -> tuple
     status, unmet, unknown, *values = key
     params = {name: (None if pd.isna(v) else int(v)) for name, v in zip(_param_names(rule), values, strict=True)}
 
-    def say(message: RowMessage, **extra: Any) -> str:
-        return render(row_message(message, {**params, **extra}), lang)
+    def say(message: Text, **extra: Any) -> str:
+        return render(message_of(message, {**params, **extra}), lang)
 
     status_text = i18n.gettext(lang, STATUS_TEXT[status])
     if status == COUNTS:

@@ -35,10 +35,10 @@ from i18n import N_
 
 # The step's sentence: with an amount or without one (a service, a figure we lack), now or from a date.
 STEP_WORDS = {
-    (True, False): N_("{steps}: then you can apply for {amount}."),
-    (True, True): N_("{steps}: then, from {date}, you can apply for {amount}."),
-    (False, False): N_("{steps}: then you can apply."),
-    (False, True): N_("{steps}: then, from {date}, you can apply."),
+    (True, False): N_("Still needed: {steps}. Then you can apply for {amount}."),
+    (True, True): N_("Still needed: {steps}. Then, from {date}, you can apply for {amount}."),
+    (False, False): N_("Still needed: {steps}. Then you can apply."),
+    (False, True): N_("Still needed: {steps}. Then, from {date}, you can apply."),
 }
 # A step with nothing to do but wait for a rule that changes in the person's favour.
 RULE_CHANGE_WORDS = {
@@ -46,13 +46,13 @@ RULE_CHANGE_WORDS = {
     False: N_("Under the rule in force from {date}, you can apply."),
 }
 UPGRADE_WORDS = {
-    False: N_("{steps}: then {amount} (+{increase})."),
-    True: N_("{steps}: then, from {date}, {amount} (+{increase})."),
+    False: N_("To get {amount} ({increase} more): {steps}."),
+    True: N_("To get {amount} ({increase} more) from {date}: {steps}."),
 }
-TOO_LATE = N_("It would take {steps}, which cannot be done before {date}; the policy ends on {end}.")
+TOO_LATE = N_("Still needed: {steps}. That cannot be done before {date}, and the policy ends on {end}.")
 MAYBE_TOO_LATE = N_(
-    "It would take {steps}: certain only by {date}, after the policy ends on {end}. If it holds by {end}, ask "
-    "the county employment service centre."
+    "Still needed: {steps}. That is certain only by {date}, after the policy ends on {end}; if it is done by {end}, "
+    "ask the county employment service centre."
 )
 
 

@@ -1,4 +1,4 @@
-"""A school's list of "two-after" students (两后生): who brings the article (十一) payments, and why not.
+"""A school's list of "two-after" students (两后生): who brings the Article 11 (十一) payments, and why not.
 
 :func:`read_students` reads a CSV or XLSX file with the site's one reader (:mod:`engine.roster`)
 and :data:`STUDENT_SCHEMA` (Chinese headers and cell words accepted), then checks each student
@@ -55,7 +55,7 @@ STUDENT_SCHEMA = Schema((
 STUDENTS = RosterKind(
     schema=STUDENT_SCHEMA,
     rules=STUDENT_RULES,
-    rule_columns={STUDENT.id: (N_("Payments (十一)"), N_("Why"), N_("Next step"))},
+    rule_columns={STUDENT.id: (N_("Payments (Article 11)"), N_("Why"), N_("Next step"))},
     duplicate=DUPLICATE,
     template_fields=(NAME, ID_NUMBER, REGISTERED_POOR, TWO_AFTER, SEMESTERS, PASSED),
     name=NAME,
@@ -70,7 +70,7 @@ def read_students(data: bytes, filename: str, on: date) -> RosterCheck:
 
 
 def summarise(check: RosterCheck, institution_kind: str | None, lang: str | None) -> dict[str, Any]:
-    """Counts per status and the article (十一) payments for the students who count.
+    """Counts per status and the Article 11 (十一) payments for the students who count.
 
     ``institution_kind`` is the school's kind (``technical_school``, …), ``None`` when not known:
     only technical schools (技工院校) are paid.

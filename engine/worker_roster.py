@@ -1,4 +1,4 @@
-"""An employer's roster of workers: which count toward the workshop grant (二) and the SME subsidy (五).
+"""An employer's roster of workers: which count toward the workshop grant (Article 2) and the SME subsidy (Article 5).
 
 :func:`read_workers` reads a CSV or XLSX file with the site's one reader (:mod:`engine.roster`) and
 the :data:`WORKER_SCHEMA` (Chinese headers and cell words accepted), then checks every row against
@@ -93,7 +93,7 @@ WORKER_SCHEMA = Schema((
 
 
 def _contract_length(facts: pd.DataFrame) -> None:
-    """The contract's length for article (五): not known when the file says only that one was signed."""
+    """The contract's length for Article 5 (五): not known when the file says only that one was signed."""
     if CONTRACT in facts:
         facts[CONTRACT_LENGTH] = facts[CONTRACT].mask(facts[CONTRACT] == "signed")
 
@@ -104,8 +104,8 @@ WORKERS = RosterKind(
     schema=WORKER_SCHEMA,
     rules=WORKER_RULES,
     rule_columns={
-        WORKSHOP.id: (N_("Workshop grant (二)"), N_("Why (二)"), N_("Next step (二)")),
-        SME.id: (N_("SME subsidy (五)"), N_("Why (五)"), N_("Next step (五)")),
+        WORKSHOP.id: (N_("Workshop grant (Article 2)"), N_("Why (Article 2)"), N_("Next step (Article 2)")),
+        SME.id: (N_("SME subsidy (Article 5)"), N_("Why (Article 5)"), N_("Next step (Article 5)")),
     },
     duplicate=DUPLICATE,
     template_fields=TEMPLATE_FIELDS,

@@ -99,8 +99,8 @@ def placement_list(page: Page, on: date) -> None:
         st.markdown(fmt.md_escape(" ".join(m["text"] for m in found["unmet"] + found["missing"])))
     if upper is not None and upper["broker_fee"]["status"] == "eligible":
         st.caption(fmt.md_escape(page.ngettext(
-            "If the {count} placement not known yet counted: {amount}.",
-            "If the {count} placements not known yet all counted: {amount}.", summary["needs_info"]).format(
+            "If the {count} placement still unknown counted: {amount}.",
+            "If all {count} placements still unknown counted: {amount}.", summary["needs_info"]).format(
             count=fmt.number(summary["needs_info"], page.lang),
             amount=fmt.money(upper["broker_fee"]["amount"], page.lang))))
     lists.rows_and_downloads(page, check, key="brk_list", stem="placements-results", order=SHOWN_ORDER)

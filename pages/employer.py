@@ -185,13 +185,13 @@ def training(page: Page, on: date, organisation_facts: dict[str, Any]) -> None:
         st.markdown(fmt.md_escape(_(
             "An employer in Ningxia that gives the poor workers it hires induction, job-change or on-the-job "
             "skills training gets the region's training and assessment subsidy once they obtain a training or "
-            "vocational certificate (article (十)).")))
+            "vocational certificate (Article 10 (十)).")))
     else:
         st.markdown(fmt.md_escape(_(
             "An employer outside Ningxia that hires Ningxia's registered poor workers with a contract of a year or "
             "more and social insurance gets, from the worker's home county in Ningxia, a training subsidy and an "
             "assessment subsidy for the training it organises, and a social-insurance subsidy at Ningxia's "
-            "flexible-employment standard (article (九)).")))
+            "flexible-employment standard (Article 9 (九)).")))
     left, right = st.columns(2)
     with left:
         hires = number(page, _("Registered poor workers hired"), "tr_hires", maximum=MAX_HIRES, value=0, step=1)
@@ -239,8 +239,8 @@ def roster(page: Page, on: date, employer_facts: dict[str, Any]) -> None:
     if not files.offered_here(page):
         return
     st.markdown(fmt.md_escape(_(
-        "Upload your list of workers: each row gets its status for the workshop grant (二) and the SME subsidy "
-        "(五), with the reason and the smallest next step. The summary uses the carrier, place, kind of "
+        "Upload your list of workers: each row gets its status for the workshop grant (Article 2) and the SME subsidy "
+        "(Article 5), with the reason and the smallest next step. The summary uses the carrier, place, kind of "
         "organisation and monthly contribution entered above.")))
     lists.columns_help(page, WORKERS, N_(
         "Other columns are ignored. Months or the start date is needed; name and ID number are optional (an ID "

@@ -114,7 +114,7 @@ def two_after(page: Page, on: date) -> str:
         "at a technical school (技工院校) and passes: a training grant to the school from the employment subsidy "
         "fund, and poverty-alleviation study aid to the student from the special poverty-alleviation fund.")))
     st.info(fmt.md_escape(_(
-        "During the training the student pays no tuition, no accommodation (bedding included) and no practice-"
+        "During the training the student pays no tuition, accommodation fees (bedding included) or practice-"
         "material fees: they are waived, so do not charge them.")), icon=":material/school:")
     kind = institution_kind(page)
     cohort(page, on, kind)
@@ -145,12 +145,17 @@ def cohort(page: Page, on: date, kind: str) -> None:
     middle.metric(_("To the students"), fmt.money(students, page.lang))
     right.metric(_("Not paid for"), fmt.number(enrolled - passed, page.lang),
                  help=_("Enrolled students who did not complete the semester or did not pass."))
-    st.markdown(fmt.md_escape(_(
-        "{passed} of {enrolled} students passed: {school} to the school and {students} to the students. "
-        "{unpaid} students bring nothing until they complete a semester and pass.").format(
+    said = page.ngettext("{passed} of {enrolled} students passed: {school} to the school and {students} to the student.",
+                         "{passed} of {enrolled} students passed: {school} to the school and {students} to the "
+                         "students.", passed)
+    unpaid = enrolled - passed
+    if unpaid:
+        said += " " + page.ngettext("{unpaid} student brings nothing until they complete a semester and pass.",
+                                    "{unpaid} students bring nothing until they complete a semester and pass.", unpaid)
+    st.markdown(fmt.md_escape(said.format(
         passed=fmt.number(passed, page.lang), enrolled=fmt.number(enrolled, page.lang),
         school=fmt.money(school, page.lang), students=fmt.money(students, page.lang),
-        unpaid=fmt.number(enrolled - passed, page.lang))))
+        unpaid=fmt.number(unpaid, page.lang))))
     for benefit in BENEFITS:
         results.card(found[benefit], page, county=None)
     if found[BENEFITS[0]]["status"] == "eligible":
@@ -168,7 +173,9 @@ def cohort_chart(page: Page, on: date, kind: str, enrolled: int, passed: int) ->
         rows.append({"count": n, school: amount_of(found["two_after_training_grant"]),
                      students: amount_of(found["two_after_study_aid"])})
     charts.chart_and_table(page, rows, count=count, series=(school, students), you=passed,
-                           note=_("The vertical line marks your {passed} passed students.").format(
+                           note=page.ngettext("The vertical line marks your {passed} passed student.",
+                                                         "The vertical line marks your {passed} passed students.",
+                                                         passed).format(
                                passed=fmt.number(passed, page.lang)))
 
 
@@ -209,8 +216,8 @@ def student_totals(page: Page, summary: dict) -> None:
     upper = summary["if_all_known"]
     if upper is not None and upper[BENEFITS[0]]["status"] == "eligible":
         st.caption(fmt.md_escape(page.ngettext(
-            "If the {count} student not known yet counted: {school} to the school and {students} to the students.",
-            "If the {count} students not known yet all counted: {school} to the school and {students} to the "
+            "If the {count} student still unknown counted: {school} to the school and {students} to the students.",
+            "If all {count} students still unknown counted: {school} to the school and {students} to the "
             "students.", summary["needs_info"]).format(count=fmt.number(summary["needs_info"], page.lang),
                                 school=fmt.money(amount_of(upper[BENEFITS[0]]), page.lang),
                                 students=fmt.money(amount_of(upper[BENEFITS[1]]), page.lang))))
@@ -241,10 +248,10 @@ def employers(page: Page) -> None:
     st.markdown(fmt.md_escape(_(
         "Employers that hire registered poor workers and train them (induction, job-change or on-the-job skills) "
         "receive the region's training and assessment subsidy once the workers obtain a certificate: employers "
-        "in Ningxia under article (十), employers outside Ningxia from the worker's home county under article "
-        "(九). An institution can run this training for the employer; the subsidy goes to the employer, at the "
+        "in Ningxia under Article 10 (十), employers outside Ningxia from the worker's home county under Article "
+        "9 (九). An institution can run this training for the employer; the subsidy goes to the employer, at the "
         "region's standard by occupation and level, which the county employment service centre gives.")))
-    st.page_link("pages/employer.py", label=_("The employers' page: training support (九, 十)"),
+    st.page_link("pages/employer.py", label=_("The employers' page: training support (Articles 9 and 10)"),
                  icon=":material/factory:", query_params={LANG_KEY: page.lang})
 
 

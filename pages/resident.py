@@ -78,7 +78,7 @@ def keep_answers() -> None:
 def year_step(page: Page) -> None:
     _ = page._
     st.markdown(fmt.md_escape(_(
-        "The policy covered 1 July 2018 to 31 December 2020. Which year is the situation you want to check in?")))
+        "The policy covered 1 July 2018 to 31 December 2020. Which year do you want to check?")))
     labels = {y: y for y in url.YEAR_CHOICES[:-1]} | {url.LATER: _("2021 or later")}
     current = st.query_params.get(url.YEAR_KEY)
     st.radio(_("Year of the situation"), url.YEAR_CHOICES, format_func=labels.__getitem__, horizontal=True,
@@ -117,7 +117,7 @@ def navigation(step: str, steps: list[str], page: Page) -> None:
         st.caption(fmt.md_escape(_("Choose a year above to go on.")))
     if st.session_state.get(CONFIRM_KEY):
         with st.container(border=True, key="confirm_start_over"):
-            st.markdown(fmt.md_escape(_("Start over? Every answer you gave is forgotten.")))
+            st.markdown(fmt.md_escape(_("Start over? Every answer you gave will be forgotten.")))
             with st.container(horizontal=True):
                 st.button(_("Yes, start over"), icon=":material/restart_alt:", on_click=start_over)
                 st.button(_("No, keep my answers"), type="primary", on_click=keep_answers)

@@ -116,7 +116,7 @@ def support_view(page: Page, employer: Mapping[str, Any], hires: int, on: date) 
         return
     known = all(r["subsidy"] is not None for r in rows)
     point = next(r for r in rows if r["hires"] == hires)
-    grant, subsidy, total = _("Workshop grant (二)"), _("SME subsidy, one year (五)"), _("Total")
+    grant, subsidy, total = _("Workshop grant (Article 2)"), _("SME subsidy, one year (Article 5)"), _("Total")
     you_total = point["total"] if known else point["grant"]
     you = charts.Marker(hires, you_total, _("You: {hires} → {amount}").format(
         hires=fmt.number(hires, page.lang), amount=fmt.money(you_total, page.lang)))
@@ -148,8 +148,8 @@ def roster_summary(page: Page, summary: Mapping[str, Any], check: WorkerCheck) -
     workshop, sme = summary["workshop"], summary["sme"]
     with st.container(horizontal=True, key="emp_roster_counts"):
         st.metric(_("Workers"), n(summary["rows"]), border=True, width=METRIC_WIDTH)
-        st.metric(_("Count: grant (二)"), n(workshop["counts"]), border=True, width=METRIC_WIDTH)
-        st.metric(_("Count: subsidy (五)"), n(sme["counts"]), border=True, width=METRIC_WIDTH)
+        st.metric(_("Count: grant (Article 2)"), n(workshop["counts"]), border=True, width=METRIC_WIDTH)
+        st.metric(_("Count: subsidy (Article 5)"), n(sme["counts"]), border=True, width=METRIC_WIDTH)
         st.metric(_("Rows with problems"), n(summary["rows_with_problems"]), border=True, width=METRIC_WIDTH)
     lines = [_workshop_line(page, workshop, check.on), _sme_line(page, sme)]
     st.markdown("\n".join(f"- {fmt.md_escape(line)}" for line in lines if line))
@@ -161,22 +161,27 @@ def roster_summary(page: Page, summary: Mapping[str, Any], check: WorkerCheck) -
             upper = rule["if_all_known"]
             if upper["status"] == "eligible" and upper["amount"] is not None and upper["amount"] != (
                     rule["result"]["amount"] or 0):
-                st.caption(fmt.md_escape(_("If the {count} workers not known yet for {benefit} all counted: {amount}.")
-                                         .format(count=n(rule["needs_info"]), amount=fmt.money(upper["amount"], page.lang),
-                                                 benefit=results.citation(upper["article"], page))))
+                st.caption(fmt.md_escape(page.ngettext(
+                    "If the {count} worker still unknown for {benefit} counted: {amount}.",
+                    "If all {count} workers still unknown for {benefit} counted: {amount}.", rule["needs_info"])
+                    .format(count=n(rule["needs_info"]), amount=fmt.money(upper["amount"], page.lang),
+                            benefit=results.citation(upper["article"], page))))
 
 
 def _workshop_line(page: Page, workshop: Mapping[str, Any], on: date) -> str:
     _ = page._
     result = workshop["result"]
-    count = fmt.number(workshop["counts"], page.lang)
-    band = emp.band_of(workshop["counts"], on)
+    counts = workshop["counts"]
+    count = fmt.number(counts, page.lang)
+    band = emp.band_of(counts, on)
     if result["status"] == "eligible" and band is not None:
-        line = _("Workshop grant (二): {count} qualifying hires, band {band} → {amount}.").format(
+        line = _("Workshop grant (Article 2): {count} qualifying hires, band {band} → {amount}.").format(
             count=count, band=band_label(band, page), amount=fmt.money(result["amount"], page.lang))
     else:
         why = " ".join(m["text"] for m in result["unmet"]) or " ".join(m["text"] for m in result["missing"])
-        line = _("Workshop grant (二): {count} qualifying hires, no grant yet. {why}").format(count=count, why=why)
+        line = page.ngettext("Workshop grant (Article 2): {count} qualifying hire, no grant yet. {why}",
+                             "Workshop grant (Article 2): {count} qualifying hires, no grant yet. {why}",
+                             counts).format(count=count, why=why)
     steps = [m["text"] for m in result["next"]]
     return " ".join([line, *steps])
 
@@ -184,15 +189,22 @@ def _workshop_line(page: Page, workshop: Mapping[str, Any], on: date) -> str:
 def _sme_line(page: Page, sme: Mapping[str, Any]) -> str:
     _ = page._
     result = sme["result"]
-    count = fmt.number(sme["counts"], page.lang)
+    counts = sme["counts"]
+    count = fmt.number(counts, page.lang)
     if result["status"] == "eligible" and result["amount"] is not None:
-        return _("SME subsidy (五): {count} qualifying hires → {amount} for one year.").format(
-            count=count, amount=fmt.money(result["amount"], page.lang))
+        return page.ngettext("SME subsidy (Article 5): {count} qualifying hire → {amount} for one year.",
+                             "SME subsidy (Article 5): {count} qualifying hires → {amount} for one year.",
+                             counts).format(count=count, amount=fmt.money(result["amount"], page.lang))
     if result["status"] == "eligible":
-        return _("SME subsidy (五): {count} qualifying hires; enter the monthly employer contribution above to see "
-                 "the amount.").format(count=count)
+        return page.ngettext(
+            "SME subsidy (Article 5): {count} qualifying hire; enter the monthly employer contribution above to see "
+            "the amount.",
+            "SME subsidy (Article 5): {count} qualifying hires; enter the monthly employer contribution above to see "
+            "the amount.", counts).format(count=count)
     why = " ".join(m["text"] for m in result["unmet"])
-    return _("SME subsidy (五): {count} qualifying hires, no subsidy. {why}").format(count=count, why=why)
+    return page.ngettext("SME subsidy (Article 5): {count} qualifying hire, no subsidy. {why}",
+                         "SME subsidy (Article 5): {count} qualifying hires, no subsidy. {why}",
+                         counts).format(count=count, why=why)
 
 
 def column_names(check: WorkerCheck, page: Page) -> list[str]:

@@ -217,8 +217,8 @@ def setup(page) -> None:
         "title": _("Are you still there?"),
         # TRANSLATORS: kiosk mode: the countdown; keep {seconds} as it is.
         "count": _("{seconds} s"),
-        "text": _("For your privacy, this screen clears your answers and returns to the start for the next "
-                  "visitor. Touch anywhere to continue."),
+        "text": _("For your privacy, this screen will soon clear your answers and return to the start for the "
+                  "next visitor. Touch anywhere to continue."),
         "button": _("Continue"),
     }
     with st.sidebar:  # the sidebar is hidden in kiosk mode; the script runs all the same

@@ -12,9 +12,10 @@ from typing import Any
 
 import streamlit as st
 
+from engine.messages import plural_count
 from engine.profile import FIELDS, place_name
 from engine.questions import BY_FACT, Question, county_options
-from i18n import N_
+from i18n import N_, Nn_
 from ui import answers as url
 from ui import format as fmt
 from ui import kiosk
@@ -112,6 +113,15 @@ def _widget(question: Question, answers: dict[str, Any], page: Page) -> None:
         key=key, help=help_text, on_change=_store, args=(fact,), placeholder=_("Type a number"),
     )
 
+# An answer with its unit, in the unit's singular or plural ("1 month", "3 months"), by the unit's msgid.
+AMOUNT_OF_UNIT = {
+    "months": Nn_("{count} month", "{count} months"),
+    "years": Nn_("{count} year", "{count} years"),
+    "semesters": Nn_("{count} semester", "{count} semesters"),
+    # TRANSLATORS: an age (周岁 in Chinese), not a duration.
+    "years of age": Nn_("{count} year of age", "{count} years of age"),
+}
+
 
 def answer_text(fact: str, value: Any, page: Page) -> str:
     """An answer as the person gave it, in words."""
@@ -124,4 +134,6 @@ def answer_text(fact: str, value: Any, page: Page) -> str:
     if fact == "person.city_rural_income_last_year":
         return fmt.money(value, page.lang)
     text = fmt.number(value, page.lang)
+    if question.unit in AMOUNT_OF_UNIT:  # "1 month", "3 months"
+        return page.ngettext(*AMOUNT_OF_UNIT[question.unit], plural_count(value)).format(count=text)
     return f"{text} {page._(question.unit)}" if question.unit else text

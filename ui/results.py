@@ -154,6 +154,7 @@ def _eligible_details(result: dict[str, Any], page: Page, benefit: catalog.Benef
         st.markdown(f":material/trending_up: {fmt.md_escape(line)}")
     fund = catalog.FUND_LABELS.get(result["fund"] or "")
     payer = result["payer"]["text"]
+    payer = payer[:1].lower() + payer[1:]  # within a sentence: "by the county …" (Chinese has no case)
     if benefit.kind == "cash":
         money_from = _("{payee} by {payer}").format(payee=_(PAYEE_TEXT[result["payee"]]), payer=payer)
     else:
@@ -182,7 +183,7 @@ def where_to_go(result: dict[str, Any], page: Page, county: str | None) -> None:
 
 def _missing(result: dict[str, Any], page: Page, ask: Callable[[str], None] | None) -> None:
     _ = page._
-    st.markdown(fmt.md_escape(_("To tell you, we need to know:")))
+    st.markdown(fmt.md_escape(_("To tell you whether you can get this, we need to know:")))
     known = set(result["missing"])
     # A follow-up question waits for the question it follows (no months before "do you run a business?").
     leads = [f for f in result["missing"] if not (BY_FACT.get(f) and set(BY_FACT[f].requires) & known)]

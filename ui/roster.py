@@ -169,10 +169,10 @@ def problems(page: Page, table: pd.DataFrame, key: str) -> None:
     count = len(table)
     rows = table["row"].nunique()
     st.warning(fmt.md_escape(page.ngettext(
-        "{count} cell could not be used (in {rows} rows). Those cells count as not known; every other cell "
-        "and row was checked.",
-        "{count} cells could not be used (in {rows} rows). Those cells count as not known; every other cell "
-        "and row was checked.", count).format(count=fmt.number(count, page.lang), rows=fmt.number(rows, page.lang))),
+        "{count} cell could not be used (in {rows} row). It counts as not known; every other cell and row was "
+        "checked.",
+        "{count} cells could not be used (number of rows affected: {rows}). Those cells count as not known; every "
+        "other cell and row was checked.", count).format(count=fmt.number(count, page.lang), rows=fmt.number(rows, page.lang))),
         icon=":material/warning:")
     if count <= LISTED_PROBLEMS:
         line = _("Row {row}, {column}: {problem}")

@@ -22,7 +22,8 @@ PLACEMENTS = Fact("broker.qualifying_placements")
 
 SOME_PLACEMENTS = count_at_least(
     "broker.qualifying_placements", "art04.min_placements",
-    met=N_("{count} registered poor workers placed into a first job of a year or more."),
+    met=Nn_("{count} registered poor worker placed into a first job of a year or more.",
+        "{count} registered poor workers placed into a first job of a year or more."),
     unmet=N_("No placement counts yet: a placed registered poor worker must have worked a year or "
              "more with a contract and social insurance."),
     # A new placement counts once the worker has worked 12 months (art04.min_months).

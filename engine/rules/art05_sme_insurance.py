@@ -26,13 +26,14 @@ RULE = Rule(
         Condition(
             Fact("employer.kind").isin(Param("art05.eligible_kinds")),
             met=N_("Your organisation is of a kind the article names."),
-            unmet=N_("Only small and micro enterprises, new agricultural businesses, private non-enterprise "
+            unmet=N_("Only small, medium and micro enterprises, new agricultural businesses, private non-enterprise "
                      "units and social groups are named; large enterprises are not."),
         ),
         count_at_least(
             "employer.qualifying_hires", "art05.min_hires",
-            met=N_("{count} registered poor workers hired with a contract of a year or more and social "
-                   "insurance."),
+            met=Nn_("{count} registered poor worker hired with a contract of a year or more and social insurance.",
+                    "{count} registered poor workers hired with a contract of a year or more and social "
+                    "insurance."),
             unmet=N_("No qualifying hire yet: a registered poor worker with a contract of a year or more "
                      "and social insurance paid."),
             more=Nn_("{more} registered poor worker hired with a contract of a year or more and social "

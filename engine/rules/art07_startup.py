@@ -20,7 +20,8 @@ CLAUSE = (
 MONTHS = months_at_least(
     "person.business.months", "art07.min_months",
     met=N_("Your business has run normally for {months} months ({required} or more needed)."),
-    unmet=N_("Your business has run normally for {months} months; {required} or more are needed."),
+    unmet=Nn_("Your business has run normally for {months} month; {required} or more are needed.",
+        "Your business has run normally for {months} months; {required} or more are needed."),
     remedy=wait_months("person.business.months", "art07.min_months",
                        Nn_("{more} more month of normal operation", "{more} more months of normal operation")),
 )

@@ -61,8 +61,9 @@ class NotTheTechSchoolSemester(Expr):
 
 ONE_COURSE = Condition(
     NotTheTechSchoolSemester(),
-    met=N_("The course is not a technical-school semester paid under article (十一) (one course, one subsidy)."),
-    unmet=N_("Your semester at a technical school as a “two-after” student is paid under article (十一): one "
+    met=N_("This course is not a technical-school semester already paid under Article 11 (十一): one course, one "
+           "subsidy."),
+    unmet=N_("Your semester at a technical school as a “two-after” student is paid under Article 11 (十一): one "
              "course, one subsidy. A different course you chose yourself can be paid here; ask the county "
              "employment service centre."),
 )

@@ -25,12 +25,14 @@ CLAUSE = (
 OUTSIDE = Condition(
     Fact("employer.in_region").equals(False),
     met=N_("Your organisation is outside Ningxia."),
-    unmet=N_("This article is for employers outside Ningxia; employers in Ningxia see articles (五) and (十)."),
+    unmet=N_("This article is for employers outside Ningxia; employers in Ningxia see Articles 5 (五) and 10 (十)."),
 )
 HIRES = count_at_least(
     "employer.qualifying_hires", "art09.min_hires",
-    met=N_("{count} registered poor workers from Ningxia hired with a contract of a year or more and "
-           "social insurance."),
+    met=Nn_("{count} registered poor worker from Ningxia hired with a contract of a year or more and social "
+            "insurance.",
+            "{count} registered poor workers from Ningxia hired with a contract of a year or more and "
+            "social insurance."),
     unmet=N_("No qualifying hire yet: a registered poor worker from Ningxia with a contract of a year or "
              "more and social insurance paid."),
     more=Nn_("{more} registered poor worker from Ningxia hired with a contract of a year or more and social "

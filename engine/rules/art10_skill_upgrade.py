@@ -36,11 +36,12 @@ EMPLOYER_TRAINING = Rule(
         Condition(
             Fact("employer.in_region").equals(True),
             met=N_("Your organisation is in Ningxia."),
-            unmet=N_("This is for employers in Ningxia; employers outside Ningxia see article (九)."),
+            unmet=N_("This is for employers in Ningxia; employers outside Ningxia see Article 9 (九)."),
         ),
         count_at_least(
             "employer.qualifying_hires", "art10.min_hires",
-            met=N_("{count} poor workers hired."),
+            met=Nn_("{count} poor worker hired.",
+        "{count} poor workers hired."),
             unmet=N_("No poor worker hired yet."),
             more=Nn_("{more} poor worker hired", "{more} poor workers hired"),
         ),
@@ -59,8 +60,10 @@ EMPLOYER_TRAINING = Rule(
 
 INSURANCE_YEARS = Condition(
     Fact("person.unemployment_insurance_years") >= Param("art10.min_insurance_years"),
-    met=N_("You have paid unemployment insurance for {years} years ({required} or more needed)."),
-    unmet=N_("You have paid unemployment insurance for {years} years; {required} or more are needed."),
+    met=Nn_("You have paid unemployment insurance for {years} year ({required} or more needed).",
+        "You have paid unemployment insurance for {years} years ({required} or more needed)."),
+    unmet=Nn_("You have paid unemployment insurance for {years} year; {required} or more are needed.",
+        "You have paid unemployment insurance for {years} years; {required} or more are needed."),
     params={"years": Fact("person.unemployment_insurance_years"), "required": Param("art10.min_insurance_years")},
     remedy=Wait("person.unemployment_insurance_years", "art10.min_insurance_years",
                 part(Nn_("{more} more year of unemployment insurance", "{more} more years of unemployment insurance")),

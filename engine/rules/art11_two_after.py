@@ -42,7 +42,8 @@ STUDENT = (
     ),
     Condition(
         Fact("person.tech_school_semesters") >= Param("art11.min_semesters"),
-        met=N_("{count} semesters of vocational training at a technical school (at least {required})."),
+        met=Nn_("{count} semester of vocational training at a technical school (at least {required}).",
+        "{count} semesters of vocational training at a technical school (at least {required})."),
         unmet=N_("{count} semesters at a technical school so far; at least {required} is needed."),
         params={"count": Fact("person.tech_school_semesters"), "required": Param("art11.min_semesters")},
         remedy=Wait("person.tech_school_semesters", "art11.min_semesters", part(Nn_(
@@ -64,7 +65,8 @@ COHORT = (
     ),
     count_at_least(
         "institution.two_after_passed", "art11.min_passed",
-        met=N_("{count} “two-after” students passed after a semester."),
+        met=Nn_("{count} “two-after” student passed after a semester.",
+        "{count} “two-after” students passed after a semester."),
         unmet=N_("No student has passed yet."),
         more=Nn_("{more} more “two-after” student passing after a semester",
                  "{more} more “two-after” students passing after a semester"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from engine.logic import Context, Expr
-from engine.messages import Message
+from engine.messages import Message, Text, message_of
 from engine.remedies import Remedy, Upgrade
 
 
@@ -21,14 +21,14 @@ class Condition:
     """
 
     test: Expr
-    met: str
-    unmet: str
+    met: Text
+    unmet: Text
     params: Mapping[str, Expr] = field(default_factory=dict)
     remedy: Remedy | None = None
 
     def message(self, ctx: Context, met: bool) -> Message:
         values = {key: expr.one(ctx) for key, expr in self.params.items()}
-        return Message(self.met if met else self.unmet, values)
+        return message_of(self.met if met else self.unmet, values)
 
 
 @dataclass(frozen=True)

@@ -47,8 +47,8 @@ PLACEMENT = RowRule(
         ),
         RowCondition(
             "months", Fact(MONTHS) >= Param("art04.min_months"),
-            unmet=Nn_("{months} month so far; a placement counts from {required}.",
-                      "{months} months so far; a placement counts from {required}."),
+            unmet=Nn_("{months} month so far; a placement counts from {required} months.",
+                      "{months} months so far; a placement counts from {required} months."),
             unknown=N_("Months in the job not known ({column})."),
             fix=Nn_("{months_more} more month in the job", "{months_more} more months in the job"),
             params={"months": Fact(MONTHS), "required": Param("art04.min_months"),

@@ -11,27 +11,12 @@ The conditions on the organisation itself stay in the benefit rules, which the c
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
 
 from engine.logic import Expr
-from engine.messages import Message
+from engine.messages import Text
 from i18n import N_
-
-# A message: a msgid, or a singular and plural pair (``Nn_``) whose form follows its first parameter.
-RowMessage = str | tuple[str, str]
-
-
-def row_message(message: RowMessage, params: Mapping[str, Any]) -> Message:
-    """``message`` with its values; a plural pair's form follows the first parameter of its singular."""
-    if isinstance(message, str):
-        return Message(message, dict(params))
-    found = re.search(r"\{(\w+)\}", message[0])
-    if found is None:
-        raise ValueError(f"a plural message needs a parameter: {message[0]!r}")
-    return Message(message[0], dict(params), message[1], found.group(1))
 
 
 @dataclass(frozen=True)
@@ -47,9 +32,9 @@ class RowCondition:
 
     id: str
     test: Expr
-    unmet: RowMessage
+    unmet: Text
     unknown: str
-    fix: RowMessage | None = None
+    fix: Text | None = None
     params: Mapping[str, Expr] = field(default_factory=dict)
     wait: str | None = None
     wait_unit: int | str = 1
@@ -69,7 +54,7 @@ class RowRule:
     article: int
     clause: str
     conditions: tuple[RowCondition, ...]
-    all_met: RowMessage
+    all_met: Text
     interpretations: tuple[str, ...] = ()
 
 
@@ -81,6 +66,6 @@ STATUS_TEXT = {
     NOT_KNOWN: N_("Not known yet"),
 }
 # How the reasons and steps are put together (the parts are the conditions' messages).
-STEPS_TO_COUNT = N_("{steps} → counts")
-FILL_IN = N_("Fill in or correct: {columns}")
+STEPS_TO_COUNT = N_("{steps} → counts.")
+FILL_IN = N_("Fill in or correct: {columns}.")
 TOO_LATE_TO_COUNT = N_("That cannot be done before the policy ends on {end}: the row will not count under it.")

@@ -42,7 +42,7 @@ PAYS_INSURANCE = RowCondition(
     "social_insurance", is_true(SOCIAL_INSURANCE),
     unmet=N_("No social insurance paid."),
     unknown=N_("Not known whether social insurance is paid ({column})."),
-    fix=N_("pay social insurance for the worker"),
+    fix=N_("social insurance paid for the worker"),
 )
 
 WORKSHOP = RowRule(
@@ -56,14 +56,14 @@ WORKSHOP = RowRule(
             "contract", Fact(CONTRACT).isin(Param("art02.worker_contracts")),
             unmet=N_("No labour contract."),
             unknown=N_("Not known whether there is a labour contract ({column})."),
-            fix=N_("sign a labour contract"),
+            fix=N_("a labour contract signed"),
         ),
         PAYS_INSURANCE,
         RowCondition(
             "months", Fact(MONTHS) >= Param("art02.worker_min_months"),
             unmet=N_("Months with you: {months}; {required} needed."),
             unknown=N_("Months with you not known ({column})."),
-            fix=Nn_("work {months_more} more month", "work {months_more} more months"),
+            fix=Nn_("{months_more} more month with you", "{months_more} more months with you"),
             params={"months": Fact(MONTHS), "required": Param("art02.worker_min_months"),
                     "months_more": Param("art02.worker_min_months") - Fact(MONTHS)},
             wait="months_more",
@@ -84,7 +84,7 @@ SME = RowRule(
             "contract", Fact(CONTRACT_LENGTH).isin(Param("art05.worker_contracts")),
             unmet=N_("No labour contract of a year or more."),
             unknown=N_("The length of the labour contract is not known ({column})."),
-            fix=N_("sign a labour contract of a year or more"),
+            fix=N_("a labour contract of a year or more signed"),
         ),
         PAYS_INSURANCE,
     ),

@@ -186,7 +186,8 @@ def test_training_outside_ningxia_says_who_pays_and_that_the_standard_is_not_pub
     text = texts(at)
     assert t(lang, "Amount depends on a published figure") in text
     assert "自治区职业技能培训补贴标准" in text
-    assert t(lang, "The worker's home county in Ningxia") in "\n".join(c.value for c in at.caption)
+    payer = t(lang, "The worker's home county in Ningxia")
+    assert payer[:1].lower() + payer[1:] in "\n".join(c.value for c in at.caption)  # "… by the worker's home …"
 
 
 def test_incubation_park_city_standard_is_at_least_500000():
@@ -217,8 +218,8 @@ def test_a_gbk_roster_gives_the_count_band_totals_and_bad_rows(lang):
     rerun(at)
     metrics = {m.label: m.value for m in at.metric}
     assert metrics[t(lang, "Workers")] == "22"
-    assert metrics[t(lang, "Count: grant (二)")] == "20"
-    assert metrics[t(lang, "Count: subsidy (五)")] == "21"
+    assert metrics[t(lang, "Count: grant (Article 2)")] == "20"
+    assert metrics[t(lang, "Count: subsidy (Article 5)")] == "21"
     assert metrics[t(lang, "Rows with problems")] == "1"
     text = texts(at)
     assert f"{YUAN[lang]}20,000" in text  # 20 qualifying hires: band 11–20
@@ -256,7 +257,7 @@ def test_many_problems_are_a_table_and_every_row_is_still_checked():
     problems, results = (frame.value for frame in at.dataframe)
     assert len(problems) == 30
     assert len(results) == 41
-    assert {m.label: m.value for m in at.metric}[t("en", "Count: grant (二)")] == "11"
+    assert {m.label: m.value for m in at.metric}[t("en", "Count: grant (Article 2)")] == "11"
     at.file_uploader(key="emp_roster_file").set_value(None)
     rerun(at)
     assert "emp_roster_text" not in at.session_state

@@ -41,7 +41,7 @@ def test_twelve_months_in_another_province_gives_800(lang, total, group):
     assert any(group in s.value for s in at.subheader)
 
 
-@pytest.mark.parametrize(("lang", "words"), [("zh_CN", "¥800"), ("en", "1 more month in this job: then")])
+@pytest.mark.parametrize(("lang", "words"), [("zh_CN", "¥800"), ("en", "Still needed: 1 more month in this job")])
 def test_eleven_months_says_what_is_missing_and_the_smallest_change(lang, words):
     at = open_resident(lang, year="2019", step="results", **PROVINCE_JOB, **{"job.months": "11"})
     assert at.metric[0].value.endswith("0")

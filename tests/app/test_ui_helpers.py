@@ -6,10 +6,13 @@ import io
 from datetime import date
 
 import openpyxl
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from engine.worker_roster import template, template_notes
 from ui import format as fmt
+from ui.frame import Page, load_translations
+from ui.questionnaire import answer_text
 from ui.roster import template_files
 
 
@@ -64,3 +67,20 @@ def test_template_files_keep_id_numbers_as_text_in_excel():
         assert sheet.column_dimensions[letter].number_format == "@"
         assert sheet.column_dimensions["A"].number_format != "@"
         assert sheet.max_row == 3
+
+
+@pytest.mark.parametrize(("lang", "fact", "value", "said"), [
+    ("en", "person.job.months", 1, "1 month"),
+    ("en", "person.job.months", 11, "11 months"),
+    ("en", "person.job.months", 0, "0 months"),
+    ("en", "person.unemployment_insurance_years", 1, "1 year"),
+    ("en", "person.unemployment_insurance_years", 0.5, "0.5 years"),
+    ("en", "person.tech_school_semesters", 1, "1 semester"),
+    ("en", "person.age", 46, "46 years of age"),
+    ("zh_CN", "person.job.months", 1, "1个月"),
+    ("zh_CN", "person.age", 46, "46周岁"),
+])
+def test_an_answer_says_its_unit_in_the_right_number(lang, fact, value, said):
+    """"Your answers" and the printed summary read "1 month", never "1 months"."""
+    page = Page(lang, load_translations(lang))
+    assert answer_text(fact, value, page) == said

@@ -112,7 +112,7 @@ def test_choices_are_at_least_44_px_tall_on_a_phone(phone: Page, base_url: str, 
 def test_start_over_asks_first(page: Page, base_url: str, lang: str):
     open_page(page, f"{base_url}/resident?lang={lang}&year=2019&step=you&registered_poor=1&age=46")
     page.get_by_role("button", name=t(lang, "Start over"), exact=True).click()
-    expect(page.get_by_text(t(lang, "Start over? Every answer you gave is forgotten."))).to_be_visible()
+    expect(page.get_by_text(t(lang, "Start over? Every answer you gave will be forgotten."))).to_be_visible()
     expect(page).to_have_url(re.compile("registered_poor=1"))
     page.get_by_role("button", name=t(lang, "Yes, start over"), exact=True).click()
     expect(page).not_to_have_url(re.compile("registered_poor"))
@@ -130,8 +130,8 @@ def test_a_roster_row_says_whom_it_is_about_beside_its_status_on_a_phone(phone: 
     row = phone.locator(".st-key-brk_list_rows li").filter(has_text="马某")
     expect(row).to_contain_text(t(lang, "Does not count"), timeout=60_000)
     expect(row).to_contain_text(load_translations(lang).ngettext(
-        "{months} month so far; a placement counts from {required}.",
-        "{months} months so far; a placement counts from {required}.", 10).format(months=10, required=12))
+        "{months} month so far; a placement counts from {required} months.",
+        "{months} months so far; a placement counts from {required} months.", 10).format(months=10, required=12))
     box = row.bounding_box()
     assert box is not None
     assert box["x"] + box["width"] <= SIZES["phone"]["width"], box  # nothing to scroll sideways for
@@ -179,7 +179,7 @@ def test_a_workshop_owner_fills_in_the_template_and_reads_each_worker(tab: Page,
     upload(tab, "名册.xlsx", filled.getvalue(), XLSX_MIME)
     expect(metric(tab, t(lang, "Workers"))).to_have_text("12", timeout=60_000)
     wait_for_app(tab, 60_000)
-    expect(metric(tab, t(lang, "Count: grant (二)"))).to_have_text("11")
+    expect(metric(tab, t(lang, "Count: grant (Article 2)"))).to_have_text("11")
     main = tab.get_by_test_id("stMain")
     expect(main).to_contain_text(skipped_rows(lang))
     expect(main).to_contain_text(fmt.money(20_000, lang))

@@ -105,8 +105,8 @@ def test_a_broker_checks_a_list_with_placements_that_do_not_count_yet(page: Page
     by_name = {row[1]: row for row in rows[1:]}
     header = rows[0]
     reason, step = header.index(t(lang, "Why")), header.index(t(lang, "Next step"))
-    assert by_name["马某"][reason] == n(lang, "{months} month so far; a placement counts from {required}.",
-                                      "{months} months so far; a placement counts from {required}.", 10).format(
+    assert by_name["马某"][reason] == n(lang, "{months} month so far; a placement counts from {required} months.",
+                                      "{months} months so far; a placement counts from {required} months.", 10).format(
         months=10, required=12)
     assert n(lang, "{months_more} more month in the job", "{months_more} more months in the job", 2).format(
         months_more=2) in by_name["马某"][step]

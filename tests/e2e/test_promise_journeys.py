@@ -75,7 +75,7 @@ def test_the_same_worker_in_2020_gets_no_step_past_the_end(phone_tab: Page, base
     results_page(phone_tab, base_url, JIANGSU, lang, 2020)
     transport = card(phone_tab, "transport_subsidy")
     expect(transport).to_contain_text(words(lang, "social insurance paid by your employer"))
-    end = words(lang, TOO_LATE, steps=[], date="2021-02-28", end="2020-12-31").split("；")[-1].split("; ")[-1]
+    end = words(lang, TOO_LATE, steps=[], date="2021-02-28", end="2020-12-31").split("；")[-1].split(". ")[-1]
     expect(transport).to_contain_text(end.strip("。."))
     expect(transport.get_by_test_id("stAlertContentSuccess")).to_have_count(0)
     row = phone_tab.locator(".st-key-choice_other_province")

@@ -64,13 +64,13 @@ def test_placement_counts(row, expected):
 
 
 NEXT = [
-    pytest.param("是,是,是,10,是,是", "2 more months in the job → counts", id="10个月：再2个月计入"),
-    pytest.param("是,是,是,11,是,是", "1 more month in the job → counts", id="11个月：再1个月计入"),
-    pytest.param("是,是,是,12,否,否", "A labour contract signed and social insurance paid → counts", id="补合同与社保"),
-    pytest.param("是,是,是,3,否,是", "9 more months in the job and a labour contract signed → counts",
+    pytest.param("是,是,是,10,是,是", "2 more months in the job → counts.", id="10个月：再2个月计入"),
+    pytest.param("是,是,是,11,是,是", "1 more month in the job → counts.", id="11个月：再1个月计入"),
+    pytest.param("是,是,是,12,否,否", "A labour contract signed and social insurance paid → counts.", id="补合同与社保"),
+    pytest.param("是,是,是,3,否,是", "9 more months in the job and a labour contract signed → counts.",
                  id="3个月且无合同"),
     pytest.param("是,否,是,3,是,是", "", id="非初次就业：没有可做的下一步"),
-    pytest.param("是,是,是,,是,是", "Fill in or correct: 已就业月数", id="月数未知：补填"),
+    pytest.param("是,是,是,,是,是", "Fill in or correct: 已就业月数.", id="月数未知：补填"),
 ]
 
 
@@ -80,7 +80,7 @@ def test_smallest_next_step(row, step):
 
 
 @pytest.mark.parametrize(("on", "row", "step"), [
-    pytest.param(date(2020, 10, 31), "是,是,是,10,是,是", "2 more months in the job → counts", id="2020-10-31差2个月：期内可满"),
+    pytest.param(date(2020, 10, 31), "是,是,是,10,是,是", "2 more months in the job → counts.", id="2020-10-31差2个月：期内可满"),
     pytest.param(date(2020, 11, 1), "是,是,是,10,是,是", "", id="2020-11-01差2个月：满1年已过期，不提示"),
 ])
 def test_no_placement_step_past_the_policy_end(on, row, step):
@@ -92,9 +92,9 @@ def test_no_placement_step_past_the_policy_end(on, row, step):
 def test_reasons_say_how_far_a_placement_is():
     table = explain(check(["是,是,是,10,是,是", GOOD, "是,是,是,1,是,是"]), "en")
     assert table["placement_reason"].tolist() == [
-        "10 months so far; a placement counts from 12.",
+        "10 months so far; a placement counts from 12 months.",
         "Registered poor, first job, with an enterprise, 12 months, labour contract, social insurance.",
-        "1 month so far; a placement counts from 12."]
+        "1 month so far; a placement counts from 12 months."]
     assert list(table.columns) == [key for key, _label in RESULT_COLUMNS]
     chinese = explain(check(["是,是,是,10,是,是"]), "zh_CN")
     assert "10" in chinese["placement_reason"].iloc[0]

@@ -203,5 +203,5 @@ def test_plural_forms_follow_the_number():
                      "transport_subsidy", lang="en")
     two = result_for(build({}, {**JOB, MONTHS: 10, CONTRACT: "under_1_year", INSURANCE: True}),
                      "transport_subsidy", lang="en")
-    assert one["next"][0]["text"].startswith("1 more month in this job:")
-    assert two["next"][0]["text"].startswith("2 more months in this job:")
+    assert one["next"][0]["text"].startswith("Still needed: 1 more month in this job.")
+    assert two["next"][0]["text"].startswith("Still needed: 2 more months in this job.")

@@ -61,12 +61,12 @@ def test_student_counts(row, expected):
 
 
 NEXT = [
-    pytest.param("是,是,0,", "Complete 1 more semester → counts Fill in or correct: 是否培训合格", id="0学期未考核"),
-    pytest.param("是,是,0,合格", "Complete 1 more semester → counts", id="0学期：再完成1个学期"),
-    pytest.param("是,是,1,不合格", "Pass the training assessment → counts", id="不合格：通过考核"),
+    pytest.param("是,是,0,", "Complete 1 more semester → counts. Fill in or correct: 是否培训合格.", id="0学期未考核"),
+    pytest.param("是,是,0,合格", "Complete 1 more semester → counts.", id="0学期：再完成1个学期"),
+    pytest.param("是,是,1,不合格", "Pass the training assessment → counts.", id="不合格：通过考核"),
     pytest.param("否,是,1,合格", "", id="非建档立卡：没有可做的下一步"),
     pytest.param("是,否,1,合格", "", id="非两后生：没有可做的下一步"),
-    pytest.param("是,是,1,", "Fill in or correct: 是否培训合格", id="未考核：补填结果"),
+    pytest.param("是,是,1,", "Fill in or correct: 是否培训合格.", id="未考核：补填结果"),
 ]
 
 
@@ -76,7 +76,7 @@ def test_smallest_next_step(row, step):
 
 
 @pytest.mark.parametrize(("on", "step"), [
-    pytest.param(date(2020, 6, 30), "Complete 1 more semester → counts", id="2020-06-30：一个学期（至多6个月）期内可完成"),
+    pytest.param(date(2020, 6, 30), "Complete 1 more semester → counts.", id="2020-06-30：一个学期（至多6个月）期内可完成"),
     pytest.param(date(2020, 7, 1), "", id="2020-07-01：一个学期读完已过期，不提示"),
 ])
 def test_no_semester_step_past_the_policy_end(on, step):

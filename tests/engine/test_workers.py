@@ -67,15 +67,15 @@ def test_worker_counts(row, workshop, sme):
 
 
 NEXT = [
-    pytest.param("是,9,一年以上,是", "workshop", "Work 3 more months → counts", id="在岗9个月：再3个月计入"),
-    pytest.param("是,11,一年以上,是", "workshop", "Work 1 more month → counts", id="在岗11个月：再1个月计入"),
-    pytest.param("是,24,无,否", "workshop", "Sign a labour contract and pay social insurance for the worker → counts",
+    pytest.param("是,9,一年以上,是", "workshop", "3 more months with you → counts.", id="在岗9个月：再3个月计入"),
+    pytest.param("是,11,一年以上,是", "workshop", "1 more month with you → counts.", id="在岗11个月：再1个月计入"),
+    pytest.param("是,24,无,否", "workshop", "A labour contract signed and social insurance paid for the worker → counts.",
                  id="无合同未缴社保：签合同并缴社保"),
-    pytest.param("是,10,无,是", "workshop", "Sign a labour contract and work 2 more months → counts", id="无合同且10个月"),
-    pytest.param("是,24,不满一年,是", "sme", "Sign a labour contract of a year or more → counts",
+    pytest.param("是,10,无,是", "workshop", "A labour contract signed and 2 more months with you → counts.", id="无合同且10个月"),
+    pytest.param("是,24,不满一年,是", "sme", "A labour contract of a year or more signed → counts.",
                  id="社保补贴：签一年以上合同"),
     pytest.param("否,24,一年以上,是", "workshop", "", id="非建档立卡：没有可做的下一步"),
-    pytest.param("是,,一年以上,是", "workshop", "Fill in or correct: 在岗月数", id="月数未知：补填在岗月数"),
+    pytest.param("是,,一年以上,是", "workshop", "Fill in or correct: 在岗月数.", id="月数未知：补填在岗月数"),
 ]
 
 
@@ -86,10 +86,10 @@ def test_smallest_next_step(row, rule, step):
 
 
 @pytest.mark.parametrize(("on", "row", "step"), [
-    pytest.param(date(2020, 11, 30), "是,11,一年以上,是", "Work 1 more month → counts", id="2020-11-30差1个月：期内可满"),
+    pytest.param(date(2020, 11, 30), "是,11,一年以上,是", "1 more month with you → counts.", id="2020-11-30差1个月：期内可满"),
     pytest.param(date(2020, 12, 1), "是,11,一年以上,是", "", id="2020-12-01差1个月：满12个月已过期，不提示"),
     pytest.param(date(2020, 12, 31), "是,9,一年以上,是", "", id="2020-12-31差3个月：不提示"),
-    pytest.param(date(2020, 12, 31), "是,24,无,是", "Sign a labour contract → counts", id="2020-12-31只差合同：无需等待"),
+    pytest.param(date(2020, 12, 31), "是,24,无,是", "A labour contract signed → counts.", id="2020-12-31只差合同：无需等待"),
 ])
 def test_no_row_step_past_the_policy_end(on, row, step):
     table = explain(check([row], on=on), "en")
