@@ -8,6 +8,7 @@ when the session ends. Every download has its text cells neutralised against for
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -110,8 +111,27 @@ def offered_here(page: Page) -> bool:
     return False
 
 
+# Streamlit's uploader names its button in English ("Upload"); this script names it in the visitor's language,
+# and again whenever Streamlit draws it anew (a MutationObserver; the label of the latest run wins).
+UPLOAD_BUTTON_SCRIPT = """<script>
+(() => {
+  window.zizhutongUploadLabel = %s;
+  const relabel = () => document.querySelectorAll('[data-testid="stFileUploaderDropzone"] button p').forEach(p => {
+    if (p.textContent !== window.zizhutongUploadLabel) { p.textContent = window.zizhutongUploadLabel; }
+  });
+  relabel();
+  if (!window.zizhutongUploadObserver) {
+    window.zizhutongUploadObserver = new MutationObserver(relabel);
+    window.zizhutongUploadObserver.observe(document.body, {childList: true, subtree: true});
+  }
+})();
+</script>"""
+
+
 def upload(page: Page, key: str, label: str) -> Any:
-    """The file uploader; the file stays in memory."""
+    """The file uploader, its button named in the visitor's language; the file stays in memory."""
+    # TRANSLATORS: the button of a file uploader that opens the file dialog.
+    st.html(UPLOAD_BUTTON_SCRIPT % json.dumps(page._("Choose a file")), unsafe_allow_javascript=True)
     return st.file_uploader(label, type=list(UPLOAD_TYPES), key=key, max_upload_size=UPLOAD_LIMIT_MB,
                             help=limits_text(page))
 

@@ -125,6 +125,9 @@ PLACEMENTS = ("姓名,是否建档立卡,是否初次就业,用工单位是否�
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_roster_row_says_whom_it_is_about_beside_its_status_on_a_phone(phone: Page, base_url: str, lang: str):
     open_page(phone, f"{base_url}/broker?lang={lang}&on=2019-12-31#placements")
+    # The uploader's button in the visitor's language (Streamlit's own says "Upload").
+    button = phone.get_by_test_id("stFileUploaderDropzone").get_by_test_id("stBaseButton-secondary")
+    expect(button).to_contain_text(t(lang, "Choose a file"))
     phone.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
         files=[{"name": "名单.csv", "mimeType": "text/csv", "buffer": PLACEMENTS}])
     row = phone.locator(".st-key-brk_list_rows li").filter(has_text="马某")

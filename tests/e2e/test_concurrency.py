@@ -209,7 +209,8 @@ async def check(session: Session) -> None:
         mine = {"ws_hires": str(v), "sme_hires": str(v)}
     else:
         await expect(page.get_by_test_id("stMetricValue").first).to_have_text(money(800, lang), timeout=TIMEOUT)
-        months = f"{t(lang, 'How many months have you worked for this employer without a break?')} {v} {t(lang, 'months')}"
+        answer = ui_frame.load_translations(lang).ngettext("{count} month", "{count} months", v).format(count=v)
+        months = f"{t(lang, 'How many months have you worked for this employer without a break?')} {answer}"
         await expect(main).to_contain_text(months, timeout=TIMEOUT)
         mine = {"job.months": str(v), "step": "results"}
     # The take-away link and the address hold this session's answers (the run that drew the figure wrote them).
