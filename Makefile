@@ -16,12 +16,15 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# PORT: the port visitors use (default 8501). serve.py is Streamlit's app compressed (ui/serving.py).
+PORT ?= 8501
+
 run: $(STAMP)
 	@if [ -n "$$ZIZHUTONG_KIOSK" ] && [ -z "$$ZIZHUTONG_PUBLIC_URL" ]; then \
 	  echo "WARNING: kiosk mode without ZIZHUTONG_PUBLIC_URL: the QR codes will hold this machine's own address," \
 	       "which phones cannot open (set ZIZHUTONG_PUBLIC_URL=https://... )" >&2; fi
-	$(PY) -m streamlit run streamlit_app.py --server.headless true --browser.gatherUsageStats false \
-	  --server.address 0.0.0.0 --server.port 8501
+	$(PY) -m streamlit run serve.py --server.headless true --browser.gatherUsageStats false \
+	  --server.address 0.0.0.0 --server.port $(PORT)
 
 # Debian's chromium and a CJK font for the end-to-end tests (playwright install cannot download here), and
 # nginx for the scale-out test (tests/deploy; nginx is in /usr/sbin, often not on a user's PATH).

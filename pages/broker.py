@@ -69,7 +69,7 @@ def fee(page: Page, on: date) -> None:
     count, total = _("Qualifying placements"), _("Fee")
     rows = [{"count": n, total: float(fee_of(n, on, None).get("amount") or 0)}
             for n in charts.counts_to_show(max(placements, 10), placements)]
-    charts.chart_and_table(page, rows, count=count, series=(total,), you=placements)
+    charts.chart_and_table(page, "brk_fee", rows, count=count, series=(total,), you=placements)
     takeaway.offer(page)  # the placements are in the link; a list never is
 
 
@@ -141,7 +141,7 @@ def recognition(page: Page) -> None:
 
 
 def main() -> None:
-    page = frame(N_("Labour brokers"), icon=":material/handshake:")
+    page = frame(N_("Labour brokers"))
     _ = page._
     st.title(_("Labour brokers"), anchor="top")
     st.markdown(fmt.md_escape(_(

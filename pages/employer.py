@@ -278,7 +278,7 @@ def roster_results(page: Page, table) -> None:
 
 
 def main() -> None:
-    page = frame(N_("Employers and workshops"), icon=":material/factory:")
+    page = frame(N_("Employers and workshops"))
     _ = page._
     st.title(_("Employers and workshops"), anchor="top")
     st.markdown(fmt.md_escape(_(

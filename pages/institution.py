@@ -172,7 +172,7 @@ def cohort_chart(page: Page, on: date, kind: str, enrolled: int, passed: int) ->
         found = cohort_amounts(kind, n, on, None)  # amounts only: no texts
         rows.append({"count": n, school: amount_of(found["two_after_training_grant"]),
                      students: amount_of(found["two_after_study_aid"])})
-    charts.chart_and_table(page, rows, count=count, series=(school, students), you=passed,
+    charts.chart_and_table(page, "inst_cohort", rows, count=count, series=(school, students), you=passed,
                            note=page.ngettext("The vertical line marks your {passed} passed student.",
                                                          "The vertical line marks your {passed} passed students.",
                                                          passed).format(
@@ -263,7 +263,7 @@ def assessment(page: Page) -> None:
 
 
 def main() -> None:
-    page = frame(N_("Training institutions"), icon=":material/school:")
+    page = frame(N_("Training institutions"))
     _ = page._
     st.title(_("Training institutions"), anchor="top")
     st.markdown(fmt.md_escape(_(

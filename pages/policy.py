@@ -52,7 +52,7 @@ def article_block(article: policy.Article, page: Page) -> None:
 
 
 def main() -> None:
-    page = frame(N_("Policy text"), icon=":material/gavel:")
+    page = frame(N_("Policy text"))
     _ = page._
     english = page.lang != "zh_CN"
     st.title(fmt.md_escape(policy_title(page)), anchor="policy")

@@ -223,14 +223,15 @@ def comparisons(answers: dict[str, Any], on, page: Page) -> None:
     choice, amount, status = _("Choice"), _("First year (yuan)"), _("If you make this choice")
     st.markdown(fmt.md_escape(_("What each choice would bring in its first year under this policy, with your "
                                 "answers, and what you still need for it.")))
-    st.vega_lite_chart(charts.scenario_chart(shown, label=choice, amount=amount, status=status,
-                                             money=lambda x: fmt.money(x, page.lang)), width="stretch")
     needs = _("What you still need")
     for row in shown:  # one line per choice, readable on a phone: what it brings, and what it needs
         with st.container(border=True, key=f"choice_{row['scenario']}"):
             st.markdown(f"**{fmt.md_escape(row['label'])}** · {fmt.md_escape(row['amount_text'])} · "
                         f"{fmt.md_escape(row['status_text'])}")
             st.caption(f"{fmt.md_escape(fmt.with_colon(needs, page.lang))} {fmt.md_escape(row['needs_text'])}")
+    if charts.chart_wanted(page, "res_compare"):
+        st.vega_lite_chart(charts.scenario_chart(shown, label=choice, amount=amount, status=status,
+                                                 money=lambda x: fmt.money(x, page.lang)), width="stretch")
     if answers.get("person.job.place") in JOB_AWAY:  # the timeline is about the person's own job away from home
         timeline_view(answers, on, page)
 
@@ -264,10 +265,11 @@ def timeline_view(answers: dict[str, Any], on, page: Page) -> None:
     unlock = next((r["month"] for r in timeline if r["status"] == "eligible"), None)
     ends = next((r["month"] for r in timeline if r["status"] == "out_of_period"), None)
     now = next((r["month"] for r in timeline if r["now"]), None)
-    st.vega_lite_chart(charts.timeline_chart(timeline, month=month, amount=money, rule_month=unlock,
-                                             rule_label=_("you can apply"), now=now, now_label=_("you are here"),
-                                             end_month=ends, end_label=_("policy ends")),
-                       width="stretch")
+    if charts.chart_wanted(page, "res_timeline"):
+        st.vega_lite_chart(charts.timeline_chart(timeline, month=month, amount=money, rule_month=unlock,
+                                                 rule_label=_("you can apply"), now=now, now_label=_("you are here"),
+                                                 end_month=ends, end_label=_("policy ends")),
+                           width="stretch")
     with st.expander(_("Table of the timeline")):
         when = _("Reached on")
         st.table({month: [r["month"] for r in timeline],
@@ -311,7 +313,7 @@ def take_away(page: Page, mine: list[dict[str, Any]], on, total: float, answers:
 
 
 def main() -> None:
-    page = frame(N_("Check what you can get"), icon=":material/person_search:")
+    page = frame(N_("Check what you can get"))
     _ = page._
     st.title(_("Check what you can get"), anchor="top")
     answers, rejected = url.current_answers()

@@ -13,10 +13,21 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
+from ui.frame import Page
+
 # Colour is never the only signal: bars carry their amount as text, and status is a word.
 BAR_COLOUR = "#1f5f8b"
 MUTED_COLOUR = "#9aa5b1"
 VIEW_CONFIG = {"view": {"continuousWidth": 300, "continuousHeight": 300, "strokeWidth": 0}}
+
+
+def chart_wanted(page: Page, key: str) -> bool:
+    """Whether the visitor asked for the chart (a switch, off at first).
+
+    Vega's code is 260 KB compressed and takes seconds to start on a cheap phone; the page's first screen does
+    not wait for it. Every chart's figures are in a table drawn whether or not the chart is.
+    """
+    return st.toggle(page._("Show as a chart"), key=f"{key}_chart_shown")
 
 
 def layered(*charts: alt.Chart, height: int | dict[str, int]) -> dict[str, Any]:

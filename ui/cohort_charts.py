@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import format as fmt
-from ui.charts import BAR_COLOUR, layered, spec
+from ui.charts import BAR_COLOUR, chart_wanted, layered, spec
 from ui.employer_charts import MARK_COLOUR, SUBSIDY_COLOUR
 from ui.frame import Page
 
@@ -45,10 +45,15 @@ def counts_to_show(span: int, you: int, most: int = 20) -> list[int]:
     return sorted({*range(0, span + 1, step), span, you})
 
 
-def chart_and_table(page: Page, rows: Sequence[dict[str, Any]], *, count: str, series: Sequence[str], you: int,
-                    note: str | None = None) -> None:
-    """The payee lines and, beside them, the same figures as a table (money and counts written by Babel)."""
+def chart_and_table(page: Page, key: str, rows: Sequence[dict[str, Any]], *, count: str, series: Sequence[str],
+                    you: int, note: str | None = None) -> None:
+    """The figures as a table (money and counts written by Babel) and, when asked for, the payee lines beside it."""
     _ = page._
+    table = {count: [fmt.number(r["count"], page.lang) for r in rows]}
+    table.update({name: [fmt.money(r[name], page.lang) for r in rows] for name in series})
+    if not chart_wanted(page, key):
+        st.table(table)
+        return
     chart_side, table_side = st.columns([3, 2])
     with chart_side:
         st.vega_lite_chart(spec(payee_lines, list(rows), count=count, amount=_("Yuan"), payee=_("Paid to"),
@@ -56,6 +61,4 @@ def chart_and_table(page: Page, rows: Sequence[dict[str, Any]], *, count: str, s
         if note:
             st.caption(fmt.md_escape(note))
     with table_side:
-        table = {count: [fmt.number(r["count"], page.lang) for r in rows]}
-        table.update({name: [fmt.money(r[name], page.lang) for r in rows] for name in series})
         st.table(table)

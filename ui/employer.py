@@ -20,7 +20,7 @@ from i18n import N_
 from ui import employer_charts as charts
 from ui import format as fmt
 from ui import results
-from ui.charts import spec
+from ui.charts import chart_wanted, spec
 from ui.frame import Page
 
 CARRIERS = {
@@ -99,8 +99,10 @@ def grant_view(page: Page, employer: Mapping[str, Any], result: Mapping[str, Any
     if overlap is not None and max(p["amount"] or 0 for p in curve) > 0:
         overlap_marker = charts.Marker(overlap["hires"], 0, _("{hires}: read as {amount}").format(
             hires=fmt.number(overlap["hires"], page.lang), amount=fmt.money(overlap["amount"], page.lang)))
-    st.vega_lite_chart(spec(charts.grant_steps, curve, hires=_("Qualifying hires"), amount=_("Grant (yuan)"), you=you,
-                            following=following, overlap=overlap_marker), width="stretch", key="emp_grant_chart")
+    if chart_wanted(page, "emp_grant"):
+        st.vega_lite_chart(spec(charts.grant_steps, curve, hires=_("Qualifying hires"), amount=_("Grant (yuan)"),
+                                you=you, following=following, overlap=overlap_marker), width="stretch",
+                           key="emp_grant_chart")
     st.table(band_table(page, on, hires), border="horizontal")
     if overlap is not None:
         reading = INTERPRETATIONS[overlap["interpretation"]]
@@ -120,9 +122,10 @@ def support_view(page: Page, employer: Mapping[str, Any], hires: int, on: date) 
     you_total = point["total"] if known else point["grant"]
     you = charts.Marker(hires, you_total, _("You: {hires} → {amount}").format(
         hires=fmt.number(hires, page.lang), amount=fmt.money(you_total, page.lang)))
-    st.vega_lite_chart(spec(charts.support_areas, rows, hires=_("Hires who count for both"), amount=_("Support (yuan)"),
-                            grant=grant, subsidy=subsidy if known else None, you=you), width="stretch",
-                       key="emp_support_chart")
+    if chart_wanted(page, "emp_support"):
+        st.vega_lite_chart(spec(charts.support_areas, rows, hires=_("Hires who count for both"),
+                                amount=_("Support (yuan)"), grant=grant, subsidy=subsidy if known else None, you=you),
+                           width="stretch", key="emp_support_chart")
     edges = sorted({0, hires, *(b["min"] for b in emp.bands(on))})
     chosen = [r for r in rows if r["hires"] in edges]
     mark = "  ◀ " + _("you")
@@ -133,7 +136,7 @@ def support_view(page: Page, employer: Mapping[str, Any], hires: int, on: date) 
         table[total] = [fmt.money(r["total"], page.lang) for r in chosen]
     st.table(pd.DataFrame(table), border="horizontal")
     if not known:
-        st.caption(fmt.md_escape(_("The chart shows the grant only: enter the monthly employer contribution "
+        st.caption(fmt.md_escape(_("These figures show the grant only: enter the monthly employer contribution "
                                    "above to add the subsidy.")))
 
 

@@ -30,7 +30,9 @@ from ui.policy_text import english_rendering
 
 # TRANSLATORS: the name of the site, shown in the browser tab and at the top of the home page.
 SITE_NAME = N_("Employment Poverty-Alleviation Policy Self-Service")
-STYLESHEET = Path(__file__).resolve().with_name("site.css")
+ASSETS = Path(__file__).resolve().parents[1] / "assets"  # static files the pages serve
+STYLESHEET = ASSETS / "site.css"
+FAVICON = ASSETS / "favicon.png"  # served from the site itself (a material icon would be fetched from Google)
 LANG_KEY = "lang"
 SWITCH_KEY = "lang_switch"
 # The language switch names each language in that language, so anyone can find their own.
@@ -133,7 +135,7 @@ def _freeze_imported_objects() -> None:
         _FROZEN["modules"] = len(sys.modules)
 
 
-def frame(page_title_msgid: str, *, icon: str | None = None) -> Page:
+def frame(page_title_msgid: str) -> Page:
     """Set up the page in the visitor's language and draw what every page shares; return the Page."""
     _freeze_imported_objects()
     lang = resolve_language()
@@ -144,7 +146,7 @@ def frame(page_title_msgid: str, *, icon: str | None = None) -> Page:
     _ = page._
     title = _(SITE_NAME) if page_title_msgid == SITE_NAME else f"{_(page_title_msgid)} · {_(SITE_NAME)}"
     st.set_page_config(
-        page_title=title, page_icon=icon or ":material/work:",
+        page_title=title, page_icon=str(FAVICON),
         layout="centered", initial_sidebar_state="collapsed" if page.kiosk else "auto",
     )
     _set_document_language(page)

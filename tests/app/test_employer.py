@@ -99,7 +99,10 @@ def test_17_hires_give_20000_and_the_next_band(lang):
                                             "count": "more"}], "date": "2020-06-01", "amount": 30_000,
                                "increase": 10_000}), lang) in text
     assert f"◀ {t(lang, 'you')}" in tables(at)
-    assert len(at.get("vega_lite_chart")) >= 1
+    assert not at.get("vega_lite_chart")  # on request only
+    at.toggle(key="emp_grant_chart_shown").set_value(True)
+    rerun(at)
+    assert len(at.get("vega_lite_chart")) == 1
 
 
 @pytest.mark.parametrize(("hires", "grant"), [(10, None), (11, "20,000"), (100, "60,000"), (101, "100,000")])
@@ -172,6 +175,10 @@ def test_total_support_chart_and_table():
     at.number_input(key="emp_ws_hires").set_value(25)
     at.number_input(key="emp_sme_hires").set_value(25)
     at.number_input(key="emp_sme_monthly").set_value(600.0)
+    rerun(at)
+    assert "CN¥210,000" in tables(at)  # the figures without the charts
+    at.toggle(key="emp_grant_chart_shown").set_value(True)
+    at.toggle(key="emp_support_chart_shown").set_value(True)
     rerun(at)
     assert len(at.get("vega_lite_chart")) == 2
     assert "CN¥210,000" in tables(at)  # 30,000 + 25 × 12 × 600

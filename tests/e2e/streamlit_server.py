@@ -79,10 +79,13 @@ class Server:
 
 
 @contextmanager
-def streamlit_process(timeout: float = 60, env: Mapping[str, str] | None = None) -> Iterator[Server]:
+def streamlit_process(timeout: float = 60, env: Mapping[str, str] | None = None,
+                      script: str = "serve.py") -> Iterator[Server]:
     """Run the site until the block ends; yield the :class:`Server` (URL, process, log).
 
-    ``env`` adds environment variables for the server (kiosk mode: ``ZIZHUTONG_KIOSK=1``).
+    ``env`` adds environment variables for the server (kiosk mode: ``ZIZHUTONG_KIOSK=1``). ``script`` is what
+    ``make run`` serves (``serve.py``: compressed, a first HTML that is never blank) unless a test asks for
+    Streamlit's own serving of ``streamlit_app.py`` (as behind nginx).
     """
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
@@ -90,7 +93,7 @@ def streamlit_process(timeout: float = 60, env: Mapping[str, str] | None = None)
         log = Path(tmp) / "streamlit.log"
         with log.open("wb") as out:
             process = subprocess.Popen(
-                [sys.executable, "-m", "streamlit", "run", "streamlit_app.py", "--server.headless", "true",
+                [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
                  "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1",
                  "--server.port", str(port)],
                 cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,

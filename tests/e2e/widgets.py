@@ -20,6 +20,13 @@ def type_number(page: Page, key: str, value: float, timeout: float = TIMEOUT) ->
     wait_for_app(page, timeout)
 
 
+def show_chart(page: Page, key: str, timeout: float = TIMEOUT) -> Locator:
+    """Turn on the switch that draws the chart ``key`` (charts are drawn on request) and return the chart."""
+    page.locator(f".st-key-{key}_chart_shown label").click()
+    wait_for_app(page, timeout)
+    return page.locator(f".st-key-{key}_chart_shown").locator("xpath=following::*[@data-testid='stVegaLiteChart'][1]")
+
+
 def metric(page: Page, label: str) -> Locator:
     """The value of the metric whose label is exactly ``label``."""
     named = page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True)

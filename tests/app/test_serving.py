@@ -1,0 +1,161 @@
+"""How ``make run`` serves the site (ui/serving.py): Streamlit's bundles gzip-compressed once, and a first HTML that
+is never blank, in the visitor's language. Driven as ASGI with a stand-in for Streamlit's app."""
+
+from __future__ import annotations
+
+import asyncio
+import gzip
+from typing import Any
+
+import pytest
+
+from ui.frame import SITE_NAME, load_translations
+from ui.serving import LOADING, STREAMLIT_STATIC, SiteServing, first_html, visitor_language
+
+INDEX = (b'<!DOCTYPE html>\n<html lang="en">\n<head><title>Streamlit</title></head>\n'
+         b'<body><noscript>x</noscript><div id="root"></div></body></html>')
+A_BUNDLE = next(p for p in sorted((STREAMLIT_STATIC / "static" / "js").glob("*.js")) if p.stat().st_size > 10_000)
+
+
+def t(lang: str, message: str) -> str:
+    return load_translations(lang).gettext(message)
+
+
+class Streamlit:
+    """Stands in for Streamlit's app: answers every request with ``body`` and records what it was asked."""
+
+    def __init__(self, body: bytes = INDEX, content_type: bytes = b"text/html; charset=utf-8",
+                 chunks: int = 1) -> None:
+        self.body, self.content_type, self.chunks = body, content_type, chunks
+        self.asked: list[dict[str, Any]] = []
+
+    async def __call__(self, scope, receive, send) -> None:
+        self.asked.append(scope)
+        await send({"type": "http.response.start", "status": 200,
+                    "headers": [(b"content-type", self.content_type), (b"content-length", b"%d" % len(self.body)),
+                                (b"etag", b'"abc"')]})
+        size = -(-len(self.body) // self.chunks)
+        for start in range(0, len(self.body), size):
+            await send({"type": "http.response.body", "body": self.body[start:start + size],
+                        "more_body": start + size < len(self.body)})
+
+
+def request(path: str, *, query: bytes = b"", headers: dict[bytes, bytes] | None = None,
+            method: str = "GET", kind: str = "http") -> dict[str, Any]:
+    return {"type": kind, "method": method, "path": path, "query_string": query,
+            "headers": list((headers or {}).items())}
+
+
+def serve(app, scope) -> tuple[dict[str, bytes], bytes, int]:
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request"}
+
+    async def send(message) -> None:
+        sent.append(message)
+
+    asyncio.run(SiteServing(app)(scope, receive, send))
+    start = sent[0]
+    headers = {k.lower(): v for k, v in start.get("headers", ())}
+    body = b"".join(m.get("body", b"") for m in sent[1:])
+    return headers, body, start["status"]
+
+
+@pytest.mark.parametrize(("query", "accept", "lang"), [
+    (b"lang=en", b"zh-CN,zh;q=0.9", "en"),
+    (b"lang=zh_CN", b"en-US,en;q=0.9", "zh_CN"),
+    (b"", b"zh-TW,zh;q=0.9", "zh_CN"),
+    (b"", b"en-GB,en;q=0.8", "en"),
+    (b"", b"fr-FR,fr;q=0.9,en;q=0.5", "en"),
+    (b"", b"", "zh_CN"),
+    (b"lang=xx", b"", "zh_CN"),
+], ids=["lang param over a Chinese browser", "lang param over an English browser", "Taiwanese Chinese browser",
+        "British browser", "French browser with English", "no preference", "unknown lang param"])
+def test_the_first_html_is_in_the_language_the_page_will_use(query, accept, lang):
+    assert visitor_language(request("/", query=query, headers={b"accept-language": accept})) == lang
+
+
+@pytest.mark.parametrize(("lang", "html_lang"), [("zh_CN", "zh-CN"), ("en", "en")])
+def test_the_first_html_says_the_site_is_opening(lang, html_lang):
+    page = first_html(INDEX, lang).decode("utf-8")
+    site = t(lang, SITE_NAME)
+    assert f'<html lang="{html_lang}"' in page
+    assert f"<title>{site}</title>" in page
+    assert t(lang, LOADING).format(site=site) in page
+    assert page.count('<div id="root">') == 1  # the message is inside the root: the app replaces it when it draws
+    assert page.index('<div id="root">') < page.index(t(lang, LOADING).format(site=site))
+
+
+def test_a_page_is_sent_with_the_message_and_compressed():
+    app = Streamlit(chunks=3)
+    headers, body, status = serve(app, request("/resident", query=b"lang=en",
+                                              headers={b"accept-encoding": b"gzip, deflate, br"}))
+    assert status == 200
+    assert headers[b"content-encoding"] == b"gzip"
+    assert int(headers[b"content-length"]) == len(body)
+    assert b"etag" not in headers  # the body is not Streamlit's any more
+    page = gzip.decompress(body).decode("utf-8")
+    assert t("en", LOADING).format(site=t("en", SITE_NAME)) in page
+    # Streamlit is asked for its page uncompressed, so that it can be changed here.
+    assert all(name != b"accept-encoding" for name, _ in app.asked[0]["headers"])
+
+
+def test_a_page_for_a_browser_without_gzip_is_sent_plain():
+    headers, body, _status = serve(Streamlit(), request("/", query=b"lang=zh_CN"))
+    assert b"content-encoding" not in headers
+    assert t("zh_CN", SITE_NAME).encode("utf-8") in body
+
+
+def test_bundles_are_compressed_once_and_decompress_to_the_file():
+    app = Streamlit()
+    serving = SiteServing(app)
+    path = "/" + A_BUNDLE.relative_to(STREAMLIT_STATIC).as_posix()
+    for _ in range(2):
+        sent: list[dict[str, Any]] = []
+
+        async def receive() -> dict[str, Any]:
+            return {"type": "http.request"}
+
+        async def send(message, sent=sent) -> None:
+            sent.append(message)
+
+        asyncio.run(serving(request(path, headers={b"accept-encoding": b"gzip"}), receive, send))
+        headers = dict(sent[0]["headers"])
+        assert headers[b"content-encoding"] == b"gzip"
+        assert headers[b"content-type"] in (b"application/javascript", b"text/javascript")
+        assert gzip.decompress(sent[1]["body"]) == A_BUNDLE.read_bytes()
+        assert len(sent[1]["body"]) < A_BUNDLE.stat().st_size / 2
+    assert app.asked == []  # Streamlit never served them
+    assert list(serving._compressed) == [A_BUNDLE]  # compressed once, kept
+
+
+@pytest.mark.parametrize("scope", [
+    request("/static/js/../../index.html", headers={b"accept-encoding": b"gzip"}),
+    request("/static/js/no-such-file.js", headers={b"accept-encoding": b"gzip"}),
+    request("/static/js/" + A_BUNDLE.name),  # the browser does not take gzip
+    request("/static/js/" + A_BUNDLE.name, headers={b"accept-encoding": b"gzip", b"range": b"bytes=0-10"}),
+    request("/_stcore/health", headers={b"accept-encoding": b"gzip"}),
+    request("/media/abc.png", headers={b"accept-encoding": b"gzip"}),
+    request("/", method="HEAD"),
+    request("/_stcore/stream", kind="websocket"),
+], ids=["path outside the bundles", "missing bundle", "browser without gzip", "range request", "health",
+        "media", "HEAD", "websocket"])
+def test_everything_else_goes_to_streamlit_untouched(scope):
+    app = Streamlit(body=b'{"ok": true}', content_type=b"application/json")
+    if scope["type"] == "websocket":
+        async def ignore(_message=None) -> None:
+            return None
+        asyncio.run(SiteServing(app)(scope, ignore, ignore))
+        assert app.asked == [scope]
+        return
+    _headers, body, _status = serve(app, scope)
+    assert app.asked[0]["path"] == scope["path"]
+    assert body == b'{"ok": true}'
+
+
+def test_a_page_that_is_not_html_is_passed_on_as_it_came():
+    app = Streamlit(body=b"not found", content_type=b"text/plain")
+    headers, body, _status = serve(app, request("/nothing", headers={b"accept-encoding": b"gzip"}))
+    assert body == b"not found"
+    assert headers[b"etag"] == b'"abc"'

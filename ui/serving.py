@@ -1,0 +1,175 @@
+"""How the site is served on one machine (``make run``, ``serve.py``): Streamlit's own server, compressed, with
+something on screen at once.
+
+Streamlit sends its scripts, styles and fonts uncompressed (its main script alone is 480 KB; 147 KB gzipped):
+fine behind a proxy that compresses (``deploy/nginx-site.conf``), slow on a phone over mobile data without one.
+:class:`SiteServing` is an ASGI middleware in front of Streamlit's app that
+
+- answers ``/static/…`` (Streamlit's content-hashed, immutable bundles) gzip-compressed to a browser that accepts
+  it, each file compressed once per process and kept in memory (the cost Streamlit avoids by not compressing
+  at all is paid once, not per request);
+- gives the first HTML of every page the visitor's language (``<html lang>``), the site's name as its title
+  and a short loading message inside the app's root element, so the screen is not blank while the scripts
+  arrive (React replaces it when the app draws), and compresses it.
+
+Everything else (the websocket, uploads, media, health) goes to Streamlit untouched.
+"""
+
+from __future__ import annotations
+
+import gzip
+import html
+import mimetypes
+import re
+from collections.abc import Awaitable, Callable, MutableMapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+import streamlit
+
+from i18n import DEFAULT_LOCALE, LOCALES, N_, gettext
+from ui.format import html_lang
+from ui.frame import SITE_NAME
+
+Scope = MutableMapping[str, Any]
+Message = MutableMapping[str, Any]
+Receive = Callable[[], Awaitable[Message]]
+Send = Callable[[Message], Awaitable[None]]
+ASGIApp = Callable[[Scope, Receive, Send], Awaitable[None]]
+
+STREAMLIT_STATIC = Path(streamlit.__file__).resolve().parent / "static"  # "/static/js/x.js" is static/static/js/x.js
+COMPRESSIBLE = frozenset({".js", ".mjs", ".css", ".json", ".svg", ".html", ".txt", ".map", ".ttf", ".otf", ".wasm"})
+GZIP_LEVEL = 9  # once per file and process: the smallest transfer is worth the one-off CPU
+HTML_GZIP_LEVEL = 6  # the first HTML is made per request (it carries the visitor's language)
+# TRANSLATORS: shown on a plain page for the seconds before the site has drawn (a slow phone connection).
+LOADING = N_("Opening {site}…")
+# TRANSLATORS: the second line of the loading message.
+LOADING_WAIT = N_("On a slow connection this can take a little while.")
+LOADING_STYLE = ("font-family:system-ui,-apple-system,'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;"
+                 "max-width:32rem;margin:30vh auto 0;padding:0 1.5rem;text-align:center;color:#31333f;"
+                 "font-size:1.125rem;line-height:1.6")
+
+
+def visitor_language(scope: Scope) -> str:
+    """The language the page will be drawn in: ``?lang=``, else the browser's first supported language, else
+    the site's default (as ui.frame.resolve_language does once the app runs)."""
+    asked = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", [""])[0]
+    if asked in LOCALES:
+        return asked
+    accepted = _header(scope, b"accept-language").lower()
+    for part in accepted.split(","):
+        tag = part.split(";", 1)[0].strip()
+        if tag.startswith("zh"):
+            return "zh_CN"
+        if tag.startswith("en"):
+            return "en"
+    return DEFAULT_LOCALE
+
+
+def first_html(document: bytes, lang: str) -> bytes:
+    """Streamlit's index.html with the visitor's language, the site's name and a loading message."""
+    text = document.decode("utf-8")
+    site = gettext(lang, SITE_NAME)
+    message = (f'<div id="zizhutong-loading" role="status" style="{LOADING_STYLE}">'
+               f"<p>{html.escape(gettext(lang, LOADING).format(site=site))}</p>"
+               f'<p style="font-size:1rem;color:#5f6170">{html.escape(gettext(lang, LOADING_WAIT))}</p></div>')
+    text = re.sub(r'<html lang="[^"]*"', f'<html lang="{html_lang(lang)}"', text, count=1)
+    text = re.sub(r"<title>[^<]*</title>", f"<title>{html.escape(site)}</title>", text, count=1)
+    text = text.replace('<div id="root"></div>', f'<div id="root">{message}</div>', 1)
+    return text.encode("utf-8")
+
+
+def _header(scope: Scope, name: bytes) -> str:
+    for key, value in scope.get("headers", ()):
+        if key.lower() == name:
+            return value.decode("latin-1")
+    return ""
+
+
+def _accepts_gzip(scope: Scope) -> bool:
+    return "gzip" in _header(scope, b"accept-encoding").lower()
+
+
+def static_file(path: str) -> Path | None:
+    """The Streamlit bundle file a ``/static/…`` path names, if it is one (never a path outside the folder)."""
+    if not path.startswith("/static/") or ".." in path:
+        return None
+    file = (STREAMLIT_STATIC / path.lstrip("/")).resolve()
+    if not file.is_relative_to(STREAMLIT_STATIC) or file.suffix not in COMPRESSIBLE or not file.is_file():
+        return None
+    return file
+
+
+class SiteServing:
+    """ASGI middleware: compressed bundles and a first HTML that is never blank (see the module's docstring)."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self._compressed: dict[Path, bytes] = {}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("method") != "GET" or _header(scope, b"range"):
+            await self.app(scope, receive, send)
+            return
+        path = scope.get("path", "")
+        if path.startswith("/static/"):
+            file = static_file(path)
+            if file is not None and _accepts_gzip(scope):
+                await self._send_compressed(file, send)
+                return
+            await self.app(scope, receive, send)
+            return
+        if path.startswith(("/_stcore/", "/media/", "/component/", "/app/static/")):
+            await self.app(scope, receive, send)
+            return
+        await self._send_first_html(scope, receive, send)
+
+    async def _send_compressed(self, file: Path, send: Send) -> None:
+        body = self._compressed.get(file)
+        if body is None:
+            body = gzip.compress(file.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
+            self._compressed[file] = body
+        kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
+        await send({"type": "http.response.start", "status": 200, "headers": [
+            (b"content-type", kind.encode("latin-1")), (b"content-encoding", b"gzip"),
+            (b"content-length", str(len(body)).encode("latin-1")), (b"vary", b"Accept-Encoding"),
+            (b"cache-control", b"public, immutable, max-age=31536000")]})
+        await send({"type": "http.response.body", "body": body})
+
+    async def _send_first_html(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Let Streamlit answer; when the answer is its HTML page, send it with the language and the message."""
+        start: Message | None = None
+        parts: list[bytes] = []
+        is_html = False
+
+        async def capture(message: Message) -> None:
+            nonlocal start, is_html
+            if message["type"] == "http.response.start":
+                headers = {k.lower(): v for k, v in message.get("headers", ())}
+                is_html = (message["status"] == 200 and headers.get(b"content-type", b"").startswith(b"text/html")
+                           and b"content-encoding" not in headers)
+                if not is_html:
+                    await send(message)
+                else:
+                    start = message
+                return
+            if not is_html:
+                await send(message)
+                return
+            parts.append(message.get("body", b""))
+            if message.get("more_body"):
+                return
+            body = first_html(b"".join(parts), visitor_language(scope))
+            dropped = (b"content-length", b"etag", b"cache-control", b"vary", b"last-modified")
+            headers = [(k, v) for k, v in start.get("headers", ()) if k.lower() not in dropped]
+            if _accepts_gzip(scope):
+                body = gzip.compress(body, compresslevel=HTML_GZIP_LEVEL, mtime=0)
+                headers.append((b"content-encoding", b"gzip"))
+            headers += [(b"content-length", str(len(body)).encode("latin-1")), (b"vary", b"Accept-Encoding"),
+                        (b"cache-control", b"no-cache")]
+            await send({**start, "headers": headers})
+            await send({"type": "http.response.body", "body": body})
+
+        plain = [(k, v) for k, v in scope.get("headers", ()) if k.lower() != b"accept-encoding"]
+        await self.app({**scope, "headers": plain}, receive, capture)  # uncompressed, to be changed here
