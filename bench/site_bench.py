@@ -18,9 +18,14 @@ It prints one table (median of the repeats, after a warm-up):
   the minimal loads made beside it: the first load in a fresh browser context until the script has finished
   and every Vega chart has its canvas (target ≤ 1.4× minimal), and the rerun after answering one question
   until the script has finished again and the charts are back (target ≤ 1.5× minimal);
+* phone: every page's first visit (empty cache) at 390×844 over 1.6 Mbit/s, 150 ms latency and a CPU 4 times
+  slower (Chromium's own throttling), against the minimal page served as Streamlit serves by default: bytes on
+  the wire (target: home ≤ 1.1 MB, any page ≤ 1.5 MB), seconds until there is text on the screen, and seconds to
+  the first heading (target ≤ 0.6× the minimal page's first text);
 * the RSS of a fresh site process (from /proc) with 1, 10 and 50 sessions open (target < 300 MB at 50).
 
-Servers run on 127.0.0.1 ports 8730-8739 with the flags of ``make run``.
+The site is served as ``make run`` serves it (``serve.py``), the minimal page by plain ``streamlit run``; servers
+run on 127.0.0.1 ports 8730-8739 with the flags of ``make run``.
 """
 
 from __future__ import annotations
@@ -65,7 +70,14 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--no-first-run",
 ]
 DESKTOP = {"width": 1280, "height": 800}
-PARTS = ("engine", "batch", "pages", "memory")
+PHONE = {"width": 390, "height": 844}
+# A cheap phone on mobile data: 1.6 Mbit/s down, 750 kbit/s up, 150 ms latency, a CPU 4 times slower.
+THROTTLE = {"offline": False, "latency": 150, "downloadThroughput": 1_600_000 / 8, "uploadThroughput": 750_000 / 8}
+CPU_SLOWDOWN = 4
+SITE_SCRIPT = "serve.py"  # what `make run` serves: compressed, a first HTML that is never blank
+PARTS = ("engine", "batch", "pages", "phone", "memory")
+# Text on screen: anything a person can read (Streamlit's first HTML has none; the site's says it is opening).
+SOME_TEXT = "() => document.body && document.body.innerText.trim().length > 0"
 
 # Counts the script runs that ended, from the session's WebSocket: each ForwardMsg with script_finished
 # (field 6) = FINISHED_SUCCESSFULLY (0) ends a whole run, FINISHED_FRAGMENT_RUN_SUCCESSFULLY (3) the run of an
@@ -249,18 +261,18 @@ def targets() -> list[Target]:
                                    answer_text="language switch"),
         "pages/resident.py": Target("resident (first step)", "/resident?lang=zh_CN",
                                     answer=choose(t("Year of the situation"), "2019"), answer_text="choose the year"),
-        "pages/employer.py": Target("employer", "/employer?lang=zh_CN", charts=2,
+        "pages/employer.py": Target("employer", "/employer?lang=zh_CN",
                                     answer=type_number(t("Qualifying hires"), 5), answer_text="qualifying hires"),
-        "pages/institution.py": Target("institution", "/institution?lang=zh_CN", charts=1,
+        "pages/institution.py": Target("institution", "/institution?lang=zh_CN",
                                        answer=type_number(t("Completed and passed"), 30),
                                        answer_text="students passed"),
-        "pages/broker.py": Target("broker", "/broker?lang=zh_CN", charts=1,
+        "pages/broker.py": Target("broker", "/broker?lang=zh_CN",
                                   answer=type_number(t("Qualifying placements"), 5), answer_text="placements"),
         "pages/policy.py": Target("policy", "/policy?lang=zh_CN", answer=switch_to_english, question=False,
                                   answer_text="language switch"),
     }
     listed = [found[script] for script, _label, _icon in PAGES]
-    listed.insert(2, Target("resident (results link)", RESULTS, charts=2))
+    listed.insert(2, Target("resident (results link)", RESULTS))
     return listed
 
 
@@ -359,7 +371,7 @@ def ratio_text(value: float, base: float, limit: float) -> str:
 
 def page_figures(rows: list[tuple[str, str, str]], browser, servers: Servers, *, app_root: Path, repeats: int,
                  port: int) -> None:
-    app, _ = servers.start("streamlit_app.py", port, app_root)
+    app, _ = servers.start(SITE_SCRIPT, port, app_root)
     minimal, _ = servers.start("bench/minimal_app.py", port + 1, ROOT)
     pages = [calibrated(browser, app, target) for target in targets()]  # also the first warm-up
     for target in pages:  # warm-up: every page and the minimal one
@@ -395,10 +407,76 @@ def page_figures(rows: list[tuple[str, str, str]], browser, servers: Servers, *,
                          f"{verdict}; run ended at {med(timings, 'rerun_run'):.3f} s"))
 
 
+@dataclass
+class PhoneVisit:
+    """A first visit on the throttled phone: bytes received, and seconds to text on screen and to the marker."""
+
+    bytes: int
+    text: float
+    marker: float
+
+
+def phone_visit(browser, url: str, marker: str, timeout: float = 180_000) -> PhoneVisit:
+    """A first visit (fresh context, empty cache) under :data:`THROTTLE` and :data:`CPU_SLOWDOWN`."""
+    context = browser.new_context(viewport=PHONE, is_mobile=True, has_touch=True, locale="zh-CN")
+    page = context.new_page()
+    try:
+        cdp = context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        cdp.send("Network.emulateNetworkConditions", THROTTLE)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        received = {"bytes": 0}
+        cdp.on("Network.loadingFinished",
+               lambda event: received.__setitem__("bytes", received["bytes"] + int(event["encodedDataLength"])))
+        start = time.perf_counter()
+        page.goto(url, wait_until="commit", timeout=timeout)
+        page.wait_for_function(SOME_TEXT, polling=50, timeout=timeout)
+        text = time.perf_counter() - start
+        page.wait_for_selector(marker, state="visible", timeout=timeout)
+        seen = time.perf_counter() - start
+        page.wait_for_selector(APP_IDLE, timeout=timeout)
+        page.wait_for_timeout(3_000)  # chunks loaded after the first run are part of the visit
+        return PhoneVisit(received["bytes"], text, seen)
+    finally:
+        context.close()
+
+
+def phone_figures(rows: list[tuple[str, str, str]], browser, servers: Servers, *, app_root: Path, repeats: int,
+                  port: int) -> None:
+    """First visits of every page on the throttled phone, interleaved with the minimal page's."""
+    app, _ = servers.start(SITE_SCRIPT, port, app_root)
+    minimal, _ = servers.start("bench/minimal_app.py", port + 1, ROOT)
+    minimal_marker = "[data-testid='stMainBlockContainer'] [data-testid='stMarkdownContainer']"
+    phone_visit(browser, minimal, minimal_marker)  # warm-up: both servers have run once
+    pages = targets()
+    for target in pages:
+        phone_visit(browser, app + target.path, target.marker)
+    beside: list[PhoneVisit] = []
+    visits: dict[str, list[PhoneVisit]] = {target.name: [] for target in pages}
+    for _ in range(repeats):
+        for target in pages:
+            beside.append(phone_visit(browser, minimal, minimal_marker))
+            visits[target.name].append(phone_visit(browser, app + target.path, target.marker))
+    base = statistics.median(v.text for v in beside)
+    rows.append((f"phone: {MINIMAL.name}, served by plain streamlit run: first visit",
+                 f"{statistics.median(v.bytes for v in beside) / 1e6:.2f} MB; text at {base:.1f} s",
+                 f"{len(beside)} visits; 1.6 Mbit/s, 150 ms, CPU ×{CPU_SLOWDOWN}"))
+    for target in pages:
+        found = visits[target.name]
+        size = statistics.median(v.bytes for v in found) / 1e6
+        limit = 1.1 if target.name == "home" else 1.5
+        heading = statistics.median(v.marker for v in found)
+        rows.append((f"phone: page {target.name}: first visit",
+                     f"{size:.2f} MB; text at {statistics.median(v.text for v in found):.1f} s; heading at "
+                     f"{heading:.1f} s",
+                     f"bytes ≤ {limit} MB " + ("✓" if size <= limit else "✗ MISSED") + "; heading "
+                     + ratio_text(heading, base, 0.6)))
+
+
 def memory_figures(rows: list[tuple[str, str, str]], browser, servers: Servers, *, app_root: Path,
                    sessions: tuple[int, ...], port: int) -> None:
     """RSS of a fresh site process with sessions open on every page in turn (each its own browser context)."""
-    app, pid = servers.start("streamlit_app.py", port, app_root)
+    app, pid = servers.start(SITE_SCRIPT, port, app_root)
     pages = [calibrated(browser, app, target) for target in targets()]  # warm-up: every page once
     time.sleep(2)
     rows.append(("memory: site process after warm-up", f"{rss_mb(pid):.0f} MB", ""))
@@ -449,13 +527,16 @@ def main(argv: list[str]) -> int:
         engine_figures(rows)
     if "batch" in parts:
         batch_figures(rows, tuple(args.rows or (100_000, 1_000_000)))
-    if "pages" in parts or "memory" in parts:
+    if {"pages", "phone", "memory"} & set(parts):
         with sync_playwright() as driver, Servers() as servers:
             browser = driver.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
             try:
                 if "pages" in parts:
                     page_figures(rows, browser, servers, app_root=args.app_root.resolve(), repeats=args.repeats,
                                  port=args.port)
+                if "phone" in parts:
+                    phone_figures(rows, browser, servers, app_root=args.app_root.resolve(),
+                                  repeats=max(1, args.repeats // 2), port=args.port + 4)
                 if "memory" in parts:
                     sessions = tuple(int(n) for n in args.sessions.split(","))
                     memory_figures(rows, browser, servers, app_root=args.app_root.resolve(), sessions=sessions,
