@@ -2,7 +2,7 @@
 
 Streamlit's app for ``streamlit_app.py`` and its pages, with :class:`ui.serving.SiteServing` in front: scripts,
 styles and fonts gzip-compressed, and a first HTML in the visitor's language that says the site is opening.
-Behind nginx (``deploy/``) the processes run ``streamlit_app.py`` directly and nginx compresses.
+Behind nginx (``deploy/``) every process runs this file the same way.
 """
 
 import streamlit as st

@@ -38,7 +38,7 @@ def main(argv: list[str]) -> int:
     try:
         for backend in backends:
             port = int(backend.rsplit(":", 1)[1])
-            processes.append((backend, start_streamlit("streamlit_app.py", port, prefix / f"streamlit-{port}.log")))
+            processes.append((backend, start_streamlit("serve.py", port, prefix / f"streamlit-{port}.log")))
         for backend, process in processes:
             wait_healthy(f"http://{backend}", process, prefix / f"streamlit-{backend.rsplit(':', 1)[1]}.log")
             print(f"streamlit pid {process.pid} on http://{backend}")

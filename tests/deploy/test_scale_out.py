@@ -71,7 +71,7 @@ def cluster() -> Iterator[Cluster]:
         try:
             for backend in BACKENDS:
                 port = int(backend.rsplit(":", 1)[1])
-                running.streamlit[backend] = start_streamlit("streamlit_app.py", port, prefix / f"st-{port}.log")
+                running.streamlit[backend] = start_streamlit("serve.py", port, prefix / f"st-{port}.log")
             for backend, process in running.streamlit.items():
                 wait_healthy(f"http://{backend}", process, prefix / f"st-{backend.rsplit(':', 1)[1]}.log", 90)
             running.nginx = start_nginx(prefix, f"127.0.0.1:{NGINX_PORT}", BACKENDS)
