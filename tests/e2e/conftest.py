@@ -9,9 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, expect, sync_playwright
 
 from tests.e2e.streamlit_server import launch_chromium, open_page, streamlit_server
+
+# Retrying assertions wait as long as a busy machine needs to draw a page: with two test runs at once, a phone
+# opening a results link had drawn its heading but not yet its total after Playwright's default 5 s (test_kiosk).
+expect.set_options(timeout=30_000)
 
 DESKTOP = {"width": 1280, "height": 800}
 PHONE = {"width": 390, "height": 844}
