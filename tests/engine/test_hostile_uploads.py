@@ -16,6 +16,7 @@ import zipfile
 import openpyxl
 import pytest
 
+from engine import cli
 from engine.roster import MAX_CELL_CHARACTERS, RosterError, read_roster, to_csv_bytes, to_xlsx_bytes
 from engine.worker_roster import WORKER_SCHEMA, explain, read_workers
 from i18n import gettext as translated
@@ -115,6 +116,27 @@ def test_a_hostile_file_is_refused_quickly_with_a_clear_message(data, name, says
             raise
         return  # a file that may be read (an unclosed quote makes one long cell): it was read, as text
     assert says in str(error), str(error)
+
+
+WIDE_HEADER = (",".join(f"c{i}" for i in range(200_000)) + "\n" + "1\n").encode()  # 1.3 MB, 200,000 columns
+
+
+@pytest.mark.parametrize("separator", [",", "\t"])
+def test_a_header_of_200000_columns_is_refused_from_the_header_alone(separator):
+    """Refused in well under a second (pandas took 40 s and 750 MB before the count could be checked)."""
+    data = WIDE_HEADER.replace(b",", separator.encode())
+    assert "more than 60 columns" in str(refusal(data, "roster.csv", seconds=1.0))
+
+
+def test_the_command_line_refuses_a_header_of_200000_columns_quickly(tmp_path, capsys):
+    path = tmp_path / "wide.csv"
+    path.write_bytes(WIDE_HEADER)
+    start = time.perf_counter()
+    code = cli.main(["batch", str(path), "--date", "2019-06-01", "--out", str(tmp_path / "out.csv")])
+    assert time.perf_counter() - start < 3
+    assert code == 2
+    assert "60" in capsys.readouterr().err
+    assert not (tmp_path / "out.csv").exists()
 
 
 def test_a_zip_bomb_that_unpacks_to_300_mb_is_refused_before_unpacking():
