@@ -77,11 +77,18 @@ def rss_mb(pid: int) -> float:
     pending = [pid]
     while pending:
         current = pending.pop()
-        status = Path(f"/proc/{current}/status").read_text()
+        try:
+            status = Path(f"/proc/{current}/status").read_text()
+            tasks = list(Path(f"/proc/{current}/task").iterdir())
+        except FileNotFoundError:  # a child that ended while it was being counted holds no memory any more
+            continue
         found = re.search(r"^VmRSS:\s+(\d+) kB", status, re.MULTILINE)
         total_kb += int(found[1]) if found else 0
-        for task in Path(f"/proc/{current}/task").iterdir():
-            children = (task / "children").read_text().split()
+        for task in tasks:
+            try:  # the server's worker threads come and go: one may end between the listing and this read
+                children = (task / "children").read_text().split()
+            except FileNotFoundError:
+                continue
             pending.extend(int(child) for child in children)
     return total_kb / 1024
 
