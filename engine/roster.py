@@ -480,7 +480,8 @@ def check_table(table: pd.DataFrame, schema: Schema) -> Roster:
         raise RosterError(N_("No column of the file is known. The first row must hold headers such as "
                              "{expected} (download the template)."), expected=expected)
     by_name = schema.by_name()
-    table, skipped = _without_template_rows(table, [h for n, h in headers.items() if by_name[n].marks_template_rows])
+    marking = next((header for name, header in headers.items() if by_name[name].marks_template_rows), None)
+    table, skipped = _without_template_rows(table, marking)
     rows = pd.Series(table.index.to_numpy(dtype="int64"), dtype="int64")
     index = pd.RangeIndex(len(table))
     facts: dict[str, pd.Series] = {}
@@ -510,11 +511,12 @@ def check_table(table: pd.DataFrame, schema: Schema) -> Roster:
     )
 
 
-def _without_template_rows(table: pd.DataFrame, marking: list[str]) -> tuple[pd.DataFrame, tuple[int, ...]]:
-    """The table without the template's marked rows (:data:`TEMPLATE_ROW_MARKS`), and their row numbers."""
-    if not marking or table.empty:
+def _without_template_rows(table: pd.DataFrame, marking: str | None) -> tuple[pd.DataFrame, tuple[int, ...]]:
+    """The table without the template's marked rows (:data:`TEMPLATE_ROW_MARKS` at the start of the column
+    headed ``marking``), and their row numbers."""
+    if marking is None or table.empty:
         return table, ()
-    start = table[marking[0]].astype(str).str.lstrip().str.slice(0, 16).str.normalize("NFKC").str.lower()
+    start = table[marking].astype(str).str.lstrip().str.slice(0, 16).str.normalize("NFKC").str.lower()
     marked = start.str.startswith(TEMPLATE_ROW_MARKS).to_numpy()
     if not marked.any():
         return table, ()

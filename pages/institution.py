@@ -174,9 +174,8 @@ def cohort_chart(page: Page, on: date, kind: str, enrolled: int, passed: int) ->
                      students: amount_of(found["two_after_study_aid"])})
     charts.chart_and_table(page, "inst_cohort", rows, count=count, series=(school, students), you=passed,
                            note=page.ngettext("The vertical line marks your {passed} passed student.",
-                                                         "The vertical line marks your {passed} passed students.",
-                                                         passed).format(
-                               passed=fmt.number(passed, page.lang)))
+                                              "The vertical line marks your {passed} passed students.",
+                                              passed).format(passed=fmt.number(passed, page.lang)))
 
 
 def student_list(page: Page, on: date, kind: str) -> None:

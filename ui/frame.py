@@ -94,19 +94,20 @@ def load_translations(lang: str) -> Any:
         return gettext.NullTranslations()
 
 
-def _supported(value: object) -> bool:
+def supported(value: object) -> bool:
+    """Whether ``value`` (``?lang=``, a browser's language tag) names a language of the site ("en-US", "zh")."""
     return isinstance(value, str) and value.strip().lower()[:2] in {"zh", "en"}
 
 
 def resolve_language() -> str:
     """``?lang=``, else the session's language, else the browser's, else zh_CN."""
     requested = st.query_params.get(LANG_KEY)
-    if _supported(requested):
+    if supported(requested):
         return i18n.normalize_locale(requested)
     if st.session_state.get(LANG_KEY) in LOCALES:
         return st.session_state[LANG_KEY]
     browser = getattr(st.context, "locale", None)
-    if _supported(browser):
+    if supported(browser):
         return i18n.normalize_locale(browser)
     return DEFAULT_LOCALE
 

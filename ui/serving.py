@@ -17,6 +17,7 @@ Everything else (the websocket, uploads, media, health) goes to Streamlit untouc
 
 from __future__ import annotations
 
+import asyncio
 import gzip
 import html
 import mimetypes
@@ -28,9 +29,9 @@ from urllib.parse import parse_qs
 
 import streamlit
 
-from i18n import DEFAULT_LOCALE, LOCALES, N_, gettext
+from i18n import DEFAULT_LOCALE, N_, gettext, normalize_locale
 from ui.format import html_lang
-from ui.frame import SITE_NAME
+from ui.frame import SITE_NAME, supported
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -55,15 +56,12 @@ def visitor_language(scope: Scope) -> str:
     """The language the page will be drawn in: ``?lang=``, else the browser's first supported language, else
     the site's default (as ui.frame.resolve_language does once the app runs)."""
     asked = parse_qs(scope.get("query_string", b"").decode("latin-1")).get("lang", [""])[0]
-    if asked in LOCALES:
-        return asked
-    accepted = _header(scope, b"accept-language").lower()
-    for part in accepted.split(","):
+    if supported(asked):
+        return normalize_locale(asked)
+    for part in _header(scope, b"accept-language").split(","):
         tag = part.split(";", 1)[0].strip()
-        if tag.startswith("zh"):
-            return "zh_CN"
-        if tag.startswith("en"):
-            return "en"
+        if supported(tag):
+            return normalize_locale(tag)
     return DEFAULT_LOCALE
 
 
@@ -101,6 +99,10 @@ def static_file(path: str) -> Path | None:
     return file
 
 
+def _gzip_file(file: Path) -> bytes:
+    return gzip.compress(file.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
+
+
 class SiteServing:
     """ASGI middleware: compressed bundles and a first HTML that is never blank (see the module's docstring)."""
 
@@ -127,8 +129,8 @@ class SiteServing:
 
     async def _send_compressed(self, file: Path, send: Send) -> None:
         body = self._compressed.get(file)
-        if body is None:
-            body = gzip.compress(file.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
+        if body is None:  # in a thread: the event loop keeps serving every session's WebSocket meanwhile
+            body = await asyncio.to_thread(_gzip_file, file)
             self._compressed[file] = body
         kind = mimetypes.guess_type(file.name)[0] or "application/octet-stream"
         await send({"type": "http.response.start", "status": 200, "headers": [

@@ -70,8 +70,10 @@ def serve(app, scope) -> tuple[dict[str, bytes], bytes, int]:
     (b"", b"fr-FR,fr;q=0.9,en;q=0.5", "en"),
     (b"", b"", "zh_CN"),
     (b"lang=xx", b"", "zh_CN"),
+    (b"lang=en-US", b"zh-CN,zh;q=0.9", "en"),
 ], ids=["lang param over a Chinese browser", "lang param over an English browser", "Taiwanese Chinese browser",
-        "British browser", "French browser with English", "no preference", "unknown lang param"])
+        "British browser", "French browser with English", "no preference", "unknown lang param",
+        "lang param as a tag, as the page reads it"])
 def test_the_first_html_is_in_the_language_the_page_will_use(query, accept, lang):
     assert visitor_language(request("/", query=query, headers={b"accept-language": accept})) == lang
 
