@@ -22,6 +22,11 @@ CONFIG = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "co
     pytest.param("browser", "gatherUsageStats", False, id="no usage statistics"),
     pytest.param("server", "headless", True, id="no browser opened, no e-mail prompt"),
     pytest.param("server", "enableXsrfProtection", True, id="XSRF protection on"),
+    pytest.param("client", "disableDataExport", True,
+                 id="no raw table export (its CSV keeps =formulas; the pages' downloads neutralise them)"),
+    pytest.param("client", "allowedOrigins", [], id="no parent page may drive the site by postMessage"),
+    pytest.param("browser", "serverAddress", "localhost",
+                 id="set, so Streamlit never asks an outside service for the machine's address"),
 ])
 def test_a_production_setting(section, option, value):
     assert CONFIG[section][option] == value

@@ -12,6 +12,16 @@ fine behind a proxy that compresses (``deploy/nginx-site.conf``), slow on a phon
   and a short loading message inside the app's root element, so the screen is not blank while the scripts
   arrive (React replaces it when the app draws), and compresses it.
 
+It also guards every way in (issue 14):
+
+- a WebSocket handshake, upload or other non-GET request whose ``Origin`` is another site's is refused (403)
+  before Streamlit sees it: Streamlit 1.67 checks such an Origin by asking an outside service for the
+  machine's address, blocking its event loop for every visitor (up to 2 s a handshake where that service
+  cannot be reached); the site's own pages always come from its own origin;
+- every response says it may not be shown in another site's frame (``X-Frame-Options: DENY`` and
+  ``frame-ancestors 'none'``), and the browser should not guess content types or send the page's address,
+  which holds a resident's answers, to another site.
+
 Everything else (the websocket, uploads, media, health) goes to Streamlit untouched.
 """
 
@@ -25,7 +35,7 @@ import re
 from collections.abc import Awaitable, Callable, MutableMapping
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 import streamlit
 
@@ -50,6 +60,33 @@ LOADING_WAIT = N_("On a slow connection this can take a little while.")
 LOADING_STYLE = ("font-family:system-ui,-apple-system,'Noto Sans CJK SC','PingFang SC','Microsoft YaHei',sans-serif;"
                  "max-width:32rem;margin:30vh auto 0;padding:0 1.5rem;text-align:center;color:#31333f;"
                  "font-size:1.125rem;line-height:1.6")
+
+# Sent with every response (nginx sends the same and more: deploy/nginx-site.conf).
+GUARD_HEADERS = (
+    (b"x-frame-options", b"DENY"),
+    (b"content-security-policy", b"frame-ancestors 'none'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+)
+_GUARDED = frozenset(name for name, _ in GUARD_HEADERS)
+SAFE_METHODS = frozenset({"GET", "HEAD"})
+
+
+def foreign_origin(scope: Scope) -> bool:
+    """True when the request says it comes from a page on another site: an ``Origin`` header (browsers send
+    one with every WebSocket handshake and every upload) that is not this site's own scheme-less host and port.
+    No ``Origin`` (a health check, curl) is not foreign."""
+    origin = _header(scope, b"origin").strip()
+    if not origin:
+        return False
+    host = _header(scope, b"host").strip().lower()
+    return not host or urlsplit(origin).netloc.lower() != host
+
+
+def with_guard_headers(message: Message) -> Message:
+    """A response start with :data:`GUARD_HEADERS` in place of any of the same name."""
+    headers = [(k, v) for k, v in message.get("headers", ()) if k.lower() not in _GUARDED]
+    return {**message, "headers": [*headers, *GUARD_HEADERS]}
 
 
 def visitor_language(scope: Scope) -> str:
@@ -99,6 +136,25 @@ def static_file(path: str) -> Path | None:
     return file
 
 
+def _guarded(send: Send) -> Send:
+    async def send_guarded(message: Message) -> None:
+        await send(with_guard_headers(message) if message["type"] == "http.response.start" else message)
+    return send_guarded
+
+
+async def _refuse_websocket(receive: Receive, send: Send) -> None:
+    """Close a handshake before accepting it: the server answers the browser 403."""
+    await receive()  # websocket.connect
+    await send({"type": "websocket.close", "code": 1008})
+
+
+async def _refuse_request(send: Send) -> None:
+    body = b"Requests from another site are refused.\n"
+    await send({"type": "http.response.start", "status": 403, "headers": [
+        (b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode("latin-1"))]})
+    await send({"type": "http.response.body", "body": body})
+
+
 def _gzip_file(file: Path) -> bytes:
     return gzip.compress(file.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
 
@@ -111,21 +167,29 @@ class SiteServing:
         self._compressed: dict[Path, bytes] = {}
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope.get("method") != "GET" or _header(scope, b"range"):
+        if scope["type"] == "websocket" and foreign_origin(scope):
+            await _refuse_websocket(receive, send)
+        elif scope["type"] != "http":
             await self.app(scope, receive, send)
-            return
+        elif scope.get("method") not in SAFE_METHODS and foreign_origin(scope):
+            await _refuse_request(_guarded(send))
+        else:
+            await self._serve_http(scope, receive, _guarded(send))
+
+    async def _serve_http(self, scope: Scope, receive: Receive, send: Send) -> None:
         path = scope.get("path", "")
-        if path.startswith("/static/"):
+        if scope.get("method") != "GET" or _header(scope, b"range"):
+            await self.app(scope, receive, send)
+        elif path.startswith("/static/"):
             file = static_file(path)
             if file is not None and _accepts_gzip(scope):
                 await self._send_compressed(file, send)
-                return
+            else:
+                await self.app(scope, receive, send)
+        elif path.startswith(("/_stcore/", "/media/", "/component/", "/app/static/")):
             await self.app(scope, receive, send)
-            return
-        if path.startswith(("/_stcore/", "/media/", "/component/", "/app/static/")):
-            await self.app(scope, receive, send)
-            return
-        await self._send_first_html(scope, receive, send)
+        else:
+            await self._send_first_html(scope, receive, send)
 
     async def _send_compressed(self, file: Path, send: Send) -> None:
         body = self._compressed.get(file)

@@ -161,3 +161,99 @@ def test_a_page_that_is_not_html_is_passed_on_as_it_came():
     headers, body, _status = serve(app, request("/nothing", headers={b"accept-encoding": b"gzip"}))
     assert body == b"not found"
     assert headers[b"etag"] == b'"abc"'
+
+
+# ---------------------------------------------------------------------------------------------
+# Guards (issue 14): foreign origins refused before Streamlit, no framing, on every response
+# ---------------------------------------------------------------------------------------------
+
+def handshake(app, headers: dict[bytes, bytes]) -> list[dict[str, Any]]:
+    """What the middleware sends for a WebSocket handshake to /_stcore/stream with ``headers``."""
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "websocket.connect"}
+
+    async def send(message) -> None:
+        sent.append(message)
+
+    asyncio.run(SiteServing(app)(request("/_stcore/stream", kind="websocket", headers=headers), receive, send))
+    return sent
+
+
+@pytest.mark.parametrize("origin", [b"https://evil.example", b"http://127.0.0.1:9999", b"null",
+                                    b"http://127.0.0.1:8501.evil.example", b"https://zizhutong.example"],
+                         ids=["another site", "another port", "a sandboxed frame", "the host as a prefix",
+                              "https where the host is another"])
+def test_a_websocket_handshake_from_another_origin_is_refused_before_streamlit(origin):
+    app = Streamlit()
+    sent = handshake(app, {b"host": b"127.0.0.1:8501", b"origin": origin})
+    assert app.asked == []  # Streamlit never saw it (it would ask an outside service for its own address)
+    assert sent == [{"type": "websocket.close", "code": 1008}]  # before accepting: the browser gets 403
+
+
+@pytest.mark.parametrize("headers", [
+    {b"host": b"127.0.0.1:8501", b"origin": b"http://127.0.0.1:8501"},
+    {b"host": b"zizhutong.example", b"origin": b"https://zizhutong.example"},
+    {b"host": b"Zizhutong.Example", b"origin": b"https://zizhutong.example"},
+    {b"host": b"127.0.0.1:8501"},
+], ids=["same origin", "same origin behind a TLS proxy", "host in capitals", "no Origin (not a browser)"])
+def test_a_websocket_handshake_from_the_site_itself_reaches_streamlit(headers):
+    app = Streamlit()
+    handshake(app, headers)
+    assert len(app.asked) == 1
+
+
+@pytest.mark.parametrize(("method", "origin", "refused"), [
+    ("PUT", b"https://evil.example", True),
+    ("POST", b"https://evil.example", True),
+    ("OPTIONS", b"https://evil.example", True),
+    ("PUT", b"http://127.0.0.1:8501", False),
+    ("GET", b"https://evil.example", False),
+], ids=["upload from another site", "post from another site", "preflight from another site",
+        "upload from the site", "a page fetched by another site (no effect, not framed)"])
+def test_uploads_from_another_origin_are_refused(method, origin, refused):
+    app = Streamlit(body=b"ok", content_type=b"text/plain")
+    _headers, _body, status = serve(app, request("/_stcore/upload_file/s/f", method=method,
+                                                 headers={b"host": b"127.0.0.1:8501", b"origin": origin}))
+    assert (status == 403) is refused
+    assert (app.asked == []) is refused
+
+
+@pytest.mark.parametrize("scope", [
+    request("/resident", headers={b"accept-encoding": b"gzip"}),
+    request("/"),
+    request("/" + A_BUNDLE.relative_to(STREAMLIT_STATIC).as_posix(), headers={b"accept-encoding": b"gzip"}),
+    request("/_stcore/health"),
+    request("/media/abc.png"),
+    request("/", method="HEAD"),
+    request("/_stcore/upload_file/s/f", method="PUT", headers={b"host": b"a", b"origin": b"https://evil.example"}),
+], ids=["page", "page without gzip", "compressed bundle", "health", "media", "HEAD", "refused upload"])
+def test_every_response_forbids_framing(scope):
+    app = Streamlit(body=INDEX)
+    headers, _body, _status = serve(app, scope)
+    assert headers[b"x-frame-options"] == b"DENY"
+    assert headers[b"content-security-policy"] == b"frame-ancestors 'none'"
+    assert headers[b"x-content-type-options"] == b"nosniff"
+    assert headers[b"referrer-policy"] == b"no-referrer"
+
+
+def test_streamlits_own_framing_headers_are_replaced_not_doubled():
+    class Permissive(Streamlit):
+        async def __call__(self, scope, receive, send) -> None:
+            await send({"type": "http.response.start", "status": 200, "headers": [
+                (b"content-type", b"text/plain"), (b"X-Frame-Options", b"SAMEORIGIN")]})
+            await send({"type": "http.response.body", "body": b"ok"})
+
+    sent: list[dict[str, Any]] = []
+
+    async def receive() -> dict[str, Any]:
+        return {"type": "http.request"}
+
+    async def send(message) -> None:
+        sent.append(message)
+
+    asyncio.run(SiteServing(Permissive())(request("/_stcore/health"), receive, send))
+    names = [k.lower() for k, _ in sent[0]["headers"]]
+    assert names.count(b"x-frame-options") == 1
+    assert dict(sent[0]["headers"])[b"x-frame-options"] == b"DENY"

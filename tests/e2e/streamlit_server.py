@@ -80,12 +80,13 @@ class Server:
 
 @contextmanager
 def streamlit_process(timeout: float = 60, env: Mapping[str, str] | None = None,
-                      script: str = "serve.py") -> Iterator[Server]:
+                      script: str = "serve.py", address: str = "127.0.0.1") -> Iterator[Server]:
     """Run the site until the block ends; yield the :class:`Server` (URL, process, log).
 
     ``env`` adds environment variables for the server (kiosk mode: ``ZIZHUTONG_KIOSK=1``). ``script`` is what
     ``make run`` serves (``serve.py``: compressed, a first HTML that is never blank) unless a test asks for
-    Streamlit's own serving of ``streamlit_app.py`` (as behind nginx).
+    Streamlit's own serving of ``streamlit_app.py`` (as behind nginx). ``address`` is what the server binds
+    (``0.0.0.0`` as ``make run`` does); the URL is always loopback's.
     """
     port = free_port()
     base_url = f"http://127.0.0.1:{port}"
@@ -94,7 +95,7 @@ def streamlit_process(timeout: float = 60, env: Mapping[str, str] | None = None,
         with log.open("wb") as out:
             process = subprocess.Popen(
                 [sys.executable, "-m", "streamlit", "run", script, "--server.headless", "true",
-                 "--browser.gatherUsageStats", "false", "--server.address", "127.0.0.1",
+                 "--browser.gatherUsageStats", "false", "--server.address", address,
                  "--server.port", str(port)],
                 cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                 env={**os.environ, **(env or {})},

@@ -1,0 +1,142 @@
+"""The site as ``make run`` serves it, attacked from other origins (issue 14): WebSocket handshakes from another
+site are refused without stalling anyone, no other site can show it in a frame or drive it from a parent page.
+
+The server under attack binds 0.0.0.0 as ``make run`` does, and every outside address it might ask for goes
+through a proxy that never answers (``HTTPS_PROXY``): where outbound traffic is silently dropped, as in many
+government networks, Streamlit 1.67's own check of a foreign Origin blocks its event loop for 2 s a handshake.
+"""
+
+from __future__ import annotations
+
+import http.server
+import json
+import socket
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser
+
+from tests.e2e.streamlit_server import Server, free_port, open_page, streamlit_process
+
+pytestmark = pytest.mark.e2e
+
+HANDSHAKES = 20
+
+
+@pytest.fixture(scope="module")
+def black_hole() -> Iterator[str]:
+    """A proxy address that takes connections and never answers (a network that drops outbound traffic)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(256)  # never accepted: connections wait in the backlog until the client gives up
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}"
+
+
+@pytest.fixture(scope="module")
+def exposed_server(black_hole: str) -> Iterator[Server]:
+    proxies = {"HTTP_PROXY": black_hole, "HTTPS_PROXY": black_hole, "http_proxy": black_hole,
+               "https_proxy": black_hole, "NO_PROXY": "", "no_proxy": ""}
+    with streamlit_process(env=proxies, address="0.0.0.0") as server:  # noqa: S104 (as make run binds)
+        yield server
+
+
+def websocket_status(url: str, origin: str | None) -> int:
+    """The HTTP status a WebSocket handshake to ``/_stcore/stream`` gets (101 is accepted)."""
+    host = urlsplit(url).netloc
+    lines = ["GET /_stcore/stream HTTP/1.1", f"Host: {host}", "Upgrade: websocket", "Connection: Upgrade",
+             "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==", "Sec-WebSocket-Version: 13",
+             "Sec-WebSocket-Protocol: streamlit"]
+    if origin is not None:
+        lines.append(f"Origin: {origin}")
+    with socket.create_connection((urlsplit(url).hostname, urlsplit(url).port), timeout=30) as connection:
+        connection.sendall(("\r\n".join(lines) + "\r\n\r\n").encode("ascii"))
+        status_line = connection.makefile("rb").readline().decode("latin-1")
+    return int(status_line.split()[1])
+
+
+def health_seconds(url: str) -> float:
+    started = time.monotonic()
+    # url is the test server's loopback address.
+    with urllib.request.urlopen(f"{url}/_stcore/health", timeout=60) as response:  # noqa: S310
+        assert response.status == 200
+    return time.monotonic() - started
+
+
+def test_the_server_never_asks_an_outside_service_for_its_address(exposed_server: Server):
+    """Bound to 0.0.0.0 without ``browser.serverAddress``, Streamlit looks up its external IP at start-up."""
+    assert websocket_status(exposed_server.url, "https://evil.example") == 403
+    assert "external IP" not in exposed_server.log_text()
+    assert "External URL" not in exposed_server.log_text()
+
+
+def test_foreign_origin_handshakes_are_refused_while_the_site_keeps_answering(exposed_server: Server):
+    url = exposed_server.url
+    assert websocket_status(url, f"http://{urlsplit(url).netloc}") == 101  # the site's own page is served
+    assert websocket_status(url, None) == 101
+    with ThreadPoolExecutor(max_workers=HANDSHAKES) as pool:
+        refused = [pool.submit(websocket_status, url, f"https://evil-{n}.example") for n in range(HANDSHAKES)]
+        pauses = [health_seconds(url) for _ in range(10)]
+        statuses = [future.result() for future in refused]
+    pauses += [health_seconds(url) for _ in range(5)]
+    assert statuses == [403] * HANDSHAKES
+    assert max(pauses) < 0.5, pauses
+
+
+def test_no_parent_page_may_drive_the_site(exposed_server: Server):
+    """Streamlit trusts https://*.streamlit.app parents by default (postMessage can rerun, stop, set tokens)."""
+    with urllib.request.urlopen(f"{exposed_server.url}/_stcore/host-config", timeout=30) as response:  # noqa: S310
+        assert json.loads(response.read())["allowedOrigins"] == []
+
+
+@pytest.fixture
+def other_site(base_url: str) -> Iterator[str]:
+    """A page on another origin (another port) that shows the site in a frame."""
+    page = f'<!DOCTYPE html><html><body><h1>Another site</h1><iframe src="{base_url}/resident" width="800" ' \
+           f'height="600"></iframe></body></html>'.encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(page)))
+            self.end_headers()
+            self.wfile.write(page)
+
+        def log_message(self, *_args) -> None:
+            return
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://localhost:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_another_site_cannot_show_the_site_in_a_frame(browser: Browser, base_url: str, other_site: str):
+    context = browser.new_context()
+    try:
+        page = context.new_page()
+        # The same page opened directly draws the app (the frame below is refused, not broken).
+        open_page(page, f"{base_url}/resident")
+        page.goto(other_site)
+        page.wait_for_selector("iframe")
+        deadline = time.monotonic() + 30
+        frame_urls: list[str] = []
+        while time.monotonic() < deadline:
+            frame_urls = [frame.url for frame in page.frames if frame != page.main_frame]
+            if frame_urls and all(u.startswith("chrome-error://") for u in frame_urls):
+                break
+            page.wait_for_timeout(200)
+        assert frame_urls
+        assert all(u.startswith("chrome-error://") for u in frame_urls), frame_urls
+        assert page.frame_locator("iframe").locator("[data-testid='stApp']").count() == 0
+    finally:
+        context.close()
