@@ -20,7 +20,7 @@ import pandas as pd
 from engine.batch import evaluate_batch
 from engine.evaluate import evaluate
 from engine.profile import FIELDS, SECTIONS, ProfileError, flatten, json_schema, parse_date, profile_date
-from engine.roster import RosterError, parse_roster, read_table
+from engine.roster import RosterError, neutralise_frame, parse_roster, read_table
 from i18n import LOCALES
 
 
@@ -173,7 +173,8 @@ def cmd_batch(args: argparse.Namespace) -> None:
         more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
         raise UsageError(f"row {first.row}, column {first.column}: {first.problem}{more}")
     results = evaluate_batch(facts, on)
-    pd.concat([table, results], axis=1).to_csv(args.out, index=False)
+    # The roster's own cells go back out: neutralised as the site's downloads are ("=HYPERLINK(…)" as text).
+    neutralise_frame(pd.concat([table, results], axis=1)).to_csv(args.out, index=False)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -714,14 +714,20 @@ def mask_id(number: str | None) -> str:
 # Safe downloads: no cell may start a formula when the file is opened in Excel
 # ---------------------------------------------------------------------------------------------
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # the full-width ones too (a Chinese IME)
+# Control characters (all but tab, line feed and carriage return) have no place in a roster and cannot be
+# written to XLSX; they are removed *before* the formula test, so "\x01=HYPERLINK(…)" cannot pass it and then
+# become "=HYPERLINK(…)" once the character is dropped.
+CONTROL_CHARACTERS = ILLEGAL_CHARACTERS_RE
 
 
 def neutralise(value: Any) -> Any:
-    """A text cell that Excel would read as a formula, prefixed with an apostrophe; others unchanged."""
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+    """A text cell without control characters and, if Excel would read it as a formula, prefixed with an
+    apostrophe; other values unchanged."""
+    if not isinstance(value, str):
+        return value
+    text = CONTROL_CHARACTERS.sub("", value)
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
@@ -730,9 +736,12 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
     for name in out.columns:
         column = out[name]
         if column.dtype == object or pd.api.types.is_string_dtype(column):
-            text = column.astype("string")
-            risky = text.str.startswith(FORMULA_START).fillna(False)
-            out[name] = column.astype(object).where(~risky, "'" + text.astype(object))
+            is_text = column.map(lambda v: isinstance(v, str)).astype(bool)
+            if not is_text.any():
+                continue
+            text = column[is_text].astype(str).str.replace(CONTROL_CHARACTERS.pattern, "", regex=True)
+            text = text.where(~text.str.startswith(FORMULA_START), "'" + text)
+            out[name] = column.astype(object).where(~is_text, text)
     out.columns = [neutralise(str(c)) for c in out.columns]
     return out
 
@@ -765,8 +774,8 @@ def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame], text_columns: Collection[s
 
 
 def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, str):  # control characters (from a CSV) cannot be written in XLSX
-        return ILLEGAL_CHARACTERS_RE.sub("", value)
+    if isinstance(value, str):  # once more, cell by cell: openpyxl writes any text starting with "=" as a formula
+        return neutralise(value)
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
     if isinstance(value, np.integer):

@@ -138,6 +138,18 @@ def test_batch_keeps_the_roster_columns(tmp_path):
     assert [row["person.job.months"] for row in out_rows] == ["14", "11", ""]
 
 
+def test_batch_writes_formula_cells_back_as_text(tmp_path):
+    """A roster's own cells go back out as the site's downloads do: no cell may start a formula in Excel."""
+    names = ['=HYPERLINK("http://x","y")', "\x01=1+1", "@SUM(A1)", "马某"]
+    rows = [{"姓名": name, **row} for name, row in zip(names, [*ROSTER, ROSTER[0]], strict=True)]
+    out_path = tmp_path / "out.csv"
+    proc = cli("batch", str(write_roster(tmp_path, rows)), "--date", "2019-06-01", "--out", str(out_path))
+    assert proc.returncode == 0, proc.stderr
+    with out_path.open(encoding="utf-8-sig") as f:
+        out_rows = list(csv.DictReader(f))
+    assert [row["姓名"] for row in out_rows] == ["'" + names[0], "'=1+1", "'@SUM(A1)", "马某"]
+
+
 BAD_INPUT = [
     pytest.param("{not json", (), "json", id="无效JSON"),
     pytest.param({"person": {"salary": 3000}}, (), "person.salary", id="未知字段"),

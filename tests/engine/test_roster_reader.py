@@ -3,7 +3,9 @@ formula cells, ID numbers (GB 11643 check digit), and downloads that open safely
 
 from __future__ import annotations
 
+import csv
 import io
+import zipfile
 from datetime import datetime
 
 import openpyxl
@@ -18,6 +20,7 @@ from engine.roster import (
     load_table,
     mask_id,
     neutralise,
+    neutralise_frame,
     read_roster,
     read_table,
     to_csv_bytes,
@@ -330,11 +333,48 @@ def test_load_table_strips_headers():
 
 # --- downloads ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1"])
+@pytest.mark.parametrize("cell", ["=1+1", "+1", "-1", "@SUM(A1)", "\t=1", "\r=1", "＝1+1", "＋1"])
 def test_cells_that_would_start_a_formula_are_neutralised(cell):
     assert neutralise(cell) == "'" + cell
     assert neutralise("马某") == "马某"
     assert neutralise(-1) == -1
+
+
+# A control character in front of a formula: dropped on the way into XLSX (it cannot be written there), after
+# which the cell would start with "=" and openpyxl would write it as a live formula.
+HIDDEN_FORMULAS = ['\x01=HYPERLINK("http://x","y")', "\x00=1+1", "\x1f+SUM(A1)", "\x0b@SUM(A1)",
+                   "\x08\x07-2+3", "\x01\x02=cmd|' /C calc'!A0"]
+
+
+@pytest.mark.parametrize("cell", HIDDEN_FORMULAS)
+def test_a_formula_behind_control_characters_is_neutralised(cell):
+    safe = neutralise(cell)
+    assert safe.startswith("'")
+    assert not any(ord(c) < 32 and c not in "\t\n\r" for c in safe)
+    frame = neutralise_frame(pd.DataFrame({"name": [cell, "马某", None], "n": [1, -1, 2]}))
+    assert frame["name"].tolist()[:2] == [safe, "马某"]
+    assert pd.isna(frame["name"].iloc[2])
+    assert frame["n"].tolist() == [1, -1, 2]  # numbers stay numbers, even negative ones
+
+
+def test_the_xlsx_download_holds_no_formula_behind_control_characters():
+    frame = pd.DataFrame({"\x01=header": HIDDEN_FORMULAS, "n": range(len(HIDDEN_FORMULAS))})
+    data = to_xlsx_bytes({"results": frame})
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in sheet_xml
+    assert "<f " not in sheet_xml
+    sheet = openpyxl.load_workbook(io.BytesIO(data)).active
+    texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert texts[:2] == ["'=header", "n"]
+    assert len(texts[2:]) == len(HIDDEN_FORMULAS)
+    assert all(text.startswith("'") for text in texts[2:]), texts
+
+
+def test_the_csv_download_holds_no_formula_behind_control_characters():
+    text = to_csv_bytes(pd.DataFrame({"name": HIDDEN_FORMULAS})).decode("utf-8-sig")
+    cells = list(csv.reader(io.StringIO(text)))[1:]
+    assert all(cell[0].startswith("'") for cell in cells), cells
 
 
 def test_csv_download_is_utf8_with_bom_and_neutralised():
