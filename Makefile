@@ -13,11 +13,12 @@ UV_VERSION := 0.13.8
 
 .PHONY: run test lint lock i18n i18n-check bench system-deps clean
 
-$(STAMP): pyproject.toml
+# A fresh venv holding exactly the lock, nothing downloaded that the lock has no hash for (wheels only: no build
+# step fetches a build backend). The project itself is not installed: pytest and streamlit run from the checkout.
+$(STAMP): pyproject.toml $(LOCK)
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON))"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PYTHON) -m venv --clear $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --only-binary :all: -r $(LOCK)
 	touch $(STAMP)
 
 # Rewrite the lock from pyproject.toml with a pinned uv in a throwaway venv. Pins already in the lock are kept
