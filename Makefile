@@ -6,15 +6,31 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# Every package of pyproject.toml (runtime and the test extra), transitive ones and pip included: pinned, with
+# the sha256 of each of their files. `make lock` writes it.
+LOCK := requirements.lock
+UV_VERSION := 0.13.8
 
-.PHONY: run test lint i18n i18n-check bench system-deps clean
+.PHONY: run test lint lock i18n i18n-check bench system-deps clean
 
-$(STAMP): pyproject.toml
+# A fresh venv holding exactly the lock, nothing downloaded that the lock has no hash for (wheels only: no build
+# step fetches a build backend). The project itself is not installed: pytest and streamlit run from the checkout.
+$(STAMP): pyproject.toml $(LOCK)
 	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON))"; exit 1; }
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(PYTHON) -m venv --clear $(VENV)
+	$(PY) -m pip install --quiet --require-hashes --only-binary :all: -r $(LOCK)
 	touch $(STAMP)
+
+# Rewrite the lock from pyproject.toml with a pinned uv in a throwaway venv. Pins already in the lock are kept
+# while pyproject.toml allows them (new packages get the newest release); `make lock UPGRADE=1` takes the newest
+# of everything. --universal: one lock for x86_64 and aarch64 (other systems' packages get a marker).
+lock:
+	@command -v $(PYTHON) >/dev/null || { echo "Python 3.11 is needed ($(PYTHON))"; exit 1; }
+	tool=$$(mktemp -d) && trap 'rm -rf "$$tool"' EXIT && \
+	$(PYTHON) -m venv "$$tool" && "$$tool/bin/pip" install --quiet uv==$(UV_VERSION) && \
+	printf 'pip\n' | UV_CACHE_DIR="$$tool/cache" "$$tool/bin/uv" pip compile --quiet pyproject.toml - --extra test \
+	  --universal --python-version 3.11 --generate-hashes --custom-compile-command 'make lock' \
+	  $(if $(UPGRADE),--upgrade) -o $(LOCK)
 
 # PORT: the port visitors use (default 8501). serve.py is Streamlit's app compressed (ui/serving.py).
 PORT ?= 8501
