@@ -33,6 +33,7 @@ import openpyxl
 import pandas as pd
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
+from python_calamine import CalamineWorkbook
 
 from engine.profile import FIELDS, ProfileError, check_value
 from i18n import N_
@@ -187,28 +188,131 @@ def _decode(data: bytes) -> str:
 
 
 def _check_unpacked_size(data: bytes) -> None:
-    """Refuse a zip bomb before openpyxl unpacks it: a small file that unpacks to gigabytes, or one XML text
-    (a cell, a shared string) longer than any cell. The sizes a zip declares are upper bounds: Python's
-    zipfile never unpacks more than a member declares. The XML is unpacked in pieces, never whole."""
+    """Refuse a zip bomb before the workbook is parsed: a small file that unpacks to gigabytes, one XML text
+    (a cell, a shared string) longer than any cell, or a first sheet whose filled area is larger than any roster
+    (a cell at A1 and one at XFD1048576 make a parser lay out 17 billion cells). The sizes a zip declares are
+    upper bounds: Python's zipfile never unpacks more than a member declares. The XML is unpacked in pieces,
+    never whole."""
     too_big = RosterError(UNPACKS_TOO_BIG, limit=MAX_UNPACKED_BYTES // (1024 * 1024))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()
             if sum(member.file_size for member in members) > MAX_UNPACKED_BYTES:
                 raise too_big
+            first_sheet = _first_sheet_member(archive)
             for member in members:
-                if member.filename.endswith((".xml", ".rels")) and member.file_size > MAX_XML_TEXT_BYTES:
+                if member.filename == first_sheet:
                     with archive.open(member) as stream:
-                        if _longest_text(stream) > MAX_XML_TEXT_BYTES:
+                        extent = SheetExtent()
+                        if _longest_text(stream, extent) > MAX_XML_TEXT_BYTES:
+                            raise too_big
+                        extent.check()
+                elif member.filename.endswith((".xml", ".rels")) and member.file_size > MAX_XML_TEXT_BYTES:
+                    with archive.open(member) as stream:
+                        if _longest_text(stream, strings=member.filename.endswith("sharedStrings.xml")) \
+                                > MAX_XML_TEXT_BYTES:
                             raise too_big
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as error:
         raise RosterError(N_("The file is not a readable XLSX workbook.")) from error
 
 
-def _longest_text(stream: Any, chunk: int = 1024 * 1024) -> int:
-    """The longest run of bytes without a ``<`` in ``stream`` (the longest text or tag of an XML file)."""
-    longest = run = 0
+def _first_sheet_member(archive: zipfile.ZipFile) -> str:
+    """The zip member of the workbook's first sheet (the one read), from workbook.xml and its relationships."""
+    def small(name: str) -> bytes:
+        try:
+            with archive.open(name) as stream:
+                return stream.read(1024 * 1024)
+        except KeyError:
+            return b""
+    sheet = re.search(rb"<(?:\w+:)?sheet\b[^>]*?\br:id=\"([^\"]+)\"", small("xl/workbook.xml"))
+    if sheet is None:
+        return "xl/worksheets/sheet1.xml"
+    for relation in re.finditer(rb"<Relationship\b[^>]*>", small("xl/_rels/workbook.xml.rels")):
+        if re.search(rb'\bId="' + re.escape(sheet.group(1)) + rb'"', relation.group(0)):
+            target = re.search(rb'\bTarget="([^"]+)"', relation.group(0))
+            if target:
+                path = target.group(1).decode("utf-8", "replace")
+                return path.lstrip("/") if path.startswith("/") else "xl/" + path
+    return "xl/worksheets/sheet1.xml"
+
+
+MAX_SHEET_CELLS = (MAX_ROWS + 1) * 20  # the largest area a roster fills: 100,000 rows of 20 columns (ours have 6-12)
+MAX_SHEET_ROWS = 2 * MAX_ROWS  # a roster of MAX_ROWS rows with as many blank rows in between
+MAX_SHEET_TAGS = 2 * MAX_SHEET_CELLS  # cells and rows, empty (formatted) ones included
+# The opening tags of rows and of cells with content (<c r="B7" t="s">, not the empty <c r="B7" s="1"/>).
+_ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*?)(?<!/)>")
+_REFERENCE = re.compile(rb'\br="([A-Z]{0,3})([0-9]{1,7})"')
+
+
+@dataclass
+class SheetExtent:
+    """How far a sheet's cells with content reach, as its XML says: the rows and columns a reader lays out.
+
+    A cell or row without a reference (``r``) is one column or row further than the one before it, as readers
+    place it."""
+
+    rows: int = 0
+    columns: int = 0
+    cells: int = 0
+    tags: int = 0  # every row and cell tag, empty ones included: what a reader has to go through
+    _row: int = 0
+    _column: int = 0
+
+    def add(self, xml: bytes) -> None:
+        """Take in a piece of the sheet's XML that ends at a tag boundary."""
+        self.tags += xml.count(b"<c") + xml.count(b"<row")  # counted first, in C: a piece is 1 MB of tags at most
+        if self.tags > MAX_SHEET_TAGS:
+            raise RosterError(SHEET_TOO_MANY_CELLS, limit=MAX_SHEET_CELLS)
+        for kind, attributes in _ROW_OR_CELL.findall(xml):
+            reference = _REFERENCE.search(attributes)
+            if kind == b"row":
+                self._row = int(reference.group(2)) if reference else self._row + 1
+                self._column = 0
+                continue
+            self.cells += 1
+            if reference and reference.group(1):
+                self._column = _column_number(reference.group(1))
+                self.rows = max(self.rows, int(reference.group(2)))
+            else:
+                self._column += 1
+                self.rows = max(self.rows, self._row)
+            self.columns = max(self.columns, self._column)
+        self.check()  # piece by piece: a sheet too large is refused as soon as it is seen to be
+
+    def check(self) -> None:
+        if self.cells > MAX_SHEET_CELLS:
+            raise RosterError(SHEET_TOO_MANY_CELLS, limit=MAX_SHEET_CELLS)
+        if self.rows > MAX_SHEET_ROWS or self.rows * self.columns > MAX_SHEET_CELLS:
+            raise RosterError(SHEET_TOO_LARGE, rows=self.rows, columns=self.columns)
+
+
+SHEET_TOO_LARGE = N_("The first sheet has filled cells as far as row {rows} and column {columns}: far more than a "
+                     "roster fills. Delete what is below and to the right of the roster (or save it as CSV) and "
+                     "upload it again.")
+
+
+SHEET_TOO_MANY_CELLS = N_("The first sheet holds more than {limit} cells, far more than a roster fills. Delete "
+                          "what is below and to the right of the roster (or save it as CSV) and upload it again.")
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _longest_text(stream: Any, extent: SheetExtent | None = None, chunk: int = 1024 * 1024,
+                  strings: bool = False) -> int:
+    """The longest run of bytes without a ``<`` in ``stream`` (the longest text or tag of an XML file); the
+    sheet's extent taken in on the way when one is given; with ``strings``, the shared strings counted (a reader
+    keeps them all in memory: a roster has at most one per cell)."""
+    longest = run = shared = 0
+    carried = b""  # the unfinished tag at the end of a piece, for the extent
     while piece := stream.read(chunk):
+        shared += piece.count(b"<si") if strings else 0
+        if shared > MAX_SHEET_CELLS:
+            raise RosterError(SHEET_TOO_MANY_CELLS, limit=MAX_SHEET_CELLS)
         parts = piece.split(b"<")
         if len(parts) == 1:
             run += len(piece)
@@ -216,6 +320,13 @@ def _longest_text(stream: Any, chunk: int = 1024 * 1024) -> int:
             longest = max(longest, run + len(parts[0]), max(map(len, parts[1:-1]), default=0))
             run = len(parts[-1])
         longest = max(longest, run)
+        if extent is not None and longest <= MAX_XML_TEXT_BYTES:
+            text = carried + piece
+            cut = max(text.rfind(b"<"), 0)
+            extent.add(text[:cut])
+            carried = text[cut:]
+    if extent is not None:
+        extent.add(carried)
     return longest
 
 
@@ -224,21 +335,19 @@ UNPACKS_TOO_BIG = N_("The workbook unpacks to more than {limit} MB or holds a ce
 
 
 def _read_xlsx(data: bytes) -> pd.DataFrame:
+    """The first sheet, read with calamine (it lays the cells out where their references say, whatever the
+    sheet's ``<dimension>`` claims: a workbook of 6 workers that declares ``A1:G2`` is 6 workers), after
+    :func:`_check_unpacked_size` has bounded what it may cost."""
     _check_unpacked_size(data)
     try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # openpyxl raises many kinds (zip, XML, key errors) for a damaged file
-        raise RosterError(N_("The file is not a readable XLSX workbook.")) from error
-    try:
-        if not workbook.worksheets:
+        workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
+        if not workbook.sheet_names:
             raise RosterError(N_("The workbook has no sheet."))
-        header, rows, numbers = _sheet_cells(workbook.worksheets[0])
+        header, rows, numbers = _sheet_cells(workbook.get_sheet_by_index(0))
     except RosterError:
         raise
-    except Exception as error:  # damaged sheet XML
+    except Exception as error:  # calamine raises its own errors (zip, XML) for a damaged file
         raise RosterError(N_("The file is not a readable XLSX workbook.")) from error
-    finally:
-        workbook.close()
     if len(header) > MAX_COLUMNS:
         raise RosterError(N_("The file has more than {limit} columns."), limit=MAX_COLUMNS)
     width = len(header)
@@ -247,9 +356,10 @@ def _read_xlsx(data: bytes) -> pd.DataFrame:
 
 
 def _sheet_cells(sheet: Any) -> tuple[list[str], list[list[str]], list[int]]:
-    """The header, the filled-in rows as text and their row numbers; stops past :data:`MAX_ROWS`."""
-    values_of = sheet.iter_rows(values_only=True)
-    first = next(values_of, None)
+    """The header (the first row with a filled cell), the filled-in rows as text and their row numbers as a
+    spreadsheet shows them; stops past :data:`MAX_ROWS`."""
+    values_of = sheet.iter_rows()
+    first = next(values_of, None) if sheet.height else None
     if first is None:
         raise RosterError(N_("The file is empty."))
     header = [_xlsx_text(v) for v in first[:MAX_COLUMNS + 1]]
@@ -257,7 +367,8 @@ def _sheet_cells(sheet: Any) -> tuple[list[str], list[list[str]], list[int]]:
         header.pop()
     rows: list[list[str]] = []
     numbers: list[int] = []
-    for number, values in enumerate(values_of, start=2):
+    header_row = (sheet.start[0] if sheet.start else 0) + 1
+    for number, values in enumerate(values_of, start=header_row + 1):
         cells = [_xlsx_text(v) for v in values[:len(header)]]
         if not any(cells):
             continue

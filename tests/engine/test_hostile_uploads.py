@@ -10,14 +10,25 @@ from __future__ import annotations
 import csv
 import io
 import random
+import re
+import subprocess
+import sys
 import time
 import zipfile
+from pathlib import Path
 
 import openpyxl
 import pytest
 
 from engine import cli
-from engine.roster import MAX_CELL_CHARACTERS, RosterError, read_roster, to_csv_bytes, to_xlsx_bytes
+from engine.roster import (
+    MAX_CELL_CHARACTERS,
+    SHEET_TOO_LARGE,
+    RosterError,
+    read_roster,
+    to_csv_bytes,
+    to_xlsx_bytes,
+)
 from engine.worker_roster import WORKER_SCHEMA, explain, read_workers
 from i18n import gettext as translated
 
@@ -205,3 +216,103 @@ def test_a_million_rows_in_xlsx_stop_at_the_limit():
     buffer = io.BytesIO()
     workbook.save(buffer)
     assert "more than 100000 rows" in str(refusal(buffer.getvalue(), "roster.xlsx", seconds=30))
+
+
+# --- XLSX: a lying <dimension>, a cell far away, small files of much work (issue 14, findings 6 and 7) ----
+
+def sheet_xml(workbook: bytes) -> bytes:
+    return zipfile.ZipFile(io.BytesIO(workbook)).read("xl/worksheets/sheet1.xml")
+
+
+def test_a_workbook_that_declares_fewer_rows_than_it_has_is_read_whole():
+    """Six workers under a ``<dimension ref="A1:F2"/>`` (a tool that wrote the sheet and not its size):
+    a reader that trusts the declaration reads one worker, and the counts and amounts are wrong."""
+    base = xlsx([HEADER.split(","), *[[f"马{n}", None, "是", 14, "一年以上", "是"] for n in range(6)]])
+    sheet = re.sub(rb'<dimension ref="[^"]*"', b'<dimension ref="A1:F2"', sheet_xml(base))
+    assert b'<dimension ref="A1:F2"' in sheet
+    roster = read_roster(with_member(base, "xl/worksheets/sheet1.xml", sheet), "roster.xlsx", WORKER_SCHEMA)
+    assert roster.facts["worker.name"].tolist() == [f"马{n}" for n in range(6)]
+    assert roster.rows.tolist() == [2, 3, 4, 5, 6, 7]
+
+
+def far_cell(reference: str, header: bytes = b"") -> bytes:
+    """A two-row roster with one more cell at ``reference`` (XFD1048576 is Excel's last cell)."""
+    base = xlsx([["姓名", "在岗月数"], ["马某", 14]])
+    row = re.sub(r"[A-Z]", "", reference)
+    extra = f'<row r="{row}"><c r="{reference}" t="n"><v>5</v></c></row>'.encode()
+    return with_member(base, "xl/worksheets/sheet1.xml", sheet_xml(base).replace(b"</sheetData>", extra + b"</sheetData>"))
+
+
+READ_IN_A_CHILD = """
+import resource, sys, time
+resource.setrlimit(resource.RLIMIT_AS, (3 * 1024 ** 3, 3 * 1024 ** 3))
+from engine.roster import RosterError, read_roster
+from engine.worker_roster import WORKER_SCHEMA
+data = sys.stdin.buffer.read()
+start = time.process_time()
+try:
+    read_roster(data, "roster.xlsx", WORKER_SCHEMA)
+    print("read", time.process_time() - start)
+except RosterError as error:
+    print("refused", time.process_time() - start, error.message)
+"""
+
+
+@pytest.mark.parametrize("reference", ["XFD1048576", "A1048576", "XFD200", "ZZ150000"])
+def test_a_single_cell_far_away_is_refused_without_laying_out_the_sheet(reference):
+    """A cell at A1 and one at XFD1048576 make a reader lay out 17 billion cells: calamine asks for 512 GB
+    and aborts the process (the whole site with it). Read in a child process with 3 GB of address space."""
+    done = subprocess.run([sys.executable, "-c", READ_IN_A_CHILD], input=far_cell(reference), capture_output=True,
+                          timeout=60, check=False, cwd=Path(__file__).resolve().parents[2])
+    assert done.returncode == 0, done.stderr.decode(errors="replace")[-2000:]
+    verdict, seconds, *message = done.stdout.decode().strip().split(maxsplit=2)
+    assert verdict == "refused"
+    assert message == [SHEET_TOO_LARGE]
+    assert float(seconds) < 1
+
+
+def compressed_sheet(body: bytes) -> bytes:
+    """A workbook whose first sheet holds ``body`` after a header row (deflated: repeated XML packs small)."""
+    base = xlsx([["姓名"], ["马某"]])
+    sheet = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+             b'<row r="1"><c r="A1" t="inlineStr"><is><t>\xe5\xa7\x93\xe5\x90\x8d</t></is></c></row>'
+             + body + b"</sheetData></worksheet>")
+    return with_member(base, "xl/worksheets/sheet1.xml", sheet)
+
+
+SMALL_BUT_COSTLY = {
+    "25,000,000 empty cells (0.5 MB)": (lambda: compressed_sheet(b"<row>" + b'<c s="0"/>' * 25_000_000 + b"</row>"),
+                                        "more than 2000020 cells"),
+    "5,000,000 cells in one row without references": (
+        lambda: compressed_sheet(b"<row>" + b"<c><v>1</v></c>" * 5_000_000 + b"</row>"), "far more than a roster"),
+    "1,000,000 rows of one cell": (lambda: compressed_sheet(b"".join(
+        b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (r, r) for r in range(2, 1_000_002))), "far more than a roster"),
+    "3,000,000 shared strings": (lambda: with_member(xlsx([["姓名"], ["马某"]]), "xl/sharedStrings.xml",
+                                                     b"<sst>" + b"<si><t>x</t></si>" * 3_000_000 + b"</sst>"),
+                                 "more than 2000020 cells"),
+}
+
+
+@pytest.mark.parametrize(("make", "says"), SMALL_BUT_COSTLY.values(), ids=SMALL_BUT_COSTLY.keys())
+def test_a_small_workbook_that_would_cost_much_work_is_refused_quickly(make, says):
+    """Files of a few hundred KB that unpack to sheets of millions of cells cost openpyxl 37-40 s of CPU."""
+    data = make()
+    assert len(data) < 10 * 1024 * 1024
+    assert says in str(refusal(data, "roster.xlsx", seconds=3))
+
+
+def test_the_largest_roster_in_xlsx_is_read_in_seconds():
+    """100,000 workers (openpyxl took 22.8 s): read whole, in under 15 s even on a busy machine."""
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet()
+    sheet.append(HEADER.split(","))
+    for n in range(100_000):
+        sheet.append([f"马{n}", None, "是", 14, "一年以上", "是"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    start = time.process_time()
+    roster = read_roster(buffer.getvalue(), "roster.xlsx", WORKER_SCHEMA)
+    took = time.process_time() - start
+    assert len(roster.facts) == 100_000
+    assert roster.rows.iloc[-1] == 100_001
+    assert took < 15, f"{took:.1f} s of CPU"
