@@ -38,7 +38,9 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import streamlit
+from starlette.formparsers import MultiPartParser
 
+from engine.roster import MAX_BYTES
 from i18n import DEFAULT_LOCALE, N_, gettext, normalize_locale
 from ui.format import html_lang
 from ui.frame import SITE_NAME, supported
@@ -70,6 +72,12 @@ GUARD_HEADERS = (
 )
 _GUARDED = frozenset(name for name, _ in GUARD_HEADERS)
 SAFE_METHODS = frozenset({"GET", "HEAD"})
+
+# Uploads stay in memory: Starlette spools a multipart part over 1 MB to a temporary file, so a roster of more
+# than 1 MB would reach the disk, against what the page promises. Streamlit reads the whole upload into memory
+# right after anyway (its upload manager keeps the bytes), so this costs no more memory than before.
+UPLOAD_IN_MEMORY_BYTES = MAX_BYTES + 1024 * 1024  # the multipart envelope of a roster at the limit
+MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, UPLOAD_IN_MEMORY_BYTES)
 
 
 def foreign_origin(scope: Scope) -> bool:

@@ -8,6 +8,7 @@ import gzip
 from typing import Any
 
 import pytest
+from starlette.requests import Request
 
 from ui.frame import SITE_NAME, load_translations
 from ui.serving import LOADING, STREAMLIT_STATIC, SiteServing, first_html, visitor_language
@@ -257,3 +258,33 @@ def test_streamlits_own_framing_headers_are_replaced_not_doubled():
     names = [k.lower() for k, _ in sent[0]["headers"]]
     assert names.count(b"x-frame-options") == 1
     assert dict(sent[0]["headers"])[b"x-frame-options"] == b"DENY"
+
+
+@pytest.mark.parametrize("megabytes", [0.5, 2, 9.9])
+def test_an_upload_is_never_written_to_a_temporary_file(megabytes):
+    """Starlette spools a multipart part over 1 MB to a temporary file: the site's serving keeps rosters up
+    to the limit in memory (as the page promises: nothing is written to disk)."""
+    boundary = b"zizhutong"
+    body = (b"--" + boundary + b'\r\nContent-Disposition: form-data; name="file"; filename="roster.csv"\r\n'
+            b"Content-Type: text/csv\r\n\r\n" + b"x" * int(megabytes * 1024 * 1024) + b"\r\n--" + boundary + b"--\r\n")
+
+    async def parse() -> bool:
+        sent = False
+
+        async def receive() -> dict[str, Any]:
+            nonlocal sent
+            if sent:
+                return {"type": "http.request", "body": b"", "more_body": False}
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+
+        scope = request("/_stcore/upload_file/s/f", method="PUT", headers={
+            b"content-type": b"multipart/form-data; boundary=" + boundary})
+        form = await Request(scope, receive).form()
+        upload = form["file"]
+        try:
+            return upload.file._rolled  # True: the part went to a temporary file
+        finally:
+            await form.close()
+
+    assert asyncio.run(parse()) is False
