@@ -1,5 +1,8 @@
 """Scale-out: three Streamlit processes behind nginx (deploy/nginx-site.conf) on loopback, in Chromium.
 
+As in production, nginx serves https (here with a throwaway self-signed certificate, which the browser and
+urllib are told to accept) and its route cookie is Secure.
+
 Journeys go through nginx; each browser context is a new visitor, who gets a route cookie from nginx and
 keeps it for the page, its WebSocket and everything after. Then one process is stopped: a visitor whose
 cookie pointed at it, and new visitors, are still served by the two others.
@@ -17,7 +20,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
-from deploy.cluster import nginx_binary, start_nginx, start_streamlit, stop, wait_healthy
+from deploy.cluster import loopback_tls, nginx_binary, start_nginx, start_streamlit, stop, wait_healthy
 from tests.e2e.streamlit_server import free_ports, launch_chromium, open_page, wait_for_app
 
 pytestmark = [
@@ -28,7 +31,7 @@ pytestmark = [
 # Free ports, not fixed ones: two test runs on one machine (or anything else listening) must not collide.
 NGINX_PORT, *_BACKEND_PORTS = free_ports(4)
 BACKENDS = [f"127.0.0.1:{port}" for port in _BACKEND_PORTS]
-URL = f"http://127.0.0.1:{NGINX_PORT}"
+URL = f"https://127.0.0.1:{NGINX_PORT}"
 COOKIE = "zz_route"
 RESIDENT = ("/resident?lang=en&year=2019&step=work&registered_poor=1&age=45&job.place=other_province&job.months=12"
             "&job.contract=1_year_or_more&city=guyuan&county=640422")
@@ -93,7 +96,7 @@ def browser(cluster: Cluster) -> Iterator[Browser]:
 
 
 def visitor(browser: Browser) -> BrowserContext:
-    return browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US")
+    return browser.new_context(viewport={"width": 1280, "height": 800}, locale="en-US", ignore_https_errors=True)
 
 
 def route_of(context: BrowserContext) -> str:
@@ -132,7 +135,8 @@ def resident_answers_and_sees_a_result(context: BrowserContext) -> None:
 
 
 def test_health_through_nginx(cluster: Cluster):
-    with urllib.request.urlopen(f"{URL}/_stcore/health", timeout=5) as response:  # noqa: S310 (loopback)
+    health = f"{URL}/_stcore/health"
+    with urllib.request.urlopen(health, timeout=5, context=loopback_tls()) as response:  # noqa: S310 (loopback)
         assert response.status == 200
         assert response.read() == b"ok"
 
@@ -190,6 +194,7 @@ def test_sessions_are_sticky_and_spread_then_survive_a_stopped_process(cluster: 
         time.sleep(0.2)
         assert cluster.upstreams_of(route)
         assert cluster.upstreams_of(route) <= survivors
-    with urllib.request.urlopen(f"{URL}/_stcore/health", timeout=5) as response:  # noqa: S310 (loopback)
+    health = f"{URL}/_stcore/health"
+    with urllib.request.urlopen(health, timeout=5, context=loopback_tls()) as response:  # noqa: S310 (loopback)
         assert response.status == 200
     assert (cluster.prefix / "error.log").exists()
