@@ -46,7 +46,7 @@ run: $(STAMP)
 # nginx for the scale-out test (tests/deploy; nginx is in /usr/sbin, often not on a user's PATH).
 system-deps:
 	@if ! command -v chromium >/dev/null || ! fc-list 2>/dev/null | grep -qi 'noto sans cjk' \
-	    || ! { command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null; then \
+	    || ! { command -v nginx || [ -x /usr/sbin/nginx ]; } >/dev/null || ! command -v openssl >/dev/null; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium fonts-noto-cjk nginx openssl >/dev/null; \
 	fi
