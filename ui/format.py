@@ -20,6 +20,10 @@ from i18n import normalize_locale
 # Every ASCII punctuation mark may be backslash-escaped in CommonMark; these are the ones
 # Markdown, Streamlit's LaTeX ($) and its directives (:red[...], :material/...:) could act on.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>()#+\-.!|~$:])")
+WORD_JOINER = "\u2060"
+# Where an autolink would start: a scheme before its colon (http:, https:, ftp:, mailto:, xmpp:), "www"
+# before its dot, and the "@" of an e-mail address.
+_AUTOLINK_START = re.compile(r"(?i)(?:https?|ftp|mailto|xmpp)(?=:)|www(?=\.)|@")
 
 # HTML `lang` values of the supported locales.
 HTML_LANG = {"zh_CN": "zh-CN", "en": "en"}
@@ -63,8 +67,13 @@ def date_text(day: date, lang: str) -> str:
 
 
 def md_escape(text: str) -> str:
-    """Text from data, made safe to pass to ``st.markdown``: it shows as written, never as markup."""
-    return _MARKDOWN_SPECIAL.sub(r"\\\1", str(text))
+    """Text from data, made safe to pass to ``st.markdown``: it shows as written, never as markup.
+
+    Backslashes stop markup but not GitHub's autolinks, which Streamlit's markdown makes of any "http://…",
+    "www.…" or "name@host" in plain text: a word joiner (U+2060, invisible) is put where each would start,
+    so a link in a roster's cell or header shows as text and cannot be clicked."""
+    text = _AUTOLINK_START.sub(lambda found: found.group(0) + WORD_JOINER, str(text))
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
 
 
 def html_escape(text: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from datetime import date
 
 import openpyxl
@@ -32,6 +33,21 @@ def test_dates_and_numbers_in_each_language():
 
 def test_markdown_escape_keeps_text_as_written():
     assert fmt.md_escape("1. **a** [x](y) :red[z] $5") == r"1\. \*\*a\*\* \[x\]\(y\) \:red\[z\] \$5"
+
+
+# What GitHub's autolink extension (Streamlit's markdown) turns into a link in plain text, backslashes or not.
+AUTOLINKS = re.compile(r"(?i)(?:https?|ftp)://|mailto:|xmpp:|www\\?\.|[\w.+-]@[\w-]")
+
+
+@pytest.mark.parametrize("text", ["http://evil.example/x", "HTTPS://evil.example", "www.evil.example",
+                                  "a@evil.example", "mailto:a@b.com", "xmpp:a@b.com", "ftp://evil.example",
+                                  "[x](http://e.com)", "<http://e.com>", "马某 www.evil.example 马某"])
+def test_markdown_escape_leaves_no_link_to_click(text):
+    """Backslashes stop markup but not autolinks: a header or a cell of an uploaded roster that holds an address
+    showed as a link to click (issue 14). A word joiner, invisible, breaks each one."""
+    escaped = fmt.md_escape(text)
+    assert AUTOLINKS.search(escaped.replace("\\", "")) is None, escaped
+    assert escaped.replace(fmt.WORD_JOINER, "").replace("\\", "") == text  # on screen, as written
 
 
 def _blocks_app():

@@ -99,6 +99,22 @@ def test_an_employer_checks_a_gbk_roster_and_downloads_safe_results(page: Page, 
     assert workbook.worksheets[1].max_row == 3  # two bad cells in one row, and the header
 
 
+def test_addresses_in_a_roster_are_shown_as_text_not_links(page: Page, base_url: str):
+    """Headers and cells are escaped, but Streamlit's markdown turned any address in them into a link to click."""
+    roster = ("姓名,是否建档立卡,在岗月数,劳动合同,是否缴纳社保,http://evil.example/extra\n"
+              "www.evil.example,是,14,一年以上,是,x\n"
+              "a@evil.example,是,abc,一年以上,是,x\n"
+              '"=HYPERLINK(""https://evil.example/f"",""x"")",是,14,一年以上,是,x\n')
+    open_page(page, f"{base_url}/employer?lang=en#roster", timeout=TIMEOUT)
+    upload(page, "roster.csv", roster.encode())
+    expect(metric(page, t("en", "Workers"))).to_have_text("3", timeout=TIMEOUT)
+    wait_for_app(page, TIMEOUT)
+    main = page.get_by_test_id("stMain")
+    expect(main).to_contain_text("evil.example/extra")  # the extra column is named, as text
+    expect(main).to_contain_text("evil.example")
+    expect(main.locator("a[href*='evil']")).to_have_count(0)
+
+
 def test_a_file_that_is_not_a_roster_is_answered_in_the_language(page: Page, base_url: str):
     open_page(page, f"{base_url}/employer?lang=zh_CN", timeout=TIMEOUT)
     upload(page, "photo.csv", b"\x89PNG\r\n\x1a\n\x00\x00" + bytes(500))
