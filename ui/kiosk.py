@@ -142,6 +142,7 @@ IDLE_SCRIPT = """
     if (left <= 0) {
       clearInterval(window.zztKioskTimer);
       sessionStorage.setItem("zztKioskReset", String(Date.now()));
+      sessionStorage.setItem("zztKioskHome", s.home);  // for the first HTML's own check (ui/serving.py)
       window.location.replace(s.home);
       return;
     }

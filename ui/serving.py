@@ -110,8 +110,19 @@ def visitor_language(scope: Scope) -> str:
     return DEFAULT_LOCALE
 
 
+# At a kiosk, after the idle reset (ui/kiosk.py), a page reached by Back or Forward is the last visitor's: it goes
+# home before the app starts, so the last visitor's answers are neither sent to the server nor drawn. (The app's
+# own check runs only after the page has drawn.) Nothing happens in a tab that was never reset.
+BACK_AFTER_RESET_SCRIPT = (
+    "<script>(function(){try{var home=sessionStorage.getItem('zztKioskHome');"
+    "var entry=performance.getEntriesByType('navigation')[0];"
+    "if(home&&sessionStorage.getItem('zztKioskReset')&&entry&&entry.type==='back_forward'"
+    "&&new URL(home,location.href).href!==location.href){location.replace(home);}}catch(e){}})();</script>")
+
+
 def first_html(document: bytes, lang: str) -> bytes:
-    """Streamlit's index.html with the visitor's language, the site's name and a loading message."""
+    """Streamlit's index.html with the visitor's language, the site's name, a loading message and the kiosk's
+    check of a page reached by Back after a reset."""
     text = document.decode("utf-8")
     site = gettext(lang, SITE_NAME)
     message = (f'<div id="zizhutong-loading" role="status" style="{LOADING_STYLE}">'
@@ -120,6 +131,7 @@ def first_html(document: bytes, lang: str) -> bytes:
     text = re.sub(r'<html lang="[^"]*"', f'<html lang="{html_lang(lang)}"', text, count=1)
     text = re.sub(r"<title>[^<]*</title>", f"<title>{html.escape(site)}</title>", text, count=1)
     text = text.replace('<div id="root"></div>', f'<div id="root">{message}</div>', 1)
+    text = text.replace("<head>", "<head>" + BACK_AFTER_RESET_SCRIPT, 1)
     return text.encode("utf-8")
 
 

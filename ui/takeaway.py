@@ -21,7 +21,9 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import segno
 import streamlit as st
 
+from ui import answers, url_state
 from ui import format as fmt
+from ui.frame import LANG_KEY
 from ui.kiosk import KIOSK_KEY
 
 ENV_PUBLIC_URL = "ZIZHUTONG_PUBLIC_URL"
@@ -56,16 +58,31 @@ PRINT_SCRIPT = """
 
 
 def link(params: Mapping[str, str] | None = None) -> str:
-    """The address of this page with ``params`` (default: the current query), without kiosk mode."""
+    """The address of this page with ``params`` (default: the current query), without kiosk mode, holding
+    only the page's known answers (:func:`known_answers`)."""
     parts = urlsplit(st.context.url or "")
-    query = {k: v for k, v in (st.query_params.to_dict() if params is None else params).items()
-             if k not in NOT_IN_LINK}
+    query = known_answers(st.query_params.to_dict() if params is None else params)
     scheme, netloc, path = parts.scheme, parts.netloc, parts.path
     public = os.environ.get(ENV_PUBLIC_URL, "").strip()
     if public:
         base = urlsplit(public)
         scheme, netloc, path = base.scheme, base.netloc, base.path.rstrip("/") + (path or "/")
     return urlunsplit((scheme, netloc, path, urlencode(query), ""))
+
+
+def known_answers(params: Mapping[str, str]) -> dict[str, str]:
+    """The parameters of ``params`` that are this site's answers: the language, a calculator's kept values
+    (ui/url_state.py) and a resident's valid answers (ui/answers.py); nothing else a link happened to carry.
+    2.4 KB of junk in an address made the QR code impossible to draw (and the page stopped there)."""
+    facts, _rejected = answers.read_answers(params)
+    known = {LANG_KEY, answers.STEP_KEY, *url_state.kept_params(), *(answers.url_key(f) for f in facts)}
+    if params.get(answers.YEAR_KEY) in answers.YEAR_CHOICES:
+        known.add(answers.YEAR_KEY)
+    return {k: v for k, v in params.items()
+            if k in known and k not in NOT_IN_LINK and len(v) <= MAX_LINK_VALUE}
+
+
+MAX_LINK_VALUE = 64  # characters: an answer is a number, a date or a choice's short name
 
 
 LOOPBACK_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}  # noqa: S104 - names, not a bind
@@ -108,8 +125,12 @@ def offer(page, *, document: str | None = None, params: Mapping[str, str] | None
             "ZIZHUTONG_PUBLIC_URL to the address phones use and restart the site.").format(
             host=urlsplit(url).hostname or url)), icon=":material/warning:")
     with st.container(horizontal=True, key="takeaway", vertical_alignment="center"):
-        # TRANSLATORS: the text alternative of the QR code image.
-        st.html(qr_image(url, _("QR code of the link to this result")))
+        try:
+            # TRANSLATORS: the text alternative of the QR code image.
+            st.html(qr_image(url, _("QR code of the link to this result")))
+        except segno.DataOverflowError:  # cannot happen with the known answers alone; the page goes on regardless
+            # TRANSLATORS: instead of the QR code, when the link is too long to fit in one.
+            st.caption(fmt.md_escape(_("This link is too long for a QR code: copy it or print the page.")))
         with st.container(key="takeaway_text"):
             st.markdown(fmt.md_escape(_(
                 "Scan the code with your phone's camera to open this result on your phone. The link holds your "

@@ -75,8 +75,18 @@ def _text(value: object) -> str:
     return str(value)
 
 
+KEPT_PARAMS_KEY = "url_state_kept_params"  # session state: the query parameters this session's pages write
+
+
+def kept_params() -> frozenset[str]:
+    """The query parameters the pages of this session have written with :func:`keep`: the answers a link may
+    carry (ui/takeaway.py leaves out everything else a link happened to hold)."""
+    return frozenset(st.session_state.get(KEPT_PARAMS_KEY, ()))
+
+
 def keep(param: str, value: object) -> None:
     """Write the widget's value to the URL (``None`` removes it)."""
+    st.session_state.setdefault(KEPT_PARAMS_KEY, set()).add(param)
     if value is None:
         st.query_params.pop(param, None)
     elif st.query_params.get(param) != _text(value):

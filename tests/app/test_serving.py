@@ -11,7 +11,14 @@ import pytest
 from starlette.requests import Request
 
 from ui.frame import SITE_NAME, load_translations
-from ui.serving import LOADING, STREAMLIT_STATIC, SiteServing, first_html, visitor_language
+from ui.serving import (
+    BACK_AFTER_RESET_SCRIPT,
+    LOADING,
+    STREAMLIT_STATIC,
+    SiteServing,
+    first_html,
+    visitor_language,
+)
 
 INDEX = (b'<!DOCTYPE html>\n<html lang="en">\n<head><title>Streamlit</title></head>\n'
          b'<body><noscript>x</noscript><div id="root"></div></body></html>')
@@ -288,3 +295,11 @@ def test_an_upload_is_never_written_to_a_temporary_file(megabytes):
             await form.close()
 
     assert asyncio.run(parse()) is False
+
+
+def test_the_first_html_sends_a_page_reached_by_back_after_a_kiosk_reset_home_before_the_app_starts():
+    page = first_html(INDEX, "en").decode("utf-8")
+    head = page[page.index("<head>"):page.index("</head>")]
+    assert BACK_AFTER_RESET_SCRIPT in head  # in the head: before the app's scripts open a session
+    for part in ("zztKioskReset", "zztKioskHome", "back_forward", "location.replace"):
+        assert part in BACK_AFTER_RESET_SCRIPT

@@ -202,6 +202,18 @@ def test_idle_time_warns_then_clears_the_answers_and_returns_home(kiosk: Page, k
     kiosk.wait_for_url(f"{kiosk_server}/?kiosk=1&lang=en", timeout=(IDLE_SECONDS + 5) * 1000)
     wait_for_app(kiosk)
     expect(kiosk.locator("h1").first).to_have_text(t("en", ui_frame.SITE_NAME))
+
+    # One Back at once: the last visitor's page goes home before the app starts, so their answers never reach
+    # the server again (no session is opened for that address) and are never drawn.
+    sessions_opened_at: list[str] = []
+    kiosk.on("websocket", lambda _socket: sessions_opened_at.append(kiosk.url))
+    kiosk.go_back(wait_until="domcontentloaded")
+    kiosk.wait_for_url(f"{kiosk_server}/?kiosk=1&lang=en", timeout=TIMEOUT)
+    wait_for_app(kiosk)
+    expect(kiosk.locator("h1").first).to_have_text(t("en", ui_frame.SITE_NAME))
+    assert sessions_opened_at  # the home page's own session
+    assert [url for url in sessions_opened_at if "registered_poor" in url or "year=" in url] == []
+
     kiosk.locator(".st-key-role_resident").get_by_role("link").tap()
     kiosk.wait_for_url(re.compile(r"/resident\?"), timeout=TIMEOUT)
     wait_for_app(kiosk)

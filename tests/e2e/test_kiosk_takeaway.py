@@ -66,3 +66,31 @@ def test_the_link_follows_an_answer_typed_in_a_section_that_reruns_alone(page: P
     page.goto("about:blank")
     open_page(page, link)
     expect(page.locator(f".st-key-{key} input")).to_have_value(str(value))
+
+
+JUNK = "junk=" + "x" * 2400  # 2.4 KB: too much for a QR code
+
+
+@pytest.mark.parametrize("path", [
+    f"employer?lang=en&{ANSWERS}",
+    "resident?lang=en&year=2019&step=results&registered_poor=1&age=45&job.place=other_province&job.months=12"
+    "&age2=1&job.contract=abc",
+    "institution?lang=en&kind=technical_school",
+    "broker?lang=en&placements=3",
+])
+def test_the_link_holds_only_the_pages_own_answers(page: Page, base_url: str, path: str):
+    """Anything else an address carried was copied into the link: 2.4 KB of it made the QR code fail, and the
+    employers' page stopped there, before its roster uploader."""
+    open_page(page, f"{base_url}/{path}&{JUNK}&utm_source=x")
+    qr = page.locator(".takeaway-qr")
+    expect(qr).to_be_visible()
+    link = qr.get_attribute("data-url")
+    assert "junk" not in link
+    assert "utm_source" not in link
+    assert "age2" not in link
+    assert "job.contract" not in link  # not a valid answer
+    assert len(link) < 600
+    kept = [part for part in path.split("?", 1)[1].split("&") if part not in ("age2=1", "job.contract=abc")]
+    assert all(part in link for part in kept), (kept, link)
+    if path.startswith("employer"):
+        expect(page.get_by_test_id("stFileUploader")).to_be_visible()
