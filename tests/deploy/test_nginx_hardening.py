@@ -24,7 +24,6 @@ import re
 import shutil
 import socket
 import tempfile
-import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -32,11 +31,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from deploy.cluster import loopback_tls, nginx_binary, start_nginx, start_streamlit, stop, wait_healthy
 from engine.roster import id_check_character
-from tests.e2e.streamlit_server import free_ports, launch_chromium, open_page, wait_for_app
+from tests.e2e.streamlit_server import framing_page, free_ports, open_page, wait_for_app
 from tests.e2e.widgets import metric, show_chart, type_number, upload
 from ui.serving import STREAMLIT_STATIC
 
@@ -134,14 +133,6 @@ def site() -> Iterator[Site]:
             if nginx is not None:
                 stop(nginx)
             stop(streamlit)
-
-
-@pytest.fixture(scope="module")
-def browser(site: Site) -> Iterator[Browser]:
-    with sync_playwright() as driver:
-        chromium = launch_chromium(driver)
-        yield chromium
-        chromium.close()
 
 
 def fetch(method: str, path: str, headers: dict[str, str] | None = None, *, body: bytes | None = None,
@@ -390,33 +381,16 @@ def test_every_page_passes_the_content_security_policy(site: Site, browser: Brow
     assert elsewhere == [], "nothing is loaded from another host"
 
 
-class _FramingPage(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        body = f'<!doctype html><title>elsewhere</title><iframe src="{URL}/?lang=en" width="800" height="600">' \
-               f"</iframe>".encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
 def test_a_page_on_another_origin_cannot_frame_the_site(site: Site, browser: Browser):
-    other = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _FramingPage)
-    thread = threading.Thread(target=other.serve_forever, daemon=True)
-    thread.start()
     context = browser.new_context(ignore_https_errors=True)
-    try:
+    with framing_page(f"{URL}/?lang=en") as elsewhere:
         page = context.new_page()
         refusals: list[str] = []
         page.on("console", lambda m: refusals.append(m.text)
                 if "frame-ancestors" in m.text or "X-Frame-Options" in m.text else None)
         framed: list[int] = []
         page.on("response", lambda r: framed.append(r.status) if r.url.startswith(f"{URL}/?lang=en") else None)
-        page.goto(f"http://127.0.0.1:{other.server_address[1]}/", wait_until="load", timeout=TIMEOUT)
+        page.goto(elsewhere, wait_until="load", timeout=TIMEOUT)
         deadline = time.monotonic() + 30
         while not refusals and time.monotonic() < deadline:
             page.wait_for_timeout(200)
@@ -425,7 +399,4 @@ def test_a_page_on_another_origin_cannot_frame_the_site(site: Site, browser: Bro
         page.wait_for_timeout(3000)  # time the site would need to start drawing, had it been let in
         expect(page.frame_locator("iframe").locator("[data-testid='stApp']")).to_have_count(0)
         expect(page.frame_locator("iframe").locator("#root")).to_have_count(0)
-    finally:
-        context.close()
-        other.shutdown()
-        other.server_close()
+    context.close()

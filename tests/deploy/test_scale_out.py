@@ -18,10 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from deploy.cluster import loopback_tls, nginx_binary, start_nginx, start_streamlit, stop, wait_healthy
-from tests.e2e.streamlit_server import free_ports, launch_chromium, open_page, wait_for_app
+from tests.e2e.streamlit_server import free_ports, open_page, wait_for_app
 
 pytestmark = [
     pytest.mark.e2e,
@@ -85,14 +85,6 @@ def cluster() -> Iterator[Cluster]:
                 stop(running.nginx)
             for process in running.streamlit.values():
                 stop(process)
-
-
-@pytest.fixture(scope="module")
-def browser(cluster: Cluster) -> Iterator[Browser]:
-    with sync_playwright() as driver:
-        chromium = launch_chromium(driver)
-        yield chromium
-        chromium.close()
 
 
 def visitor(browser: Browser) -> BrowserContext:

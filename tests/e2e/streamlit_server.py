@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import asyncio
 import fcntl
+import html
+import http.server
 import os
 import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.request
 from collections.abc import Coroutine, Iterator, Mapping
@@ -161,3 +164,29 @@ def run_async(coroutine: Coroutine[Any, Any, T]) -> T:
     """
     with ThreadPoolExecutor(max_workers=1) as worker:
         return worker.submit(asyncio.run, coroutine).result()
+
+
+@contextmanager
+def framing_page(url: str) -> Iterator[str]:
+    """A page on another origin (a port of its own) that shows ``url`` in an iframe; yields its address."""
+    body = (f'<!DOCTYPE html><html><head><title>elsewhere</title></head><body><h1>Another site</h1>'
+            f'<iframe src="{html.escape(url, quote=True)}" width="800" height="600"></iframe></body></html>').encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *_args: object) -> None:
+            return
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://localhost:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -8,10 +8,8 @@ government networks, Streamlit 1.67's own check of a foreign Origin blocks its e
 
 from __future__ import annotations
 
-import http.server
 import json
 import socket
-import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -21,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser
 
-from tests.e2e.streamlit_server import Server, free_port, open_page, streamlit_process
+from tests.e2e.streamlit_server import Server, framing_page, open_page, streamlit_process
 
 pytestmark = pytest.mark.e2e
 
@@ -96,28 +94,8 @@ def test_no_parent_page_may_drive_the_site(exposed_server: Server):
 @pytest.fixture
 def other_site(base_url: str) -> Iterator[str]:
     """A page on another origin (another port) that shows the site in a frame."""
-    page = f'<!DOCTYPE html><html><body><h1>Another site</h1><iframe src="{base_url}/resident" width="800" ' \
-           f'height="600"></iframe></body></html>'.encode()
-
-    class Handler(http.server.BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            self.send_response(200)
-            self.send_header("Content-Type", "text/html; charset=utf-8")
-            self.send_header("Content-Length", str(len(page)))
-            self.end_headers()
-            self.wfile.write(page)
-
-        def log_message(self, *_args) -> None:
-            return
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://localhost:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with framing_page(f"{base_url}/resident") as url:
+        yield url
 
 
 def test_another_site_cannot_show_the_site_in_a_frame(browser: Browser, base_url: str, other_site: str):
