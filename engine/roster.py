@@ -242,6 +242,8 @@ MAX_SHEET_TAGS = 2 * MAX_SHEET_CELLS  # cells and rows, empty (formatted) ones i
 # The opening tags of rows and of cells with content (<c r="B7" t="s">, not the empty <c r="B7" s="1"/>).
 _ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*?)(?<!/)>")
 _REFERENCE = re.compile(rb'\br="([A-Z]{0,3})([0-9]{1,7})"')
+# A cell with content as Excel writes it, its reference first (any other layout is read in order, as below).
+_REFERENCED_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>/]*>')
 
 
 @dataclass
@@ -262,7 +264,28 @@ class SheetExtent:
         """Take in a piece of the sheet's XML that ends at a tag boundary."""
         self.tags += xml.count(b"<c") + xml.count(b"<row")  # counted first, in C: a piece is 1 MB of tags at most
         if self.tags > MAX_SHEET_TAGS:
-            raise RosterError(SHEET_TOO_MANY_CELLS, limit=MAX_SHEET_CELLS)
+            raise RosterError(SHEET_TOO_MANY_CELLS, limit=MAX_SHEET_TAGS // 2)
+        references = _REFERENCED_CELL.findall(xml)
+        if len(references) == xml.count(b"</c>") + xml.count(b":c>"):  # each cell with content closes: </c>
+            self._add_referenced(xml, references)
+        else:
+            self._add_in_order(xml)  # a writer that leaves references out: each cell placed as a reader would
+        self.check()  # piece by piece: a sheet too large is refused as soon as it is seen to be
+
+    def _add_referenced(self, xml: bytes, references: list[tuple[bytes, bytes]]) -> None:
+        """Every cell has its reference (as Excel writes them): the extent from the references alone, in C."""
+        self.cells += len(references)
+        if references:
+            letters, numbers = zip(*references, strict=True)
+            self.rows = max(self.rows, *map(int, numbers))
+            widest = max(map(len, letters))
+            self.columns = max(self.columns, _column_number(max(c for c in set(letters) if len(c) == widest)))
+        last_row = _ROW_OR_CELL.match(xml, max(xml.rfind(b"<row"), 0))
+        if last_row is not None and last_row.group(1) == b"row":
+            reference = _REFERENCE.search(last_row.group(2))
+            self._row, self._column = (int(reference.group(2)) if reference else self._row + 1), 0
+
+    def _add_in_order(self, xml: bytes) -> None:
         for kind, attributes in _ROW_OR_CELL.findall(xml):
             reference = _REFERENCE.search(attributes)
             if kind == b"row":
@@ -277,7 +300,6 @@ class SheetExtent:
                 self._column += 1
                 self.rows = max(self.rows, self._row)
             self.columns = max(self.columns, self._column)
-        self.check()  # piece by piece: a sheet too large is refused as soon as it is seen to be
 
     def check(self) -> None:
         if self.cells > MAX_SHEET_CELLS:
@@ -322,7 +344,8 @@ def _longest_text(stream: Any, extent: SheetExtent | None = None, chunk: int = 1
         longest = max(longest, run)
         if extent is not None and longest <= MAX_XML_TEXT_BYTES:
             text = carried + piece
-            cut = max(text.rfind(b"<"), 0)
+            row_end = text.rfind(b"</row>")  # whole rows where it can: each cell with its </c>
+            cut = row_end + len(b"</row>") if row_end >= 0 else max(text.rfind(b"<"), 0)
             extent.add(text[:cut])
             carried = text[cut:]
     if extent is not None:

@@ -316,3 +316,13 @@ def test_the_largest_roster_in_xlsx_is_read_in_seconds():
     assert len(roster.facts) == 100_000
     assert roster.rows.iloc[-1] == 100_001
     assert took < 15, f"{took:.1f} s of CPU"
+
+
+def test_a_sheet_written_without_cell_references_is_read_in_order():
+    """References are optional in the format (some writers leave them out): such a sheet is placed as a reader
+    places it, row after row, and read whole."""
+    names = ["马一", "马二", "马三"]
+    body = b"".join(b'<row><c t="inlineStr"><is><t>' + name.encode() + b"</t></is></c></row>" for name in names)
+    roster = read_roster(compressed_sheet(body), "roster.xlsx", WORKER_SCHEMA)
+    assert roster.facts["worker.name"].tolist() == names
+    assert roster.rows.tolist() == [2, 3, 4]
