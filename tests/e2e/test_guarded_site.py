@@ -75,10 +75,24 @@ def test_the_server_never_asks_an_outside_service_for_its_address(exposed_server
     assert "External URL" not in exposed_server.log_text()
 
 
-def test_foreign_origin_handshakes_are_refused_while_the_site_keeps_answering(exposed_server: Server):
+def test_the_sites_own_handshakes_are_accepted(exposed_server: Server):
     url = exposed_server.url
     assert websocket_status(url, f"http://{urlsplit(url).netloc}") == 101  # the site's own page is served
-    assert websocket_status(url, None) == 101
+    assert websocket_status(url, None) == 101  # not a browser
+
+
+def wait_calm(url: str, timeout: float = 60) -> None:
+    """Until three health checks in a row answer at once: the sessions opened by the test before (each runs the
+    home page's script once) have finished, so what is measured next is the handshakes' cost alone."""
+    deadline, calm = time.monotonic() + timeout, 0
+    while calm < 3 and time.monotonic() < deadline:
+        calm = calm + 1 if health_seconds(url) < 0.1 else 0
+        time.sleep(0.1)
+
+
+def test_foreign_origin_handshakes_are_refused_while_the_site_keeps_answering(exposed_server: Server):
+    url = exposed_server.url
+    wait_calm(url)
     with ThreadPoolExecutor(max_workers=HANDSHAKES) as pool:
         refused = [pool.submit(websocket_status, url, f"https://evil-{n}.example") for n in range(HANDSHAKES)]
         pauses = [health_seconds(url) for _ in range(10)]
@@ -86,6 +100,7 @@ def test_foreign_origin_handshakes_are_refused_while_the_site_keeps_answering(ex
     pauses += [health_seconds(url) for _ in range(5)]
     assert statuses == [403] * HANDSHAKES
     assert max(pauses) < 0.5, pauses
+    assert "external IP" not in exposed_server.log_text()  # no handshake reached Streamlit's own check
 
 
 def test_no_parent_page_may_drive_the_site(exposed_server: Server):
