@@ -264,7 +264,7 @@ class SheetExtent:
         """Take in a piece of the sheet's XML that ends at a tag boundary."""
         self.tags += xml.count(b"<c") + xml.count(b"<row")  # counted first, in C: a piece is 1 MB of tags at most
         if self.tags > MAX_SHEET_TAGS:
-            raise RosterError(SHEET_TOO_MANY_CELLS, limit=MAX_SHEET_TAGS // 2)
+            raise RosterError(SHEET_TOO_MANY_CELLS, limit=MAX_SHEET_CELLS)
         references = _REFERENCED_CELL.findall(xml)
         if len(references) == xml.count(b"</c>") + xml.count(b":c>"):  # each cell with content closes: </c>
             self._add_referenced(xml, references)
@@ -898,9 +898,8 @@ def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame], text_columns: Collection[s
             if header in text_columns:
                 dimension = sheet.column_dimensions[get_column_letter(position)]
                 dimension.number_format, dimension.width = "@", ID_COLUMN_WIDTH
-        safe = neutralise_frame(frame)
-        sheet.append([_xlsx_value(str(c)) for c in safe.columns])
-        for record in safe.itertuples(index=False, name=None):
+        sheet.append([_xlsx_value(str(c)) for c in frame.columns])
+        for record in frame.itertuples(index=False, name=None):
             sheet.append([_xlsx_value(v) for v in record])
     buffer = io.BytesIO()
     workbook.save(buffer)
@@ -908,7 +907,7 @@ def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame], text_columns: Collection[s
 
 
 def _xlsx_value(value: Any) -> Any:
-    if isinstance(value, str):  # once more, cell by cell: openpyxl writes any text starting with "=" as a formula
+    if isinstance(value, str):  # every text cell neutralised here: openpyxl writes text starting with "=" as a formula
         return neutralise(value)
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
         return None
