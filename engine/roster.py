@@ -42,6 +42,8 @@ MAX_BYTES = 10 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_COLUMNS = 60
 TOO_MANY_ROWS = N_("The file has more than {limit} rows.")
+TOO_MANY_COLUMNS = N_("The file has more than {limit} columns: a roster needs only the template's columns. Delete "
+                      "the others (or fill in the template) and upload it again.")
 MAX_CELL_CHARACTERS = 32_767  # Excel's own limit for one cell: a longer cell cannot be a roster's
 MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # an XLSX is a zip: what it may unpack to (a 100,000-row roster: ~50 MB)
 MAX_XML_TEXT_BYTES = 4 * MAX_CELL_CHARACTERS + 1024  # longest run of text between two XML tags (UTF-8)
@@ -160,7 +162,7 @@ def _read_csv(data: bytes) -> pd.DataFrame:
                               columns=int(found.group(1))) from error
         raise RosterError(N_("The file is not a readable CSV table.")) from error
     if len(frame.columns) > MAX_COLUMNS:
-        raise RosterError(N_("The file has more than {limit} columns."), limit=MAX_COLUMNS)
+        raise RosterError(TOO_MANY_COLUMNS, limit=MAX_COLUMNS)
     frame = frame.fillna("")
     frame.index = frame.index + 2
     return frame
@@ -174,7 +176,7 @@ def _refuse_a_wide_header(text: str, separator: str) -> None:
     except csv.Error:
         return  # a field longer than the csv module takes (a 5 MB header cell): pandas reads it and it is refused
     if len(header) > MAX_COLUMNS:
-        raise RosterError(N_("The file has more than {limit} columns."), limit=MAX_COLUMNS)
+        raise RosterError(TOO_MANY_COLUMNS, limit=MAX_COLUMNS)
 
 
 def _decode(data: bytes) -> str:
@@ -372,7 +374,7 @@ def _read_xlsx(data: bytes) -> pd.DataFrame:
     except Exception as error:  # calamine raises its own errors (zip, XML) for a damaged file
         raise RosterError(N_("The file is not a readable XLSX workbook.")) from error
     if len(header) > MAX_COLUMNS:
-        raise RosterError(N_("The file has more than {limit} columns."), limit=MAX_COLUMNS)
+        raise RosterError(TOO_MANY_COLUMNS, limit=MAX_COLUMNS)
     width = len(header)
     body = [(r + [""] * width)[:width] for r in rows]
     return pd.DataFrame(body, columns=header, index=pd.Index(numbers, dtype="int64"), dtype=object)
