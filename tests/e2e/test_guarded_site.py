@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import socket
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -93,8 +94,15 @@ def wait_calm(url: str, timeout: float = 60) -> None:
 def test_foreign_origin_handshakes_are_refused_while_the_site_keeps_answering(exposed_server: Server):
     url = exposed_server.url
     wait_calm(url)
+    started = threading.Barrier(HANDSHAKES + 1)  # every handshake thread running before health is timed
+
+    def handshake_when_all_started(n: int) -> int:
+        started.wait(timeout=60)
+        return websocket_status(url, f"https://evil-{n}.example")
+
     with ThreadPoolExecutor(max_workers=HANDSHAKES) as pool:
-        refused = [pool.submit(websocket_status, url, f"https://evil-{n}.example") for n in range(HANDSHAKES)]
+        refused = [pool.submit(handshake_when_all_started, n) for n in range(HANDSHAKES)]
+        started.wait(timeout=60)
         pauses = [health_seconds(url) for _ in range(10)]
         statuses = [future.result() for future in refused]
     pauses += [health_seconds(url) for _ in range(5)]
