@@ -41,9 +41,11 @@ from engine import evaluate
 from engine.evaluate import params_on
 from engine.logic import Context
 from engine.messages import message_of, render
-from engine.roster import check_table, id_check_character, load_table, normalise_word
+from engine.roster.cells import check_table, normalise_word
+from engine.roster.files import load_table
+from engine.roster.id_numbers import id_check_character
+from engine.roster.workers import WORKER_SCHEMA, check_workers, explain, summarise
 from engine.rules.workers import WORKER_RULES
-from engine.worker_roster import WORKER_SCHEMA, check_workers, explain, summarise
 
 ON = date(2020, 12, 31)
 EMPLOYER = {"carrier": "workshop", "located_in": "poor_village", "kind": "sme", "employer_insurance_monthly": 520}

@@ -11,7 +11,7 @@ It prints one table (median of the repeats, after a warm-up):
 * engine: ``engine.evaluate`` of one profile with every fact answered (target < 1 ms);
 * batch, 100,000 and 1,000,000 rows: the employer's worker roster as the page checks it, from text cells
   (every cell checked, the rules of articles (二) and (五), the summary; the rows of bench/roster_bench.py),
-  and the persons' batch of ``python -m engine batch`` on checked facts (``engine.batch.evaluate_batch``)
+  and the persons' batch of ``python -m engine batch`` on checked facts (``engine.roster.persons.evaluate_batch``)
   (target 1,000,000 rows < 3 s);
 * every page of ``ui.frame.PAGES`` in headless Debian Chromium, against bench/minimal_app.py served the same
   way in the same run, measurements interleaved (minimal, page, minimal, page…) and each page compared with
@@ -54,12 +54,12 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from bench.roster_bench import EMPLOYER, HEADERS, roster_rows  # noqa: E402
 from deploy.cluster import rss_mb, start_streamlit, stop, wait_healthy  # noqa: E402
 from engine import evaluate  # noqa: E402
-from engine.batch import evaluate_batch  # noqa: E402
 from engine.profile import FIELDS  # noqa: E402
 from engine.questions import nest  # noqa: E402
-from engine.roster import check_table  # noqa: E402
+from engine.roster.cells import check_table  # noqa: E402
+from engine.roster.persons import evaluate_batch  # noqa: E402
+from engine.roster.workers import WORKER_SCHEMA, check_workers, summarise  # noqa: E402
 from engine.rules import PERSON_RULES  # noqa: E402
-from engine.worker_roster import WORKER_SCHEMA, check_workers, summarise  # noqa: E402
 from ui.frame import PAGES, load_translations  # noqa: E402
 
 ON = date(2019, 6, 1)

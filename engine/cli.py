@@ -11,16 +11,14 @@ import argparse
 import json
 import sys
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-import pandas as pd
-
-from engine.batch import evaluate_batch
 from engine.evaluate import evaluate
-from engine.profile import FIELDS, SECTIONS, ProfileError, flatten, json_schema, parse_date, profile_date
-from engine.roster import RosterError, neutralise_frame, parse_roster, read_table
+from engine.profile import ProfileError, flatten, json_schema, parse_date, profile_date
+from engine.roster.errors import RosterError
 from i18n import LOCALES
 
 
@@ -45,10 +43,22 @@ def build_parser() -> argparse.ArgumentParser:
         run.add_argument("--lang", default="zh_CN", choices=LOCALES)
         run.add_argument("--lines", action="store_true", help="read JSON Lines whatever the file's name")
     commands.add_parser("schema", help="print the JSON Schema of a profile")
-    batch = commands.add_parser("batch", help="evaluate a roster of persons (CSV or XLSX)")
-    batch.add_argument("roster")
-    batch.add_argument("--date", required=True)
-    batch.add_argument("--out", required=True)
+    batch = commands.add_parser(
+        "batch", help="check every row of a roster (CSV, XLSX or Parquet, any size) and write it back with its "
+                      "results")
+    batch.add_argument("roster", help="the roster file: .csv (UTF-8 or GBK), .xlsx or .parquet")
+    batch.add_argument("--date", required=True, help="assessment date YYYY-MM-DD")
+    batch.add_argument("--out", required=True, help="the output file: .csv, .xlsx or .parquet (by its ending)")
+    batch.add_argument("--kind", default="persons", choices=("persons", "workers", "students", "placements"),
+                       help="persons: a registry whose headers are fact names (person.job.months …), every "
+                            "person-level benefit; workers, students, placements: the site's roster templates, "
+                            "checked as the employer, institution and broker pages check them")
+    batch.add_argument("--lang", default="zh_CN", choices=LOCALES, help="language of problems, results and summary")
+    batch.add_argument("--errors", metavar="FILE.csv",
+                       help="write each bad cell here (row, column, problem) and go on with those cells unknown; "
+                            "without it, a bad cell stops the run (exit 2) and nothing is written")
+    batch.add_argument("--summary", action="store_true",
+                       help="print counts and amounts by benefit, fund and county (persons)")
     return parser
 
 
@@ -158,23 +168,40 @@ def _person(profile: dict[str, Any]) -> dict[str, Any]:
 
 
 def cmd_batch(args: argparse.Namespace) -> None:
+    from engine.roster import batch  # noqa: PLC0415 - pandas and the roster code only for this command
+
     on = parse_date(args.date, "--date")
-    try:
-        data = Path(args.roster).read_bytes()
-    except OSError as error:
-        raise UsageError(f"{args.roster}: cannot read file ({error.strerror})") from None
-    table = read_table(data, args.roster)
-    unknown = [c for c in table.columns if c.split(".", 1)[0] in SECTIONS and c not in FIELDS]
-    if unknown:
-        raise UsageError(f"column {unknown[0]}: unknown field")
-    facts, errors = parse_roster(table)
-    if errors:
-        first = errors[0]
-        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
-        raise UsageError(f"row {first.row}, column {first.column}: {first.problem}{more}")
-    results = evaluate_batch(facts, on)
-    # The roster's own cells go back out: neutralised as the site's downloads are ("=HYPERLINK(…)" as text).
-    neutralise_frame(pd.concat([table, results], axis=1)).to_csv(args.out, index=False)
+    if args.summary and args.kind != "persons":
+        raise UsageError("--summary is for a roster of persons (--kind persons)")
+    if not Path(args.roster).is_file():
+        raise UsageError(f"{args.roster}: cannot read file (no such file)")
+    with _progress() as advance:
+        report = batch.run(args.roster, args.out, on, kind=args.kind, lang=args.lang, errors=args.errors,
+                           summary=args.summary, progress=advance)
+    if report.bad_cells and args.errors is None:
+        first = report.first_error
+        more = f" (and {report.bad_cells - 1} more)" if report.bad_cells > 1 else ""
+        raise UsageError(f"row {first.row}, column {first.column}: {first.problem}{more}; nothing was written "
+                         "(--errors FILE.csv lists every bad cell and goes on with them unknown)")
+    if report.bad_cells:
+        print(f"{report.bad_cells} bad cells, written to {args.errors}; those cells were taken as unknown",
+              file=sys.stderr)
+    if args.summary:
+        from engine.roster.budget import summary_text  # noqa: PLC0415
+
+        sys.stdout.write(summary_text(batch.totals(report), report.rows, on.isoformat(), args.lang))
+
+
+@contextmanager
+def _progress() -> Iterator[Callable[[int], None] | None]:
+    """A progress bar of rows on standard error when it is a terminal; nothing otherwise (a script, a pipe)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from tqdm import tqdm  # noqa: PLC0415
+
+    with tqdm(unit=" rows", unit_scale=True, file=sys.stderr, leave=False) as bar:
+        yield bar.update
 
 
 def main(argv: list[str] | None = None) -> int:

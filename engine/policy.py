@@ -80,3 +80,14 @@ def sections() -> tuple[tuple[str, int], ...]:
         ("二、技能培训助推建档立卡贫困劳动力就业", 8),
         ("三、公共就业服务帮扶建档立卡贫困劳动力就业", 13),
     )
+
+
+def citation(number: int, lang: str) -> str:
+    """An article as a reader of ``lang`` cites it: 第（十二）条, or "Article 12 (十二)" in English."""
+    import i18n  # noqa: PLC0415 - the catalogs only when a citation is written
+
+    numeral = CHINESE_NUMERALS[number - 1]
+    if i18n.normalize_locale(lang) == "zh_CN":
+        return f"第（{numeral}）条"
+    # In English, the Arabic number first and the text's own numeral beside it: "Article 12 (十二)".
+    return i18n.gettext(lang, i18n.N_("Article {number}")).format(number=number) + f" ({numeral})"

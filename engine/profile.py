@@ -155,6 +155,31 @@ def check_value(name: str, value: Any) -> Any:
     return int(value) if spec.kind == "int" else value
 
 
+TRUE_WORDS = frozenset({"true", "yes", "y", "1", "是", "有", "对"})
+FALSE_WORDS = frozenset({"false", "no", "n", "0", "否", "无", "没有"})
+
+
+def parse_text(name: str, text: str | None) -> Any:
+    """A value of the field ``name`` written as text (a link's query string): ``None`` when empty; yes/no as
+    words; numbers with thousands separators. Raises ProfileError."""
+    text = "" if text is None else str(text).strip()
+    if text == "":
+        return None
+    kind = FIELDS[name].kind
+    if kind == "bool":
+        word = text.lower()
+        if word in TRUE_WORDS or word in FALSE_WORDS:
+            return word in TRUE_WORDS
+        raise ProfileError(name, f"must be yes or no, got {shown(text)}")
+    if kind in ("int", "number"):
+        try:
+            number = float(text.replace(",", ""))
+        except ValueError:
+            raise ProfileError(name, f"must be a number, got {shown(text)}") from None
+        return check_value(name, int(number) if kind == "int" and number.is_integer() else number)
+    return check_value(name, text)
+
+
 class _Shown(reprlib.Repr):
     """A short ``repr`` for error messages: long text and deep nesting cut, huge integers not written out."""
 

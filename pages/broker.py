@@ -12,7 +12,7 @@ import streamlit as st
 
 from engine import employer as emp
 from engine.guidance import BY_ARTICLE
-from engine.placement_roster import PLACEMENTS, summarise
+from engine.roster.placements import PLACEMENTS, summarise
 from i18n import N_
 from ui import cohort_charts as charts
 from ui import errors, results, takeaway

@@ -1,7 +1,7 @@
 """Employers and workshops: the workshop grant, the SME social-insurance subsidy, training support, the
 incubation-park award, and a roster check.
 
-A thin page: answers go to the engine (engine.evaluate, engine.employer, engine.worker_roster); ui/
+A thin page: answers go to the engine (engine.evaluate, engine.employer, engine.roster.workers); ui/
 draws the results. Session-state keys start with ``emp_``. Nothing uploaded is written to disk.
 """
 
@@ -14,8 +14,8 @@ import streamlit as st
 
 from engine import employer as emp
 from engine import policy
-from engine.roster import MAX_ROWS
-from engine.worker_roster import (
+from engine.roster.files import MAX_ROWS
+from engine.roster.workers import (
     RESULT_COLUMNS,
     WORKERS,
     read_workers,

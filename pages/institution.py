@@ -13,7 +13,7 @@ import streamlit as st
 
 from engine import employer as emp
 from engine.guidance import BY_ARTICLE, PROJECT_PARAMS
-from engine.student_roster import STUDENTS, summarise
+from engine.roster.students import STUDENTS, summarise
 from i18n import N_
 from ui import cohort_charts as charts
 from ui import errors, results, takeaway

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from streamlit import config
 
-from engine.roster import MAX_BYTES
+from engine.roster.files import MAX_BYTES
 from ui.roster import UPLOAD_LIMIT_MB
 
 CONFIG = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text("utf-8"))

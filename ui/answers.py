@@ -14,9 +14,8 @@ from typing import Any
 
 import streamlit as st
 
-from engine.profile import ProfileError
+from engine.profile import ProfileError, parse_text
 from engine.questions import BY_FACT, YEARS
-from engine.roster import parse_cell
 
 PREFIX = "person."
 YEAR_KEY = "year"
@@ -46,7 +45,7 @@ def read_answers(params: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
         if text is None:
             continue
         try:
-            value = parse_cell(fact, text)
+            value = parse_text(fact, text)
         except ProfileError:
             rejected.append(url_key(fact))
             continue

@@ -1,6 +1,6 @@
 """What the employers' page draws: labels, the grant's chart and table, total support, the roster summary.
 
-Every amount and band comes from the engine (``engine.employer``, ``engine.worker_roster``,
+Every amount and band comes from the engine (``engine.employer``, ``engine.roster.workers``,
 ``engine.evaluate``); this module only arranges, labels and formats them.
 """
 
@@ -15,7 +15,8 @@ import streamlit as st
 
 from engine import employer as emp
 from engine.interpretations import INTERPRETATIONS
-from engine.worker_roster import RESULT_COLUMNS, WorkerCheck, column_name, errors_table, explain
+from engine.roster import check as roster_check
+from engine.roster.workers import WorkerCheck, column_name, errors_table, explain
 from i18n import N_
 from ui import employer_charts as charts
 from ui import format as fmt
@@ -221,11 +222,7 @@ def errors_of(check: WorkerCheck, page: Page) -> pd.DataFrame:
 
 def result_sheets(page: Page, table: pd.DataFrame, check: WorkerCheck) -> dict[str, pd.DataFrame]:
     """The results and the problems with headers in the visitor's language, for the downloads."""
-    _ = page._
-    problems = errors_table(check, page.lang).rename(
-        columns={"row": _("Row"), "column": _("Column"), "problem": _("Problem")})
-    return {_("Results"): table.rename(columns={k: _(label) for k, label in RESULT_COLUMNS}),
-            _("Problems"): problems}
+    return roster_check.result_sheets(check, page.lang, table)
 
 
 def explained(check: WorkerCheck, page: Page, stamp: tuple) -> pd.DataFrame:

@@ -73,11 +73,7 @@ def grouped(results: Iterable[dict[str, Any]], *, person: bool = False) -> dict[
 
 
 def citation(article: int, page: Page) -> str:
-    numeral = policy.CHINESE_NUMERALS[article - 1]
-    if page.lang == "zh_CN":
-        return f"第（{numeral}）条"
-    # In English, the Arabic number first and the text's own numeral beside it: "Article 12 (十二)".
-    return page._("Article {number}").format(number=article) + f" ({numeral})"
+    return policy.citation(article, page.lang)
 
 
 def amount_text(result: dict[str, Any], page: Page) -> str:

@@ -15,16 +15,10 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
-from engine.roster import (
-    MAX_BYTES,
-    MAX_ROWS,
-    Roster,
-    RosterError,
-    normalise_header,
-    to_csv_bytes,
-    to_xlsx_bytes,
-)
-from engine.roster_check import ID_HEADERS
+from engine.roster.cells import Roster, normalise_header
+from engine.roster.check import ID_HEADERS
+from engine.roster.downloads import to_csv_bytes, to_xlsx_bytes
+from engine.roster.files import MAX_BYTES, MAX_ROWS, RosterError
 from i18n import LOCALES, N_
 from ui import format as fmt
 from ui.frame import Page

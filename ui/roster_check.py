@@ -1,6 +1,6 @@
 """A roster check on a page: columns, templates, upload, problems, each row's result and downloads.
 
-For the lists checked with :mod:`engine.roster_check` (a school's students, a broker's placements):
+For the lists checked with :mod:`engine.roster.check` (a school's students, a broker's placements):
 :func:`upload_and_check` draws everything up to the checked file, the page draws its own summary
 (its amounts come from the engine), then :func:`rows_and_downloads` draws the problems, the table
 of rows with a filter and the result files. The file is read in memory and kept only in the
@@ -16,13 +16,14 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from engine.roster_check import (
+from engine.roster.check import (
     RosterCheck,
     RosterKind,
     column_name,
     errors_table,
     explain,
     read,
+    result_sheets,
     template,
     template_notes,
 )
@@ -94,12 +95,7 @@ def rows_and_downloads(page: Page, check: RosterCheck, *, key: str, stem: str, o
     table = _explained(check, page, key)
     _rows(page, table, check.kind, key, tuple(order))
 
-    def sheets() -> dict[str, pd.DataFrame]:
-        problems = errors_table(check, page.lang).rename(
-            columns={"row": _("Row"), "column": _("Column"), "problem": _("Problem")})
-        return {_("Results"): table.rename(columns={k: _(label) for k, label in check.kind.result_columns}),
-                _("Problems"): problems}
-    files.downloads(page, key, sheets, stem)
+    files.downloads(page, key, lambda: result_sheets(check, page.lang, table), stem)
 
 
 def _explained(check: RosterCheck, page: Page, key: str) -> pd.DataFrame:

@@ -40,7 +40,7 @@ from urllib.parse import parse_qs, urlsplit
 import streamlit
 from starlette.formparsers import MultiPartParser
 
-from engine.roster import MAX_BYTES
+from engine.roster.files import MAX_BYTES
 from i18n import DEFAULT_LOCALE, N_, gettext, normalize_locale
 from ui.format import html_lang
 from ui.frame import SITE_NAME, supported

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from engine.interpretations import INTERPRETATIONS
 from engine.messages import Message, render
-from engine.roster import id_check_character
+from engine.roster.id_numbers import id_check_character
 from engine.steps import UPGRADE_WORDS
 from i18n import LOCALES
 from tests.app.pages_under_test import open_page, t, tn

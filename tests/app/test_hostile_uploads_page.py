@@ -12,7 +12,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from engine.roster import TOO_LONG_CELL, UNPACKS_TOO_BIG
+from engine.roster.files import TOO_LONG_CELL, UNPACKS_TOO_BIG
 from i18n import LOCALES
 from tests.app.pages_under_test import open_page, t
 

@@ -10,7 +10,7 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from engine.worker_roster import template, template_notes
+from engine.roster.workers import template, template_notes
 from ui import format as fmt
 from ui.frame import Page, load_translations
 from ui.questionnaire import answer_text

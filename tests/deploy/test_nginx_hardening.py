@@ -34,7 +34,7 @@ import pytest
 from playwright.sync_api import Browser, expect
 
 from deploy.cluster import loopback_tls, nginx_binary, start_nginx, start_streamlit, stop, wait_healthy
-from engine.roster import id_check_character
+from engine.roster.id_numbers import id_check_character
 from tests.e2e.streamlit_server import framing_page, free_ports, open_page, wait_for_app
 from tests.e2e.widgets import metric, show_chart, type_number, upload
 from ui.serving import STREAMLIT_STATIC

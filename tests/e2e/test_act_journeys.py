@@ -18,7 +18,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from engine import catalog, policy
-from engine.roster import TEMPLATE_EXAMPLE_NAME, TEMPLATE_NOTES_ROW
+from engine.roster.cells import TEMPLATE_EXAMPLE_NAME, TEMPLATE_NOTES_ROW
 from tests.e2e.streamlit_server import open_page, wait_for_app
 from tests.e2e.widgets import metric, type_number, upload
 from ui import format as fmt

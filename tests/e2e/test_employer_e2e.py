@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from engine.messages import Message, render
-from engine.roster import id_check_character
+from engine.roster.id_numbers import id_check_character
 from engine.steps import UPGRADE_WORDS
 from tests.e2e.streamlit_server import open_page, wait_for_app
 from tests.e2e.widgets import metric, show_chart, type_number, upload

@@ -14,7 +14,7 @@ import io
 import pytest
 from playwright.sync_api import Page, expect
 
-from engine.roster import id_check_character
+from engine.roster.id_numbers import id_check_character
 from tests.e2e.streamlit_server import open_page, wait_for_app
 from tests.e2e.widgets import expect_url_has, metric, show_chart, type_number, upload
 from ui import frame as ui_frame

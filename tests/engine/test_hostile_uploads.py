@@ -21,15 +21,10 @@ import openpyxl
 import pytest
 
 from engine import cli
-from engine.roster import (
-    MAX_CELL_CHARACTERS,
-    SHEET_TOO_LARGE,
-    RosterError,
-    read_roster,
-    to_csv_bytes,
-    to_xlsx_bytes,
-)
-from engine.worker_roster import WORKER_SCHEMA, explain, read_workers
+from engine.roster.cells import read_roster
+from engine.roster.downloads import to_csv_bytes, to_xlsx_bytes
+from engine.roster.files import MAX_CELL_CHARACTERS, SHEET_TOO_LARGE, RosterError
+from engine.roster.workers import WORKER_SCHEMA, explain, read_workers
 from i18n import gettext as translated
 
 HEADER = "姓名,身份证号,是否建档立卡,在岗月数,劳动合同,是否缴纳社保"
@@ -246,8 +241,9 @@ def far_cell(reference: str, header: bytes = b"") -> bytes:
 READ_IN_A_CHILD = """
 import resource, sys, time
 resource.setrlimit(resource.RLIMIT_AS, (3 * 1024 ** 3, 3 * 1024 ** 3))
-from engine.roster import RosterError, read_roster
-from engine.worker_roster import WORKER_SCHEMA
+from engine.roster.cells import read_roster
+from engine.roster.files import RosterError
+from engine.roster.workers import WORKER_SCHEMA
 data = sys.stdin.buffer.read()
 start = time.process_time()
 try:

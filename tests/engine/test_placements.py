@@ -13,7 +13,9 @@ from hypothesis import strategies as st
 from engine import policy
 from engine.evaluate import params_on
 from engine.logic import Context
-from engine.placement_roster import (
+from engine.roster.check import explain
+from engine.roster.id_numbers import id_check_character
+from engine.roster.placements import (
     PLACEMENT_SCHEMA,
     RESULT_COLUMNS,
     read_placements,
@@ -21,8 +23,6 @@ from engine.placement_roster import (
     template,
     template_notes,
 )
-from engine.roster import id_check_character
-from engine.roster_check import explain
 from engine.rules import placements
 
 ON = date(2019, 12, 31)

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine import evaluate
-from engine.batch import evaluate_batch
 from engine.profile import FIELDS
+from engine.roster.persons import evaluate_batch
 from engine.rules import BENEFIT_IDS, PERSON_RULES
 
 STATUSES = {"eligible", "not_eligible", "needs_info", "out_of_period"}

@@ -3,6 +3,7 @@ formula cells, ID numbers (GB 11643 check digit), and downloads that open safely
 
 from __future__ import annotations
 
+import dataclasses
 import csv
 import io
 import zipfile
@@ -12,21 +13,11 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from engine.roster import (
-    MAX_ROWS,
-    CellError,
-    RosterError,
-    id_check_character,
-    load_table,
-    mask_id,
-    neutralise,
-    neutralise_frame,
-    read_roster,
-    read_table,
-    to_csv_bytes,
-    to_xlsx_bytes,
-)
-from engine.worker_roster import WORKER_SCHEMA
+from engine.roster.cells import CellError, read_roster
+from engine.roster.downloads import neutralise, neutralise_frame, to_csv_bytes, to_xlsx_bytes
+from engine.roster.files import MAX_ROWS, WEB, RosterError, iter_tables, load_table
+from engine.roster.id_numbers import id_check_character, mask_id
+from engine.roster.workers import WORKER_SCHEMA
 
 HEADER_ZH = "姓名,身份证号,是否建档立卡,在岗月数,劳动合同,是否缴纳社保"
 HEADER_EN = "worker.name,worker.id_number,worker.registered_poor,worker.months,worker.contract,worker.social_insurance"
@@ -126,10 +117,11 @@ def test_whole_file_problems_are_a_roster_error(data, words):
         assert words in str(caught.value)
 
 
-def test_larger_than_the_limit(monkeypatch):
-    monkeypatch.setattr("engine.roster.MAX_BYTES", 1000)
+def test_larger_than_the_limit():
+    data = csv_text(rows=ROWS * 40).encode()
     with pytest.raises(RosterError, match="larger than"):
-        read(csv_text(rows=ROWS * 40).encode())
+        load_table(data, "roster.csv", dataclasses.replace(WEB, bytes=1000))
+    assert len(load_table(data, "roster.csv", dataclasses.replace(WEB, bytes=len(data)))) == ROWS * 40
 
 
 def test_100000_rows_are_read_and_100001_are_refused():
@@ -316,10 +308,12 @@ def test_xlsx_formula_cells_without_a_cached_value_are_empty():
     assert roster.facts["worker.months"].isna().all()
 
 
-def test_command_line_reader_keeps_its_behaviour():
-    table = read_table(b"person.job.months,x\n14,a\n\n11,b\n", "r.csv")
-    assert table["person.job.months"].tolist() == ["14", "11"]
-    assert table.attrs["rows"] == [2, 4]
+def test_the_command_line_reads_in_chunks_numbering_rows_as_the_file_does(tmp_path):
+    path = tmp_path / "r.csv"
+    path.write_bytes(b"person.job.months,x\n14,a\n\n11,b\n12,c\n")
+    chunks = list(iter_tables(path, rows=2))
+    assert [chunk.index.tolist() for chunk in chunks] == [[2], [4, 5]]  # the blank row 3 is left out
+    assert [chunk["person.job.months"].tolist() for chunk in chunks] == [["14"], ["11", "12"]]
 
 
 def test_cell_error_is_the_documented_shape():

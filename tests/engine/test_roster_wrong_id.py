@@ -18,9 +18,11 @@ from datetime import date
 import pytest
 
 import i18n
-from engine import placement_roster, student_roster, worker_roster
+from engine.roster import placements as placement_roster
+from engine.roster import students as student_roster
+from engine.roster import workers as worker_roster
 from engine.messages import Message, render
-from engine.roster_check import CORRECT_ID, WRONG_ID, WRONG_ID_COUNTS_ONCE_CORRECTED, RosterCheck, explain
+from engine.roster.check import CORRECT_ID, WRONG_ID, WRONG_ID_COUNTS_ONCE_CORRECTED, RosterCheck, explain
 from engine.rules.rows import COUNTS, DOES_NOT_COUNT, NOT_KNOWN, STATUS_TEXT
 
 ON = date(2019, 12, 31)

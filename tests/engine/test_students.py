@@ -13,10 +13,9 @@ from hypothesis import strategies as st
 from engine import policy
 from engine.evaluate import params_on
 from engine.logic import Context
-from engine.roster import id_check_character
-from engine.roster_check import errors_table, explain
-from engine.rules import students
-from engine.student_roster import (
+from engine.roster.check import errors_table, explain
+from engine.roster.id_numbers import id_check_character
+from engine.roster.students import (
     RESULT_COLUMNS,
     STUDENT_SCHEMA,
     read_students,
@@ -24,6 +23,7 @@ from engine.student_roster import (
     template,
     template_notes,
 )
+from engine.rules import students
 
 ON = date(2019, 12, 31)
 HEADER = "是否建档立卡,是否两后生,已完成学期数,是否培训合格"

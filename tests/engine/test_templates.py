@@ -9,11 +9,12 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from engine.placement_roster import PLACEMENTS
-from engine.roster import TEMPLATE_ROW_MARKS, normalise_header, to_csv_bytes, to_xlsx_bytes
-from engine.roster_check import RosterKind, read, template, template_notes
-from engine.student_roster import STUDENTS
-from engine.worker_roster import WORKERS
+from engine.roster.cells import TEMPLATE_ROW_MARKS, normalise_header
+from engine.roster.check import RosterKind, read, template, template_notes
+from engine.roster.downloads import to_csv_bytes, to_xlsx_bytes
+from engine.roster.placements import PLACEMENTS
+from engine.roster.students import STUDENTS
+from engine.roster.workers import WORKERS
 from i18n import gettext
 
 ON = date(2019, 12, 31)

@@ -16,9 +16,8 @@ from hypothesis import strategies as st
 from engine import policy
 from engine.evaluate import params_on
 from engine.logic import Context
-from engine.roster import id_check_character
-from engine.rules import workers
-from engine.worker_roster import (
+from engine.roster.id_numbers import id_check_character
+from engine.roster.workers import (
     RESULT_COLUMNS,
     WORKER_SCHEMA,
     errors_table,
@@ -28,6 +27,7 @@ from engine.worker_roster import (
     template,
     template_notes,
 )
+from engine.rules import workers
 
 ON = date(2019, 12, 31)
 HEADER = "是否建档立卡,在岗月数,劳动合同,是否缴纳社保"

@@ -2,7 +2,7 @@
 
 :func:`read_workers` reads a CSV or XLSX file with the site's one reader (:mod:`engine.roster`) and
 the :data:`WORKER_SCHEMA` (Chinese headers and cell words accepted), then checks every row against
-the per-worker rules of :mod:`engine.rules.workers` with :mod:`engine.roster_check`, which also
+the per-worker rules of :mod:`engine.rules.workers` with :mod:`engine.roster.check`, which also
 gives each row's status, reason and smallest next step as text (:func:`explain`).
 :func:`summarise` gives the counts to the benefit rules through :func:`engine.evaluate`, so the
 band, the grant and the subsidy are the same as on the calculators. Nothing is written anywhere.
@@ -16,10 +16,10 @@ from typing import Any
 
 import pandas as pd
 
-from engine import roster_check
 from engine.evaluate import ELIGIBLE, evaluate
-from engine.roster import Column, Roster, Schema, normalise_word
-from engine.roster_check import (
+from engine.roster import check as roster_check
+from engine.roster.cells import Column, Roster, Schema, normalise_word
+from engine.roster.check import (
     REGISTERED_WORDS,
     RosterCheck,
     RosterKind,

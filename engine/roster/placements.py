@@ -3,7 +3,7 @@
 :func:`read_placements` reads a CSV or XLSX file with the site's one reader (:mod:`engine.roster`)
 and :data:`PLACEMENT_SCHEMA` (Chinese headers and cell words accepted), counts months from the
 start date where the months cell is empty, and checks each placement against
-:data:`engine.rules.placements.PLACEMENT` with :mod:`engine.roster_check`. :func:`summarise` gives
+:data:`engine.rules.placements.PLACEMENT` with :mod:`engine.roster.check`. :func:`summarise` gives
 the count of placements that count to the fee rule of article (四), so the fee is the same as on the
 calculator. Nothing is written anywhere.
 """
@@ -13,10 +13,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from engine import roster_check
 from engine.employer import results
-from engine.roster import Column, Schema
-from engine.roster_check import REGISTERED_WORDS, RosterCheck, RosterKind, id_column, name_column
+from engine.roster import check as roster_check
+from engine.roster.cells import Column, Schema
+from engine.roster.check import REGISTERED_WORDS, RosterCheck, RosterKind, id_column, name_column
 from engine.rules.placements import (
     CONTRACT,
     DUPLICATE,

@@ -2,7 +2,7 @@
 
 :func:`read_students` reads a CSV or XLSX file with the site's one reader (:mod:`engine.roster`)
 and :data:`STUDENT_SCHEMA` (Chinese headers and cell words accepted), then checks each student
-against :data:`engine.rules.students.STUDENT` with :mod:`engine.roster_check`. :func:`summarise`
+against :data:`engine.rules.students.STUDENT` with :mod:`engine.roster.check`. :func:`summarise`
 gives the count of students who count to the benefit rules of article (十一), with the school's
 kind, so the training grant (to the school) and the study aid (to the students) are the same as on
 the cohort calculator. Nothing is written anywhere.
@@ -13,10 +13,10 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from engine import roster_check
 from engine.employer import results
-from engine.roster import Column, Schema
-from engine.roster_check import REGISTERED_WORDS, RosterCheck, RosterKind, id_column, name_column
+from engine.roster import check as roster_check
+from engine.roster.cells import Column, Schema
+from engine.roster.check import REGISTERED_WORDS, RosterCheck, RosterKind, id_column, name_column
 from engine.rules.students import (
     DUPLICATE,
     PASSED,

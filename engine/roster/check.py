@@ -1,8 +1,8 @@
 """Check every person on a roster against row rules, and say in words why each counts or not.
 
-One checker for every list the site reads: an employer's workers (:mod:`engine.worker_roster`), a
-school's "two-after" students (:mod:`engine.student_roster`) and a broker's placed workers
-(:mod:`engine.placement_roster`). A :class:`RosterKind` names the schema of the file, the row
+One checker for every list the site reads: an employer's workers (:mod:`engine.roster.workers`), a
+school's "two-after" students (:mod:`engine.roster.students`) and a broker's placed workers
+(:mod:`engine.roster.placements`). A :class:`RosterKind` names the schema of the file, the row
 rules (:mod:`engine.rules.rows`) and how derived facts are made (months from a start date). The
 rules run over the whole roster at once; :func:`explain` turns each distinct combination of
 status, unmet and unknown conditions into text once, so 100,000 rows cost little more than 100.
@@ -28,7 +28,7 @@ from engine import policy
 from engine.evaluate import params_on
 from engine.messages import BABEL_LOCALES, Message, Text, message_of, render
 from engine.policy import in_force
-from engine.roster import (
+from engine.roster.cells import (
     TEMPLATE_EXAMPLE_NAME,
     TEMPLATE_NOTES_ROW,
     CellError,
@@ -397,6 +397,19 @@ def errors_table(check: RosterCheck, lang: str) -> pd.DataFrame:
          "problem": [problem_text(e, lang) for e in check.errors]},
         columns=["row", "column", "problem"],
     )
+
+
+def result_sheets(check: RosterCheck, lang: str, table: pd.DataFrame | None = None) -> dict[str, pd.DataFrame]:
+    """Each row's result and the bad cells, headed in ``lang``: what a page downloads and what the command line
+    writes (``table``: :func:`explain`'s table when the caller already has it)."""
+    def _(message: str) -> str:
+        return i18n.gettext(lang, message)
+
+    table = explain(check, lang) if table is None else table
+    problems = errors_table(check, lang).rename(
+        columns={"row": _(N_("Row")), "column": _(N_("Column")), "problem": _(N_("Problem"))})
+    return {_(N_("Results")): table.rename(columns={k: _(label) for k, label in check.kind.result_columns}),
+            _(N_("Problems")): problems}
 
 
 # ---------------------------------------------------------------------------------------------

@@ -1,0 +1,104 @@
+"""What the site and the command line write back: CSV, XLSX and Parquet in which no cell can start a formula.
+
+A roster's own cells go back out, so a cell such as ``=HYPERLINK(…)`` (or one with a control character before the ``=``, or the
+full-width ``＝``) is written as text with an apostrophe, never as a formula Excel would run.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+from collections.abc import Collection, Mapping
+from typing import Any
+
+import numpy as np
+import openpyxl
+import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+from openpyxl.utils import get_column_letter
+
+ID_COLUMN_WIDTH = 22  # characters: an 18-character ID number, in a column formatted as text
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # the full-width ones too (a Chinese IME)
+# Control characters (all but tab, line feed and carriage return) have no place in a roster and cannot be
+# written to XLSX; they are removed *before* the formula test, so "\x01=HYPERLINK(…)" cannot pass it and then
+# become "=HYPERLINK(…)" once the character is dropped.
+CONTROL_CHARACTERS = ILLEGAL_CHARACTERS_RE
+
+
+def neutralise(value: Any) -> Any:
+    """A text cell without control characters and, if Excel would read it as a formula, prefixed with an
+    apostrophe; other values unchanged."""
+    if not isinstance(value, str):
+        return value
+    text = CONTROL_CHARACTERS.sub("", value)
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell of ``frame`` neutralised (numbers stay numbers), headers included.
+
+    Columns of text are tested whole (vectorised) and only the cells that need it are rewritten, so a registry's
+    millions of plain cells cost little."""
+    out = frame.copy()
+    for name in out.columns:
+        column = out[name]
+        if isinstance(column.dtype, pd.CategoricalDtype):
+            categories = column.cat.categories
+            if categories.dtype == object or pd.api.types.is_string_dtype(categories):
+                safe = [neutralise(c) for c in categories]
+                out[name] = (column.cat.rename_categories(safe) if len(set(safe)) == len(safe)
+                             else column.astype(object).map(neutralise))
+            continue
+        if column.dtype == object:
+            if pd.api.types.infer_dtype(column, skipna=True) not in ("string", "empty"):
+                out[name] = column.map(neutralise)  # text among numbers: a cell at a time
+                continue
+        elif not pd.api.types.is_string_dtype(column):
+            continue
+        text = column.astype("string")
+        unsafe = (text.str.contains(CONTROL_CHARACTERS.pattern, regex=True)
+                  | text.str.startswith(FORMULA_START)).fillna(False).to_numpy(dtype=bool)
+        if unsafe.any():
+            fixed = column.astype(object).copy()
+            fixed[unsafe] = [neutralise(v) for v in fixed[unsafe]]
+            out[name] = fixed.astype(column.dtype) if column.dtype != object else fixed
+    out.columns = [neutralise(str(c)) for c in out.columns]
+    return out
+
+
+def to_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """CSV in UTF-8 with a BOM (Excel in China opens it as UTF-8), formulas neutralised."""
+    return neutralise_frame(frame).to_csv(index=False).encode("utf-8-sig")
+
+
+def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame], text_columns: Collection[str] = ()) -> bytes:
+    """An XLSX workbook, one sheet per frame; text cells neutralised, so none is read as a formula.
+
+    Columns headed by one of ``text_columns`` are formatted as text, so that an ID number typed into
+    them keeps its 18 characters (Excel turns a long number into 6.40422E+17).
+    """
+    workbook = openpyxl.Workbook(write_only=True)
+    for title, frame in sheets.items():
+        sheet = workbook.create_sheet(title=title[:31])
+        for position, header in enumerate(frame.columns, start=1):
+            if header in text_columns:
+                dimension = sheet.column_dimensions[get_column_letter(position)]
+                dimension.number_format, dimension.width = "@", ID_COLUMN_WIDTH
+        sheet.append([_xlsx_value(str(c)) for c in frame.columns])
+        for record in frame.itertuples(index=False, name=None):
+            sheet.append([_xlsx_value(v) for v in record])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _xlsx_value(value: Any) -> Any:
+    if isinstance(value, str):  # every text cell neutralised here: openpyxl writes text starting with "=" as a formula
+        return neutralise(value)
+    if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+        return None
+    if isinstance(value, np.integer):
+        return int(value)
+    if isinstance(value, np.floating):
+        return None if np.isnan(value) else float(value)
+    return value
