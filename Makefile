@@ -77,6 +77,7 @@ i18n: $(STAMP)
 bench: $(STAMP) system-deps
 	$(PY) bench/roster_bench.py
 	$(PY) bench/site_bench.py
+	$(PY) bench/cli_bench.py --big
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis
