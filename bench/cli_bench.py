@@ -108,7 +108,9 @@ def run(command: list[str], cwd: Path, pythonpath: Path, log: Path) -> Run:
 
 
 def ours(roster_csv: Path, out: Path) -> list[str]:
-    return [sys.executable, "-m", "engine", "batch", str(roster_csv), "--date", DATE, "--out", str(out)]
+    # The same rule as OpenFisca's side: only article (一)'s benefit (without --benefit, all nine are written).
+    return [sys.executable, "-m", "engine", "batch", str(roster_csv), "--date", DATE, "--out", str(out),
+            "--benefit", "transport_subsidy"]
 
 
 def openfisca_venv(python: str, version: str, fresh: bool) -> tuple[Path, str]:

@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument("--errors", metavar="FILE.csv",
                        help="write each bad cell here (row, column, problem) and go on with those cells unknown; "
                             "without it, a bad cell stops the run (exit 2) and nothing is written")
+    batch.add_argument("--benefit", action="append", metavar="NAME", dest="benefits",
+                       help="only this person-level benefit (repeat for more; default: all), e.g. "
+                            "transport_subsidy")
     batch.add_argument("--summary", action="store_true",
                        help="print counts and amounts by benefit, fund and county (persons)")
     return parser
@@ -171,13 +174,18 @@ def cmd_batch(args: argparse.Namespace) -> None:
     from engine.roster import batch  # noqa: PLC0415 - pandas and the roster code only for this command
 
     on = parse_date(args.date, "--date")
-    if args.summary and args.kind != "persons":
-        raise UsageError("--summary is for a roster of persons (--kind persons)")
+    if (args.summary or args.benefits) and args.kind != "persons":
+        raise UsageError("--summary and --benefit are for a roster of persons (--kind persons)")
+    from engine.rules import PERSON_RULES  # noqa: PLC0415
+
+    unknown = [name for name in args.benefits or () if name not in PERSON_RULES]
+    if unknown:
+        raise UsageError(f"--benefit {unknown[0]}: not a person-level benefit; one of {', '.join(PERSON_RULES)}")
     if not Path(args.roster).is_file():
         raise UsageError(f"{args.roster}: cannot read file (no such file)")
     with _progress() as advance:
         report = batch.run(args.roster, args.out, on, kind=args.kind, lang=args.lang, errors=args.errors,
-                           summary=args.summary, progress=advance)
+                           summary=args.summary, benefits=args.benefits, progress=advance)
     if report.bad_cells and args.errors is None:
         first = report.first_error
         more = f" (and {report.bad_cells - 1} more)" if report.bad_cells > 1 else ""

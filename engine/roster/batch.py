@@ -17,7 +17,7 @@ from __future__ import annotations
 import codecs
 import csv
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
@@ -62,11 +62,11 @@ def kinds() -> dict[str, roster_check.RosterKind | None]:
 
 
 def run(source: str | Path, out: str | Path, on: date, *, kind: str = "persons", lang: str = "zh_CN",
-        errors: str | Path | None = None, summary: bool = False,
+        errors: str | Path | None = None, summary: bool = False, benefits: Collection[str] | None = None,
         progress: Callable[[int], None] | None = None) -> Run:
     """Check every row of ``source`` on ``on`` and write it back with its results to ``out`` (CSV, XLSX or
     Parquet by its extension); the bad cells to ``errors`` when given; with ``summary``, the persons' counts
-    and amounts kept for :func:`totals`. Raises RosterError for the file (the output is then not written)."""
+    and amounts kept for :func:`totals`; ``benefits``: only those (persons). Raises RosterError for the file (the output is then not written)."""
     out = Path(out)
     if out.suffix.lower() not in OUTPUTS:
         raise RosterError(N_("The output must end in {endings}."), endings=", ".join(OUTPUTS))
@@ -75,7 +75,7 @@ def run(source: str | Path, out: str | Path, on: date, *, kind: str = "persons",
     try:
         with _writer(partial) as write, _error_writer(errors, lang) as write_errors:
             roster_kind = kinds()[kind]
-            frames = (_persons(source, on, report, summary) if roster_kind is None
+            frames = (_persons(source, on, report, summary, benefits) if roster_kind is None
                       else _of_kind(source, on, roster_kind, lang, report))
             for frame, bad in frames:
                 report.rows += len(frame)
@@ -100,14 +100,15 @@ def run(source: str | Path, out: str | Path, on: date, *, kind: str = "persons",
 # The kinds
 # ---------------------------------------------------------------------------------------------
 
-def _persons(source: str | Path, on: date, report: Run, summary: bool) -> Iterator[tuple[pd.DataFrame, list[CellError]]]:
+def _persons(source: str | Path, on: date, report: Run, summary: bool,
+             benefits: Collection[str] | None) -> Iterator[tuple[pd.DataFrame, list[CellError]]]:
     """Each chunk of a registry of persons with every person-level benefit's status and amount."""
     for table in iter_tables(source):
         _check_headers(table)
         roster = check_persons(table)
         if not roster.headers:
             raise RosterError(NO_KNOWN_COLUMN, example="person.job.months")
-        results = evaluate_batch(roster.facts, on)
+        results = evaluate_batch(roster.facts, on, benefits)
         cells = table.reset_index(drop=True)
         if summary:
             report.results.append(_counts(results, roster.facts.get(COUNTY)))

@@ -225,8 +225,8 @@ def _check_column(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series,
         return _CHECKS[column.kind](raw, column)
     codes, uniques = pd.factorize(raw, use_na_sentinel=False)
     value, problem, params = _CHECKS[column.kind](pd.Series(uniques, dtype=object).astype(str), column)
-    return tuple(  # type: ignore[return-value]
-        pd.Series(part.to_numpy()[codes], index=raw.index, dtype=part.dtype) for part in (value, problem, params))
+    return tuple(  # type: ignore[return-value]  # take: in C, whatever the dtype (Arrow strings included)
+        pd.Series(part.array.take(codes), index=raw.index) for part in (value, problem, params))
 
 
 def _cell_errors(rows: pd.Series, header: str, raw: pd.Series, problem: pd.Series,

@@ -8,21 +8,22 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from collections.abc import Collection, Mapping
 from typing import Any
 
 import numpy as np
-import openpyxl
 import pandas as pd
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.utils import get_column_letter
 
 ID_COLUMN_WIDTH = 22  # characters: an 18-character ID number, in a column formatted as text
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "＝", "＋", "－", "＠")  # the full-width ones too (a Chinese IME)
 # Control characters (all but tab, line feed and carriage return) have no place in a roster and cannot be
 # written to XLSX; they are removed *before* the formula test, so "\x01=HYPERLINK(…)" cannot pass it and then
 # become "=HYPERLINK(…)" once the character is dropped.
-CONTROL_CHARACTERS = ILLEGAL_CHARACTERS_RE
+# openpyxl's own ILLEGAL_CHARACTERS_RE (a test checks they agree), here without importing openpyxl.
+CONTROL_CHARACTERS = re.compile(r"[\000-\010]|[\013-\014]|[\016-\037]")
+# Either reason a text cell needs rewriting, as one regular expression (RE2, run by Arrow over a whole column).
+UNSAFE = "^[" + "".join(re.escape(c) for c in FORMULA_START) + "]|" + CONTROL_CHARACTERS.pattern
 
 
 def neutralise(value: Any) -> Any:
@@ -56,8 +57,7 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
         elif not pd.api.types.is_string_dtype(column):
             continue
         text = column.astype("string")
-        unsafe = (text.str.contains(CONTROL_CHARACTERS.pattern, regex=True)
-                  | text.str.startswith(FORMULA_START)).fillna(False).to_numpy(dtype=bool)
+        unsafe = text.str.contains(UNSAFE, regex=True).fillna(False).to_numpy(dtype=bool)
         if unsafe.any():
             fixed = column.astype(object).copy()
             fixed[unsafe] = [neutralise(v) for v in fixed[unsafe]]
@@ -77,6 +77,9 @@ def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame], text_columns: Collection[s
     Columns headed by one of ``text_columns`` are formatted as text, so that an ID number typed into
     them keeps its 18 characters (Excel turns a long number into 6.40422E+17).
     """
+    import openpyxl  # noqa: PLC0415 - only an XLSX download needs it (the command line's CSV does not)
+    from openpyxl.utils import get_column_letter  # noqa: PLC0415
+
     workbook = openpyxl.Workbook(write_only=True)
     for title, frame in sheets.items():
         sheet = workbook.create_sheet(title=title[:31])

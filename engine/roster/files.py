@@ -24,7 +24,6 @@ from pathlib import Path
 from typing import Any
 
 import pandas as pd
-from python_calamine import CalamineWorkbook
 
 from engine.roster.errors import RosterError
 from i18n import N_
@@ -469,6 +468,8 @@ def _read_xlsx(data: bytes, limits: Limits = WEB) -> pd.DataFrame:
     sheet's ``<dimension>`` claims: a workbook of 6 workers that declares ``A1:G2`` is 6 workers), after
     :func:`_check_unpacked_size` has bounded what it may cost."""
     _check_unpacked_size(data, limits)
+    from python_calamine import CalamineWorkbook  # noqa: PLC0415 - only a workbook needs it
+
     try:
         workbook = CalamineWorkbook.from_filelike(io.BytesIO(data))
         if not workbook.sheet_names:

@@ -10,6 +10,7 @@ checks this).
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import date
 
 import numpy as np
@@ -68,8 +69,8 @@ def typed_frame(frame: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(columns, index=frame.index)
 
 
-def evaluate_batch(frame: pd.DataFrame, on: date) -> pd.DataFrame:
-    """``<benefit>.status`` and ``<benefit>.amount`` columns for every person-level benefit.
+def evaluate_batch(frame: pd.DataFrame, on: date, benefits: Collection[str] | None = None) -> pd.DataFrame:
+    """``<benefit>.status`` and ``<benefit>.amount`` columns for every person-level benefit (or those named).
 
     A status column is categorical (four words, a byte a row: a registry of millions of rows stays small);
     an amount is ``NA`` unless the status is eligible.
@@ -79,6 +80,8 @@ def evaluate_batch(frame: pd.DataFrame, on: date) -> pd.DataFrame:
     size = len(frame)
     out = {}
     for benefit, rule in PERSON_RULES.items():
+        if benefits is not None and benefit not in benefits:
+            continue
         amount = np.full(size, np.nan)
         if not policy.in_force(on):
             codes = np.full(size, STATUSES.index(OUT_OF_PERIOD), dtype=np.int8)
