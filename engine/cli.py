@@ -15,12 +15,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
-import pandas as pd
-
-from engine.batch import evaluate_batch
 from engine.evaluate import evaluate
-from engine.profile import FIELDS, SECTIONS, ProfileError, flatten, json_schema, parse_date, profile_date
-from engine.roster import RosterError, neutralise_frame, parse_roster, read_table
+from engine.profile import (
+    FIELDS,
+    SECTIONS,
+    ProfileError,
+    RosterError,
+    flatten,
+    json_schema,
+    parse_date,
+    profile_date,
+)
 from i18n import LOCALES
 
 
@@ -158,6 +163,12 @@ def _person(profile: dict[str, Any]) -> dict[str, Any]:
 
 
 def cmd_batch(args: argparse.Namespace) -> None:
+    # pandas, openpyxl and calamine for this command alone: evaluate and schema start without them (issue 15).
+    import pandas as pd  # noqa: PLC0415
+
+    from engine.batch import evaluate_batch  # noqa: PLC0415
+    from engine.roster import neutralise_frame, parse_roster, read_table  # noqa: PLC0415
+
     on = parse_date(args.date, "--date")
     try:
         data = Path(args.roster).read_bytes()

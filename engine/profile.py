@@ -128,6 +128,21 @@ class ProfileError(ValueError):
         self.problem = problem
 
 
+class RosterError(ValueError):
+    """A roster file as a whole cannot be read (too big, not a table, no known column): see engine.roster.
+
+    Defined here, beside ProfileError, so that the command line can catch it without importing the roster
+    reader (pandas, openpyxl, calamine) for ``evaluate`` and ``schema``.
+
+    ``message`` is an English msgid with named ``params``; ``str(error)`` is the English text.
+    """
+
+    def __init__(self, message: str, **params: Any) -> None:
+        self.message = message
+        self.params = params
+        super().__init__(message.format(**params))
+
+
 def check_value(name: str, value: Any) -> Any:
     """The value if it fits the field ``name``; raises ProfileError otherwise. ``None`` is unknown."""
     spec = FIELDS[name]

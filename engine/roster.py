@@ -35,7 +35,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.utils import get_column_letter
 from python_calamine import CalamineWorkbook
 
-from engine.profile import FIELDS, ProfileError, check_value
+from engine.profile import FIELDS, ProfileError, RosterError, check_value
 from i18n import N_
 
 MAX_BYTES = 10 * 1024 * 1024
@@ -53,18 +53,6 @@ FALSE_WORDS = frozenset({"false", "no", "n", "0", "否", "无", "没有"})
 
 XLSX_MAGIC = b"PK\x03\x04"
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls workbooks and encrypted .xlsx
-
-
-class RosterError(ValueError):
-    """The file as a whole cannot be read (too big, not a table, no known column).
-
-    ``message`` is an English msgid with named ``params``; ``str(error)`` is the English text.
-    """
-
-    def __init__(self, message: str, **params: Any) -> None:
-        self.message = message
-        self.params = params
-        super().__init__(message.format(**params))
 
 
 @dataclass(frozen=True)
