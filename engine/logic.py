@@ -5,6 +5,9 @@ evaluates either on one profile (``one``: a value, or ``None`` when a fact is un
 pandas DataFrame of many profiles (``many``: a Series with ``pd.NA`` for unknown). Truth uses
 Kleene's three-valued logic in both modes, so a roster gives exactly what one profile gives:
 ``False and unknown`` is ``False``; ``True and unknown`` is unknown.
+
+pandas is imported inside the ``many`` methods only: one profile (``python -m engine evaluate``, the
+calculators) never loads it (issue 15).
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from __future__ import annotations
 import operator
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,8 @@ def wrap(value: Any) -> Expr:
 
 
 def _broadcast(value: Any, frame: pd.DataFrame) -> pd.Series:
+    import pandas as pd  # noqa: PLC0415 - rosters only (issue 15)
+
     if isinstance(value, pd.Series):
         return value
     return pd.Series([value] * len(frame), index=frame.index, dtype="object")
@@ -103,6 +109,8 @@ class Fact(Expr):
         return ctx.facts.get(self.name)
 
     def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
+        import pandas as pd  # noqa: PLC0415 - rosters only (issue 15)
+
         if self.name in frame.columns:
             return frame[self.name]
         return pd.Series(pd.NA, index=frame.index, dtype="object")
@@ -144,6 +152,8 @@ class Compare(Expr):
         return bool(self.op(left, right))
 
     def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
+        import pandas as pd  # noqa: PLC0415 - rosters only (issue 15)
+
         left = self.left.many(frame, params)
         if isinstance(self.right, Const | Param):
             right: Any = self.right.one(Context({}, params))
@@ -173,6 +183,8 @@ class IsIn(Expr):
         return None if value is None else value in self.values.one(ctx)
 
     def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
+        import pandas as pd  # noqa: PLC0415 - rosters only (issue 15)
+
         subject = self.subject.many(frame, params)
         result = subject.isin(list(self.values.one(Context({}, params)))).astype("boolean")
         result[subject.isna()] = pd.NA
@@ -210,6 +222,8 @@ class And(Expr):
         return None if any(v is None for v in values) else True
 
     def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
+        import pandas as pd  # noqa: PLC0415 - rosters only (issue 15)
+
         result = pd.Series(True, index=frame.index, dtype="boolean")
         for part in self.parts:
             result = result & _as_boolean(part.many(frame, params))
@@ -230,6 +244,8 @@ class Or(Expr):
         return None if any(v is None for v in values) else False
 
     def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
+        import pandas as pd  # noqa: PLC0415 - rosters only (issue 15)
+
         result = pd.Series(False, index=frame.index, dtype="boolean")
         for part in self.parts:
             result = result | _as_boolean(part.many(frame, params))
@@ -252,6 +268,8 @@ class Arith(Expr):
         return self.op(left, right)
 
     def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
+        import pandas as pd  # noqa: PLC0415 - rosters only (issue 15)
+
         left = pd.to_numeric(self.left.many(frame, params), errors="coerce").astype("Float64")
         right = pd.to_numeric(self.right.many(frame, params), errors="coerce").astype("Float64")
         return self.op(left, right)
@@ -266,6 +284,8 @@ def map_distinct(values: pd.Series, look: Callable[[Any], Any]) -> pd.Series:
     Each distinct value is looked at once: a column of a million rows holds a handful of distinct cities or
     levels, so the million Python calls of ``values.map(look)`` become a handful and a take.
     """
+    import pandas as pd  # noqa: PLC0415 - rosters only (issue 15)
+
     codes, uniques = pd.factorize(values, use_na_sentinel=True)
     found = [look(value) for value in uniques]
     column = pd.Series(pd.array([*found, pd.NA], dtype=object)[codes], index=values.index, dtype=object)
@@ -284,6 +304,8 @@ class Lookup(Expr):
         return None if key is None else self.table.one(ctx).get(key)
 
     def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
+        import pandas as pd  # noqa: PLC0415 - rosters only (issue 15)
+
         table = self.table.one(Context({}, params))
         subject = self.subject.many(frame, params)
         return map_distinct(subject, lambda key: table.get(key, pd.NA))

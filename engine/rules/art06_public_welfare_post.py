@@ -10,9 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from engine.logic import Context, Expr, Fact, Or, Param, is_true, map_distinct
 from engine.messages import msg
@@ -20,6 +18,9 @@ from engine.remedies import Assume, Wait, part
 from engine.rules.base import Condition, MissingFigure, Rule
 from engine.rules.common import REGISTERED_POOR
 from i18n import N_
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CLAUSE = (
     "托底安排年满40周岁以上有就业愿望和就业能力的建档立卡贫困劳动力，重点安排脱贫能力弱、有一定劳动能力的残疾人等特殊"
@@ -48,6 +49,8 @@ class CityRuralIncome(Expr):
         return (table.get(city) or {}).get(ctx.params["date"].year - 1)
 
     def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
+        import pandas as pd  # noqa: PLC0415 - rosters only (issue 15)
+
         typed = Fact(OVERRIDE).many(frame, params)
         table = params["art06.city_rural_income"]
         year = params["date"].year - 1

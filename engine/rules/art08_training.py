@@ -10,15 +10,16 @@ found: the result is eligible with no amount and names the missing figure.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
-
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from engine.logic import Context, Expr, Param, is_true
 from engine.remedies import Do, part
 from engine.rules.base import Condition, MissingFigure, Rule
 from engine.rules.common import REGISTERED_POOR
 from i18n import N_
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 CLAUSE = "培训对象自主选择培训机构的，培训结束并取得相应资格证书后，将职业技能培训补贴直补个人。"
 
@@ -48,6 +49,8 @@ class NotTheTechSchoolSemester(Expr):
         return None if semesters is None else semesters < ctx.params["art11.min_semesters"]
 
     def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
+        import pandas as pd  # noqa: PLC0415 - rosters only (issue 15)
+
         two_after = (frame[TWO_AFTER].astype("boolean") if TWO_AFTER in frame
                      else pd.Series(pd.NA, index=frame.index, dtype="boolean"))
         semesters = (pd.to_numeric(frame[SEMESTERS], errors="coerce").astype("Float64") if SEMESTERS in frame
