@@ -54,6 +54,7 @@ DATE = "2020-06-30"
 BENEFIT = "transport_subsidy"
 OPENFISCA_VERSION = "46.0.1"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "zizhutong-bench" / "openfisca-venv"
+PYCACHE = CACHE.parent / "pycache"
 # The columns article (一) reads (engine/rules/art01_transport.py) and the words drawn for them, with weights.
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
     "person.registered_poor": (("true", "false"), (0.7, 0.3)),
@@ -94,7 +95,11 @@ class Run:
 
 def run(command: list[str], cwd: Path, pythonpath: Path, log: Path) -> Run:
     """One whole process, timed from start to exit, with its own peak resident memory (``wait4``)."""
-    env = {**os.environ, "PYTHONPATH": str(pythonpath)}
+    # Compiled modules kept, as on an installed machine, for both sides alike: with PYTHONDONTWRITEBYTECODE (set
+    # in some shells) a checkout's modules are compiled again at every start, a cost no user pays twice. They go
+    # to a cache of the bench's own (PYTHONPYCACHEPREFIX), never into the repository; the warm-up run fills it.
+    env = {**os.environ, "PYTHONPATH": str(pythonpath), "PYTHONPYCACHEPREFIX": str(PYCACHE)}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with open(log.with_suffix(".out"), "w+b") as out, open(log.with_suffix(".err"), "w+b") as err:
         start = time.perf_counter()
         process = subprocess.Popen(command, cwd=cwd, env=env, stdout=out, stderr=err)

@@ -22,18 +22,20 @@ from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 import i18n
 from engine.profile import FIELDS, SECTIONS
-from engine.roster import check as roster_check
 from engine.roster.cells import CellError
 from engine.roster.downloads import neutralise, neutralise_frame
 from engine.roster.files import EXCEL_MAX_ROWS, RosterError, iter_tables
-from engine.roster.persons import COUNTY, check_persons, evaluate_batch
+from engine.roster.persons import evaluate_table
 from i18n import N_
+
+if TYPE_CHECKING:
+    from engine.roster.check import RosterKind
 
 OUTPUTS = (".csv", ".xlsx", ".parquet")
 NO_KNOWN_COLUMN = N_("No known column; the headers must be fact names such as {example}.")
@@ -52,7 +54,7 @@ class Run:
     results: list[pd.DataFrame] = field(default_factory=list)  # the persons' summary counts, a frame a chunk
 
 
-def kinds() -> dict[str, roster_check.RosterKind | None]:
+def kinds() -> dict[str, RosterKind | None]:
     """The kinds of roster by name (``persons``: the registry, read in chunks)."""
     from engine.roster.placements import PLACEMENTS  # noqa: PLC0415 - each kind's rules only when asked
     from engine.roster.students import STUDENTS  # noqa: PLC0415
@@ -105,14 +107,13 @@ def _persons(source: str | Path, on: date, report: Run, summary: bool,
     """Each chunk of a registry of persons with every person-level benefit's status and amount."""
     for table in iter_tables(source):
         _check_headers(table)
-        roster = check_persons(table)
-        if not roster.headers:
+        evaluated = evaluate_table(table, on, benefits)
+        if not evaluated.headers:
             raise RosterError(NO_KNOWN_COLUMN, example="person.job.months")
-        results = evaluate_batch(roster.facts, on, benefits)
-        cells = table.reset_index(drop=True)
         if summary:
-            report.results.append(_counts(results, roster.facts.get(COUNTY)))
-        yield pd.concat([neutralise_frame(cells), results], axis=1), list(roster.errors)
+            report.results.append(_counts(evaluated.results, evaluated.county))
+        cells = neutralise_frame(table.reset_index(drop=True), evaluated.plain)
+        yield pd.concat([cells, evaluated.results], axis=1), evaluated.errors
 
 
 def _check_headers(table: pd.DataFrame) -> None:
@@ -122,12 +123,13 @@ def _check_headers(table: pd.DataFrame) -> None:
             raise RosterError(UNKNOWN_FIELD, column=header)
 
 
-def _of_kind(source: str | Path, on: date, kind: roster_check.RosterKind, lang: str,
+def _of_kind(source: str | Path, on: date, kind: RosterKind, lang: str,
              report: Run) -> Iterator[tuple[pd.DataFrame, list[CellError]]]:
     """A roster of one of the site's kinds, checked whole as its page checks it, and its page's result table."""
-    table = pd.concat(list(iter_tables(source)))
+    from engine.roster import check as roster_check  # noqa: PLC0415 - the row rules and their words
     from engine.roster.cells import check_table  # noqa: PLC0415
 
+    table = pd.concat(list(iter_tables(source)))
     check = roster_check.check(check_table(table, kind.schema), kind, on)
     results = next(iter(roster_check.result_sheets(check, lang).values()))
     yield neutralise_frame(results), list(check.errors)
@@ -247,6 +249,8 @@ class _ErrorWriter:
 
     def write(self, bad: list[CellError]) -> None:
         if self.csv is not None:
+            from engine.roster import check as roster_check  # noqa: PLC0415 - the problems' words
+
             self.csv.writerows([error.row, neutralise(error.column),
                                 neutralise(roster_check.problem_text(error, self.lang))] for error in bad)
 

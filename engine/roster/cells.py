@@ -225,15 +225,23 @@ def _check_column(raw: pd.Series, column: Column) -> tuple[pd.Series, pd.Series,
         return _CHECKS[column.kind](raw, column)
     codes, uniques = pd.factorize(raw, use_na_sentinel=False)
     value, problem, params = _CHECKS[column.kind](pd.Series(uniques, dtype=object).astype(str), column)
-    return tuple(  # type: ignore[return-value]  # take: in C, whatever the dtype (Arrow strings included)
-        pd.Series(part.array.take(codes), index=raw.index) for part in (value, problem, params))
+    value = pd.Series(value.array.take(codes), index=raw.index)  # take: in C, Arrow strings included
+    if problem.isna().all():  # the usual column: no bad cell, nothing to spread
+        nothing = np.full(len(raw), None, dtype=object)
+        return value, pd.Series(nothing, index=raw.index, copy=False), pd.Series(nothing, index=raw.index, copy=False)
+    return (value, pd.Series(problem.to_numpy()[codes], index=raw.index),
+            pd.Series(params.to_numpy()[codes], index=raw.index))
 
 
 def _cell_errors(rows: pd.Series, header: str, raw: pd.Series, problem: pd.Series,
                  params: pd.Series) -> list[CellError]:
     found = []
-    texts, messages, extras, numbers = (raw.to_numpy(), problem.to_numpy(), params.to_numpy(), rows.to_numpy())
-    for position in np.flatnonzero(problem.notna().to_numpy()):
+    positions = np.flatnonzero(problem.notna().to_numpy())
+    if not len(positions):
+        return found
+    messages, extras, numbers = (problem.to_numpy(), params.to_numpy(), rows.to_numpy())
+    texts = dict(zip(positions.tolist(), raw.iloc[positions].tolist(), strict=True))  # only the bad cells' texts
+    for position in positions:
         message = messages[position]
         extra = extras[position]
         values = {"value": texts[position].strip(), **(extra if isinstance(extra, dict) else {})}

@@ -35,13 +35,21 @@ def neutralise(value: Any) -> Any:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
-def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every text cell of ``frame`` neutralised (numbers stay numbers), headers included.
+def needs_neutralising(text: pd.Series) -> np.ndarray:
+    """Per cell of a column of text: whether it would start a formula or holds a control character."""
+    return text.astype("string").str.contains(UNSAFE, regex=True).fillna(False).to_numpy(dtype=bool)
+
+
+def neutralise_frame(frame: pd.DataFrame, plain: Collection[str] = ()) -> pd.DataFrame:
+    """Every text cell of ``frame`` neutralised (numbers stay numbers), headers included; the columns named in
+    ``plain`` are known to need nothing (tested by the caller on their distinct texts).
 
     Columns of text are tested whole (vectorised) and only the cells that need it are rewritten, so a registry's
     millions of plain cells cost little."""
     out = frame.copy()
     for name in out.columns:
+        if name in plain:
+            continue
         column = out[name]
         if isinstance(column.dtype, pd.CategoricalDtype):
             categories = column.cat.categories
@@ -56,8 +64,7 @@ def neutralise_frame(frame: pd.DataFrame) -> pd.DataFrame:
                 continue
         elif not pd.api.types.is_string_dtype(column):
             continue
-        text = column.astype("string")
-        unsafe = text.str.contains(UNSAFE, regex=True).fillna(False).to_numpy(dtype=bool)
+        unsafe = needs_neutralising(column)
         if unsafe.any():
             fixed = column.astype(object).copy()
             fixed[unsafe] = [neutralise(v) for v in fixed[unsafe]]

@@ -23,6 +23,7 @@ from datetime import date, datetime, time
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from engine.roster.errors import RosterError
@@ -214,10 +215,86 @@ def _csv_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _csv_chunks(path: Path, rows: int) -> Iterator[pd.DataFrame]:
-    """A CSV file of any size, ``rows`` rows at a time, in the encoding the whole file is in."""
+    """A CSV file of any size, ``rows`` rows at a time, in the encoding the whole file is in.
+
+    A plain UTF-8 file (every row as many cells as a header of distinct names) is read by Arrow's C++ reader,
+    several times faster; any other file by pandas, as an upload is. Both give the same table (a test)."""
+    arrow = _arrow_options(path)
+    if arrow is not None:
+        yield from _arrow_chunks(path, rows, arrow)
+        return
     encoding = _file_encoding(path)
     with path.open(encoding=encoding, newline="") as stream:
         yield from _parse_csv(stream, rows)
+
+
+def _arrow_options(path: Path) -> tuple[Any, Any, Any] | None:
+    """Arrow's options for a file it reads exactly as pandas does, else ``None``: UTF-8 throughout (Arrow checks
+    every cell), a header of distinct, non-empty names (pandas renames the others), and no row with more or
+    fewer cells than the header (pandas pads a short row; Arrow refuses it). The whole file is read once to
+    know; the cost is a small part of pandas' reading."""
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.csv as pa_csv  # noqa: PLC0415
+
+    found = _plain_header(path)
+    if found is None:
+        return None
+    separator, header = found
+    options = (pa_csv.ReadOptions(block_size=4 * 1024 * 1024),
+               pa_csv.ParseOptions(delimiter=separator, ignore_empty_lines=False, newlines_in_values=True),
+               pa_csv.ConvertOptions(column_types=dict.fromkeys(header, pa.string()), strings_can_be_null=False,
+                                     quoted_strings_can_be_null=False))
+    try:
+        with pa_csv.open_csv(path, *options) as reader:
+            if reader.schema.names != header:
+                return None
+            for _ in reader:
+                pass
+    except (pa.ArrowInvalid, UnicodeDecodeError):
+        return None
+    return options
+
+
+def _plain_header(path: Path) -> tuple[str, list[str]] | None:
+    """The separator and the header of a UTF-8 file whose header Arrow and pandas read alike, else ``None``."""
+    with path.open("rb") as stream:
+        start = stream.read(1024 * 1024)
+    end = start.find(b"\n")
+    if start.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in start or (end < 0 and len(start) == 1024 * 1024):
+        return None
+    try:
+        first_line = (start if end < 0 else start[:end]).decode("utf-8-sig").rstrip("\r")
+        separator = "\t" if first_line.count("\t") > first_line.count(",") else ","
+        header = next(csv.reader([first_line], delimiter=separator), [])
+    except (UnicodeDecodeError, csv.Error):
+        return None
+    if not header or len(header) > MAX_COLUMNS or len(set(header)) < len(header) or "" in header:
+        return None
+    return separator, header
+
+
+def _arrow_chunks(path: Path, rows: int, options: tuple[Any, Any, Any]) -> Iterator[pd.DataFrame]:
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.csv as pa_csv  # noqa: PLC0415
+
+    text = pd.StringDtype("pyarrow", na_value=np.nan)  # the dtype pandas' reader gives text (dtype=str)
+    first, pending, held = 2, [], 0
+    with pa_csv.open_csv(path, *options) as reader:
+        names = reader.schema.names
+        for batch in [*reader, None]:
+            if batch is not None:
+                pending.append(batch)
+                held += batch.num_rows
+            while held >= rows or (batch is None and held):
+                table = pa.Table.from_batches(pending, schema=reader.schema)
+                part, rest = table.slice(0, rows), table.slice(rows)
+                frame = part.to_pandas(types_mapper=lambda kind: text if kind == pa.string() else None)
+                frame.index = pd.RangeIndex(first, first + len(frame))
+                first += len(frame)
+                yield frame
+                pending, held = rest.to_batches(), rest.num_rows
+    if first == 2:
+        yield pd.DataFrame({name: pd.Series([], dtype=text) for name in names})
 
 
 def _file_encoding(path: Path, block: int = 16 * 1024 * 1024) -> str:

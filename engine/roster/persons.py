@@ -10,7 +10,9 @@ checks this).
 
 from __future__ import annotations
 
-from collections.abc import Collection
+import dataclasses
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -20,7 +22,8 @@ from engine import policy
 from engine.evaluate import ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, OUT_OF_PERIOD, params_on
 from engine.logic import And
 from engine.profile import CITY_NAMES, COUNTY_NAMES, FIELDS
-from engine.roster.cells import Column, Roster, Schema, check_table
+from engine.roster.cells import CellError, Column, Roster, Schema, check_table, normalise_header
+from engine.roster.downloads import needs_neutralising
 from engine.rules import PERSON_RULES
 
 PERSON_FIELDS = tuple(name for name in FIELDS if name.startswith("person."))
@@ -55,6 +58,63 @@ PERSON_SCHEMA = Schema(tuple(_column(name) for name in PERSON_FIELDS), short_nam
 def check_persons(table: pd.DataFrame) -> Roster:
     """The cells of a table of text (index: each row's number in the file) checked as persons' facts."""
     return check_table(table, PERSON_SCHEMA)
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """A table of persons checked and evaluated: per row (0-based, the table's order) each benefit's status and
+    amount, the bad cells (their rows as the file numbers them) and the county of each row where known."""
+
+    results: pd.DataFrame
+    errors: list[CellError]
+    headers: Mapping[str, str]
+    county: pd.Series | None
+    plain: frozenset[str]  # headers of columns none of whose cells needs neutralising (engine.roster.downloads)
+
+
+def evaluate_table(table: pd.DataFrame, on: date, benefits: Collection[str] | None = None) -> Evaluated:
+    """Check and evaluate each *distinct* row once, then spread the results back to every row.
+
+    A registry repeats itself: 300,000 persons are a few thousand distinct combinations of the cells the rules
+    read (yes/no, a place, a month count). The rows are keyed on the distinct texts of the known columns, the
+    distinct rows checked (:func:`check_persons`) and evaluated (:func:`evaluate_batch`) as any table is, and a
+    bad cell is reported for every row that holds it. The answers are the same as checking every row (a test).
+    """
+    names = PERSON_SCHEMA.header_names()
+    known = [header for header in table.columns if normalise_header(header) in names]
+    key, size = np.zeros(len(table), dtype=np.int64), 1
+    plain = set()
+    for header in known:
+        codes, uniques = pd.factorize(table[header], use_na_sentinel=False)
+        if not needs_neutralising(pd.Series(uniques, dtype=object)).any():
+            plain.add(header)  # tested on its few distinct texts, not on every row
+        if size * max(len(uniques), 1) >= 2 ** 62:  # too many combinations to key: every row is checked
+            key, size = np.arange(len(table), dtype=np.int64), len(table)
+            break
+        key += codes.astype(np.int64) * size
+        size *= max(len(uniques), 1)
+    _, first, inverse = np.unique(key, return_index=True, return_inverse=True)
+    roster = check_persons(table.iloc[first])
+    distinct = evaluate_batch(roster.facts, on, benefits)
+    results = distinct.take(inverse).reset_index(drop=True)
+    county = roster.facts[COUNTY].take(inverse).reset_index(drop=True) if COUNTY in roster.facts else None
+    errors = _every_row(roster.errors, roster.rows, inverse, table.index, list(roster.headers.values()))
+    return Evaluated(results, errors, roster.headers, county, frozenset(plain))
+
+
+def _every_row(errors: Sequence[CellError], first_rows: pd.Series, inverse: np.ndarray, rows: pd.Index,
+               order: list[str]) -> list[CellError]:
+    """Each bad cell of a distinct row, for every row of the table that repeats it, in the file's order."""
+    if not errors:
+        return []
+    position_of = {int(row): position for position, row in enumerate(first_rows)}
+    numbers = rows.to_numpy()
+    found = []
+    for error in errors:
+        for row in numbers[np.flatnonzero(inverse == position_of[error.row])]:
+            found.append(error if row == error.row else dataclasses.replace(error, row=int(row)))
+    found.sort(key=lambda e: (e.row, order.index(e.column)))
+    return found
 
 
 def typed_frame(frame: pd.DataFrame) -> pd.DataFrame:

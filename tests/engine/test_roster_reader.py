@@ -3,8 +3,8 @@ formula cells, ID numbers (GB 11643 check digit), and downloads that open safely
 
 from __future__ import annotations
 
-import dataclasses
 import csv
+import dataclasses
 import io
 import zipfile
 from datetime import datetime

@@ -18,10 +18,10 @@ from datetime import date
 import pytest
 
 import i18n
+from engine.messages import Message, render
 from engine.roster import placements as placement_roster
 from engine.roster import students as student_roster
 from engine.roster import workers as worker_roster
-from engine.messages import Message, render
 from engine.roster.check import CORRECT_ID, WRONG_ID, WRONG_ID_COUNTS_ONCE_CORRECTED, RosterCheck, explain
 from engine.rules.rows import COUNTS, DOES_NOT_COUNT, NOT_KNOWN, STATUS_TEXT
 
