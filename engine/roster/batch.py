@@ -28,10 +28,10 @@ import pandas as pd
 
 import i18n
 from engine.profile import FIELDS, SECTIONS
-from engine.roster.cells import CellError
+from engine.roster.cells import CellError, normalise_header
 from engine.roster.downloads import neutralise, neutralise_frame
 from engine.roster.files import EXCEL_MAX_ROWS, RosterError, iter_tables
-from engine.roster.persons import evaluate_table
+from engine.roster.persons import PERSON_SCHEMA, evaluate_table
 from i18n import N_
 
 if TYPE_CHECKING:
@@ -108,8 +108,6 @@ def _persons(source: str | Path, on: date, report: Run, summary: bool,
     for table in iter_tables(source):
         _check_headers(table)
         evaluated = evaluate_table(table, on, benefits)
-        if not evaluated.headers:
-            raise RosterError(NO_KNOWN_COLUMN, example="person.job.months")
         if summary:
             report.results.append(_counts(evaluated.results, evaluated.county))
         cells = neutralise_frame(table.reset_index(drop=True), evaluated.plain)
@@ -117,10 +115,14 @@ def _persons(source: str | Path, on: date, report: Run, summary: bool,
 
 
 def _check_headers(table: pd.DataFrame) -> None:
-    """A header that looks like a fact name but is none (``person.job.monts``) is a mistake, not an extra column."""
+    """A header that looks like a fact name but is none (``person.job.monts``) is a mistake, not an extra column;
+    a file with no fact name at all is not a registry of persons."""
     for header in table.columns:
         if header.split(".", 1)[0] in SECTIONS and header not in FIELDS:
             raise RosterError(UNKNOWN_FIELD, column=header)
+    names = PERSON_SCHEMA.header_names()
+    if not any(normalise_header(header) in names for header in table.columns):
+        raise RosterError(NO_KNOWN_COLUMN, example="person.job.months")
 
 
 def _of_kind(source: str | Path, on: date, kind: RosterKind, lang: str,

@@ -93,14 +93,14 @@ def load_table(data: bytes, filename: str = "", limits: Limits = WEB) -> pd.Data
     return _tidy(frame, limits)
 
 
-def iter_tables(path: str | Path, limits: Limits = COMMAND_LINE, rows: int = CHUNK_ROWS) -> Iterator[pd.DataFrame]:
+def iter_tables(path: str | Path, limits: Limits = COMMAND_LINE, rows: int | None = None) -> Iterator[pd.DataFrame]:
     """The file's cells as text, ``rows`` rows at a time (a registry of millions of rows in bounded memory).
 
     Each table is as :func:`load_table` gives it (index: each row's number in the file; blank rows left out);
     every table has the same columns. CSV and Parquet are read in chunks; an XLSX is read whole (a sheet holds
     at most Excel's 1,048,576 rows) and handed out in chunks. Raises :class:`RosterError` for the file.
     """
-    path = Path(path)
+    path, rows = Path(path), rows or CHUNK_ROWS
     with path.open("rb") as stream:
         start = stream.read(8)
     if not start:
