@@ -14,7 +14,9 @@ The parts, in the order a roster goes through them:
 * one module per kind: :mod:`~engine.roster.workers` (an employer's, articles 二 and 五),
   :mod:`~engine.roster.students` (a school's 两后生, article 十一), :mod:`~engine.roster.placements` (a
   broker's, article 四) and :mod:`~engine.roster.persons` (a county's registry: every person-level benefit);
-* :mod:`engine.roster.downloads` — CSV, XLSX and Parquet written back with no cell that Excel would run.
+* :mod:`engine.roster.downloads` — CSV, XLSX and Parquet written back with no cell that Excel would run;
+* :mod:`engine.roster.batch` and :mod:`engine.roster.budget` — ``python -m engine batch``: a registry of any size
+  in chunks, and what a county budgets for (counts and amounts by benefit, fund and county).
 
 Nothing is written to disk but the files the command line is told to write; nothing is logged.
 """

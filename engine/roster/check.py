@@ -419,7 +419,7 @@ def result_sheets(check: RosterCheck, lang: str, table: pd.DataFrame | None = No
 def template(kind: RosterKind, lang: str) -> pd.DataFrame:
     """The roster in ``lang``: its headers, a row saying what to write in each column (its allowed values)
     and an example row. Both rows begin with a mark in the name column (填写说明, 示例), so the reader
-    skips them if they are left in (:data:`engine.roster.TEMPLATE_ROW_MARKS`)."""
+    skips them if they are left in (:data:`engine.roster.cells.TEMPLATE_ROW_MARKS`)."""
     columns = [kind.schema.by_name()[f] for f in kind.template_fields]
     chinese = i18n.normalize_locale(lang) == "zh_CN"
     if not any(c.marks_template_rows for c in columns):

@@ -120,7 +120,7 @@ def _every_row(errors: Sequence[CellError], first_rows: pd.Series, inverse: np.n
 def typed_frame(frame: pd.DataFrame) -> pd.DataFrame:
     """The person columns of ``frame`` with nullable dtypes; other columns are left out.
 
-    Values must already be checked (see :mod:`engine.roster`); unknown cells are ``NA``.
+    Values must already be checked (see :mod:`engine.roster.cells`); unknown cells are ``NA``.
     """
     columns = {}
     for name in PERSON_FIELDS:

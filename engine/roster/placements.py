@@ -1,6 +1,6 @@
 """A labour broker's list of placed workers: which placements earn the article (四) fee, and why not.
 
-:func:`read_placements` reads a CSV or XLSX file with the site's one reader (:mod:`engine.roster`)
+:func:`read_placements` reads a CSV or XLSX file with the site's one reader (:mod:`engine.roster.files`)
 and :data:`PLACEMENT_SCHEMA` (Chinese headers and cell words accepted), counts months from the
 start date where the months cell is empty, and checks each placement against
 :data:`engine.rules.placements.PLACEMENT` with :mod:`engine.roster.check`. :func:`summarise` gives

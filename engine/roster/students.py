@@ -1,6 +1,6 @@
 """A school's list of "two-after" students (两后生): who brings the Article 11 (十一) payments, and why not.
 
-:func:`read_students` reads a CSV or XLSX file with the site's one reader (:mod:`engine.roster`)
+:func:`read_students` reads a CSV or XLSX file with the site's one reader (:mod:`engine.roster.files`)
 and :data:`STUDENT_SCHEMA` (Chinese headers and cell words accepted), then checks each student
 against :data:`engine.rules.students.STUDENT` with :mod:`engine.roster.check`. :func:`summarise`
 gives the count of students who count to the benefit rules of article (十一), with the school's

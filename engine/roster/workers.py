@@ -1,6 +1,6 @@
 """An employer's roster of workers: which count toward the workshop grant (Article 2) and the SME subsidy (Article 5).
 
-:func:`read_workers` reads a CSV or XLSX file with the site's one reader (:mod:`engine.roster`) and
+:func:`read_workers` reads a CSV or XLSX file with the site's one reader (:mod:`engine.roster.files`) and
 the :data:`WORKER_SCHEMA` (Chinese headers and cell words accepted), then checks every row against
 the per-worker rules of :mod:`engine.rules.workers` with :mod:`engine.roster.check`, which also
 gives each row's status, reason and smallest next step as text (:func:`explain`).

@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
+import sys
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -17,6 +20,8 @@ from engine.steps import UPGRADE_WORDS
 from tests.e2e.streamlit_server import open_page, wait_for_app
 from tests.e2e.widgets import metric, show_chart, type_number, upload
 from ui import frame as ui_frame
+
+ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.e2e
 
@@ -87,6 +92,15 @@ def test_an_employer_checks_a_gbk_roster_and_downloads_safe_results(page: Page, 
     assert "<b>李某</b>" in names
     assert '\'=HYPERLINK("http://example.com","x")' in names
     assert not any(cell.startswith(("=", "+", "-", "@")) for row in rows for cell in row)
+    # The command line gives the same answer for each row of the same file (issue 15: one roster reader).
+    roster = tmp_path / "名册.csv"
+    roster.write_bytes(gbk_roster())
+    command_line = tmp_path / "command-line.csv"
+    done = subprocess.run([sys.executable, "-m", "engine", "batch", str(roster), "--kind", "workers", "--date",
+                           "2020-12-31", "--lang", lang, "--out", str(command_line), "--errors", str(tmp_path / "e.csv")],
+                          cwd=ROOT, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert list(csv.reader(io.StringIO(command_line.read_text(encoding="utf-8-sig")))) == rows
 
     with page.expect_download(timeout=TIMEOUT) as caught:
         page.get_by_role("button", name=t(lang, "Download the results (XLSX)")).click()
