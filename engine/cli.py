@@ -208,7 +208,7 @@ def _progress() -> Iterator[Callable[[int], None] | None]:
         return
     from tqdm import tqdm  # noqa: PLC0415
 
-    with tqdm(unit=" rows", unit_scale=True, file=sys.stderr, leave=False) as bar:
+    with tqdm(unit=" rows", file=sys.stderr, leave=False) as bar:
         yield bar.update
 
 

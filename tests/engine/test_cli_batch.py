@@ -4,9 +4,17 @@ refused; CSV, XLSX and Parquet in and out; a summary by benefit, fund and county
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import fcntl
 import io
+import os
+import pty
 import random
+import struct
+import subprocess
+import sys
+import termios
 from datetime import date
 from pathlib import Path
 
@@ -24,6 +32,7 @@ from engine.roster.persons import PERSON_FIELDS, check_persons, evaluate_batch, 
 from engine.rules import PERSON_RULES
 
 ON = date(2020, 6, 30)
+ROOT = Path(__file__).resolve().parents[2]
 YES, NO = ("是", "yes", "1", "true", "有"), ("否", "no", "0", "false", "无")
 
 
@@ -358,3 +367,48 @@ def test_a_workers_roster_gives_the_table_the_employer_page_downloads(tmp_path, 
     page = next(iter(result_sheets(read_workers(data, "w.csv", date(2020, 12, 31)), "en").values()))
     expected = page.astype(object).where(page.notna(), "").astype(str)
     pd.testing.assert_frame_equal(read_back(tmp_path / "o.csv"), expected.reset_index(drop=True), check_dtype=False)
+
+
+# --- hostile files stay harmless without the upload's limits ----------------------------------------
+
+COMMAND_LINE_IN_A_CHILD = """
+import resource, sys
+resource.setrlimit(resource.RLIMIT_AS, (3 * 1024 ** 3, 3 * 1024 ** 3))
+from engine.cli import main
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+@pytest.mark.parametrize(("reference", "code"), [("XFD1048576", 2), ("ZZ1000000", 2), ("A1048576", 0)])
+def test_the_zip_guards_still_bound_an_xlsx_on_the_command_line(tmp_path, reference, code):
+    """Excel's own sheet is the bound: 1,048,576 rows of 20 columns. A far cell that would make calamine lay out
+    billions of cells is refused; a workbook as long as Excel allows is read (in a child with 3 GB of address
+    space: calamine aborts the process when it cannot allocate)."""
+    from tests.engine.test_hostile_uploads import far_cell  # noqa: PLC0415
+
+    path = tmp_path / "roster.xlsx"
+    path.write_bytes(far_cell(reference))
+    done = subprocess.run([sys.executable, "-c", COMMAND_LINE_IN_A_CHILD, "batch", str(path), "--kind", "workers",
+                           "--date", "2020-12-31", "--out", str(tmp_path / "o.csv"), "--errors", str(tmp_path / "e.csv")],
+                          capture_output=True, text=True, timeout=120, check=False, cwd=ROOT)
+    assert done.returncode == code, done.stderr[-2000:]
+    if code:
+        assert "far more than a roster fills" in done.stderr
+
+
+def test_a_progress_bar_shows_on_a_terminal_and_not_in_a_pipe(tmp_path):
+    path = write_csv(tmp_path / "r.csv", [{"person.job.months": "14"}] * 10)
+    command = [sys.executable, "-m", "engine", "batch", str(path), "--date", ON.isoformat(), "--out", str(tmp_path / "o.csv")]
+    piped = subprocess.run(command, capture_output=True, text=True, timeout=120, check=False, cwd=ROOT)
+    assert (piped.returncode, piped.stderr) == (0, "")
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # a terminal 100 columns wide
+    with subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=follower, cwd=ROOT) as process:
+        os.close(follower)
+        shown = b""
+        with contextlib.suppress(OSError):  # the terminal closes with the process
+            while chunk := os.read(leader, 4096):
+                shown += chunk
+        assert process.wait(timeout=120) == 0
+    os.close(leader)
+    assert b" rows [" in shown, shown  # the bar (rows so far, time, speed), cleared when the run ends
