@@ -68,14 +68,17 @@ def run(source: str | Path, out: str | Path, on: date, *, kind: str = "persons",
         progress: Callable[[int], None] | None = None) -> Run:
     """Check every row of ``source`` on ``on`` and write it back with its results to ``out`` (CSV, XLSX or
     Parquet by its extension); the bad cells to ``errors`` when given; with ``summary``, the persons' counts
-    and amounts kept for :func:`totals`; ``benefits``: only those (persons). Raises RosterError for the file (the output is then not written)."""
+    and amounts kept for :func:`totals`; ``benefits``: only those (persons). Raises RosterError for the file.
+
+    Both files are written under hidden names and renamed once complete: a run that stops leaves neither."""
     out = Path(out)
     if out.suffix.lower() not in OUTPUTS:
         raise RosterError(N_("The output must end in {endings}."), endings=", ".join(OUTPUTS))
-    partial = out.with_name(f".{out.name}.partial")
+    partial = _partial(out)
+    errors_partial = None if errors is None else _partial(Path(errors))
     report = Run()
     try:
-        with _writer(partial) as write, _error_writer(errors, lang) as write_errors:
+        with _writer(partial) as write, _error_writer(errors_partial, lang) as write_errors:
             roster_kind = kinds()[kind]
             frames = (_persons(source, on, report, summary, benefits) if roster_kind is None
                       else _of_kind(source, on, roster_kind, lang, report))
@@ -92,10 +95,18 @@ def run(source: str | Path, out: str | Path, on: date, *, kind: str = "persons",
         if errors is None and report.bad_cells:
             return report  # the caller names the first bad cell; no output is left behind
         os.replace(partial, out)
+        if errors_partial is not None:
+            os.replace(errors_partial, Path(errors))
         return report
     finally:
-        with suppress(FileNotFoundError):
-            partial.unlink()
+        for path in (partial, errors_partial):
+            if path is not None:
+                with suppress(FileNotFoundError):
+                    path.unlink()
+
+
+def _partial(path: Path) -> Path:
+    return path.with_name(f".{path.name}.partial")
 
 
 # ---------------------------------------------------------------------------------------------

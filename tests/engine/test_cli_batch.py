@@ -258,14 +258,15 @@ def test_formula_cells_go_back_out_as_text_in_every_format(tmp_path, capsys):
     assert not [cell for row in problems for cell in row if cell.startswith(("=", "+", "-", "@", "\x01"))]
 
 
-def test_an_xlsx_output_refuses_more_rows_than_a_sheet_holds(tmp_path, capsys, monkeypatch):
+def test_an_xlsx_output_refuses_more_rows_than_a_sheet_holds_and_leaves_no_file(tmp_path, capsys, monkeypatch):
     monkeypatch.setattr(batch, "EXCEL_MAX_ROWS", 3)
     path = write_csv(tmp_path / "r.csv", [{"person.job.months": "14"}] * 5)
-    code, _, err = run(capsys, str(path), "--date", ON.isoformat(), "--out", str(tmp_path / "o.xlsx"))
+    code, _, err = run(capsys, str(path), "--date", ON.isoformat(), "--out", str(tmp_path / "o.xlsx"),
+                       "--errors", str(tmp_path / "bad.csv"))
     assert code == 2
     assert "at most 2 rows" in err
     assert ".parquet" in err
-    assert not (tmp_path / "o.xlsx").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["r.csv"]  # neither output nor errors, nor a part
 
 
 def test_an_output_of_another_kind_is_refused(tmp_path, capsys):
