@@ -73,8 +73,6 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls workbooks and encryp
 PARQUET_MAGIC = b"PAR1"
 
 
-
-
 def load_table(data: bytes, filename: str = "", limits: Limits = WEB) -> pd.DataFrame:
     """The file's cells as text (empty cells as ""), without interpreting them: an upload, read whole.
 
@@ -330,8 +328,7 @@ def _parquet_chunks(path: Path, rows: int) -> Iterator[pd.DataFrame]:
         first = 2
         batches = file.iter_batches(batch_size=rows)
         for batch in batches:
-            frame = pd.DataFrame({name: _parquet_text(batch.column(name).to_pylist())
-                                  for name in batch.schema.names})
+            frame = pd.DataFrame({name: _parquet_text(batch.column(name)) for name in batch.schema.names})
             frame.index = pd.RangeIndex(first, first + len(frame))
             first += len(frame)
             yield frame
@@ -343,8 +340,15 @@ def _parquet_chunks(path: Path, rows: int) -> Iterator[pd.DataFrame]:
         raise RosterError(N_("The file is not a readable Parquet table.")) from error
 
 
-def _parquet_text(values: list[Any]) -> list[str]:
-    return [_xlsx_text(value) for value in values]
+def _parquet_text(values: Any) -> Any:
+    """A Parquet column as text cells: a column of text as it is (in C), others a cell at a time as a
+    spreadsheet shows them (:func:`_xlsx_text`)."""
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    if pa.types.is_string(values.type) or pa.types.is_large_string(values.type):
+        return pd.Series(pc.fill_null(values, ""), dtype=pd.StringDtype("pyarrow", na_value=np.nan))
+    return [_xlsx_text(value) for value in values.to_pylist()]
 
 
 def _refuse_a_wide_header(stream: Any, separator: str) -> None:
