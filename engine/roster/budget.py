@@ -25,6 +25,9 @@ COUNTY_HEADERS = (N_("County"), N_("Benefit"), N_("Can apply"), N_("Amount (yuan
 NO_FIGURE = N_("{count} can apply, amount not known to the site")
 NO_COUNTY = N_("County not given")
 FREE = N_("Free (a service, not money)")
+FOOTNOTE = N_("Amounts are what the rules give each person who can apply (for a public-welfare post, a year's living "
+              "subsidy); the county decides each application. “Not known yet”: a fact the rules need is missing "
+              "from the row.")
 
 
 def summary_text(totals: pd.DataFrame, rows: int, on_text: str, lang: str) -> str:
@@ -53,6 +56,7 @@ def summary_text(totals: pd.DataFrame, rows: int, on_text: str, lang: str) -> st
                           _number(figures["rows"], lang),
                           _amount(figures, lang) if benefit.kind == "cash" else _(FREE)])
         lines += _columns(table)
+    lines += ["", _(FOOTNOTE)]
     return "\n".join(lines) + "\n"
 
 
