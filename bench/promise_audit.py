@@ -39,6 +39,9 @@ NEAR_VALUES: dict[str, list[Any]] = {
     "person.unemployment_insurance_years": [0, 0.5, 0.9, 1, 2, 2.9, 3, 4], "person.tech_school_semesters": [0, 1, 2],
     "person.city_rural_income_last_year": [11_708, 12_000],
     "employer.qualifying_hires": [0, 1, 10, 11, 20, 21, 30, 31, 100, 101],
+    "employer.insured_hires": [0, 1, 3],
+    "employer.out_of_region_hires": [0, 1, 2],
+    "employer.certified_trained_hires": [0, 1, 2],
     "employer.employer_insurance_monthly": [300, 980], "broker.qualifying_placements": list(range(13)),
     "institution.two_after_passed": list(range(5)),
 }

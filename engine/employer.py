@@ -99,7 +99,7 @@ def support_curve(employer: Mapping[str, Any], on: date, hires: int | None = Non
     span = chart_span(hires, on)
     rows = []
     for h in _points(span, on, [hires] if hires is not None else []):
-        facts = {**employer, "employer.qualifying_hires": h}
+        facts = {**employer, "employer.qualifying_hires": h, "employer.insured_hires": h}  # they count for both
         grant = _amount(WORKSHOP_RULE, facts, on)
         subsidy = _amount(SME_RULE, facts, on)
         total = None if grant is None or subsidy is None else grant + subsidy

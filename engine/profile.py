@@ -106,7 +106,11 @@ FIELDS: dict[str, Field] = {
     "employer.carrier": enum("none", "workshop", "community_factory", "industry_base", "agri_processing_base"),
     "employer.located_in": enum("poor_village", "migrant_village", "industrial_park", "other"),
     "employer.in_region": BOOL,
-    "employer.qualifying_hires": COUNT,
+    # One count per meaning (issue 16): each article qualifies a hire its own way.
+    "employer.qualifying_hires": COUNT,  # 二: registered poor, 12 months or more, a contract, social insurance
+    "employer.insured_hires": COUNT,  # 五: registered poor, a contract of 1 year or more, social insurance paid
+    "employer.out_of_region_hires": COUNT,  # 九: Ningxia's registered poor, contract ≥ 1 year, insured, working outside
+    "employer.certified_trained_hires": COUNT,  # 十: trained by the employer, then a training or vocational certificate
     "employer.employer_insurance_monthly": MONEY,
     "employer.trains_hires": BOOL,
     "incubator.level": enum("none", "city", "region", "national"),

@@ -167,7 +167,7 @@ def sme(page: Page, on: date, organisation_facts: dict[str, Any], carrier: dict[
             "and work-injury insurance from February to December (national relief): for those months the "
             "employer part paid, and so the subsidy, may be smaller.")))
     facts = {**organisation_facts, "employer.employer_insurance_monthly": monthly}
-    result = emp.results({**facts, "employer.qualifying_hires": hires}, on, page.lang, ["sme_insurance_subsidy"])
+    result = emp.results({**facts, "employer.insured_hires": hires}, on, page.lang, ["sme_insurance_subsidy"])
     results.card(result["sme_insurance_subsidy"], page, county=None)
     st.subheader(_("Total support against hires"), anchor="total")
     st.markdown(fmt.md_escape(_(
@@ -192,12 +192,21 @@ def training(page: Page, on: date, organisation_facts: dict[str, Any]) -> None:
             "more and social insurance gets, from the worker's home county in Ningxia, a training subsidy and an "
             "assessment subsidy for the training it organises, and a social-insurance subsidy at Ningxia's "
             "flexible-employment standard (Article 9 (九)).")))
-    left, right = st.columns(2)
-    with left:
-        hires = number(page, _("Registered poor workers hired"), "tr_hires", maximum=MAX_HIRES, value=0, step=1)
-    with right:
-        trains = choice(page, st.radio, _("Do you train them (induction, job-change or on-the-job skills)?"), "trains",
-                        [True, False], horizontal=True, format_func=lambda v: _("Yes") if v else _("No"))
+    if inside:  # article 十 counts the hires trained who then obtained a certificate, nothing else
+        hires = number(page, _("Poor workers you hired and trained (induction, job-change or on-the-job skills) who "
+                               "then obtained a training certificate (培训合格证书) or a vocational qualification "
+                               "certificate (职业资格证书)"), "tr_hires", maximum=MAX_HIRES, value=0, step=1)
+        facts = {"employer.certified_trained_hires": hires}
+    else:
+        left, right = st.columns(2)
+        with left:
+            hires = number(page, _("Registered poor workers from Ningxia you hired with a contract of a year or more "
+                                   "and social insurance, working outside Ningxia"), "tr_hires", maximum=MAX_HIRES,
+                           value=0, step=1)
+        with right:
+            trains = choice(page, st.radio, _("Do you train them (induction, job-change or on-the-job skills)?"),
+                            "trains", [True, False], horizontal=True, format_func=lambda v: _("Yes") if v else _("No"))
+        facts = {"employer.out_of_region_hires": hires, "employer.trains_hires": trains}
     st.info(fmt.md_escape(_(
         "How much: the region's vocational training subsidy standard (自治区职业技能培训补贴标准) by occupation and "
         "level. This site does not have that table, so it shows no amount: the county employment service centre "
@@ -205,8 +214,7 @@ def training(page: Page, on: date, organisation_facts: dict[str, Any]) -> None:
         icon=":material/info:")
     benefits = (["employer_training_subsidy"] if inside
                 else ["out_of_region_training_subsidy", "out_of_region_insurance_subsidy"])
-    found = emp.results({**organisation_facts, "employer.qualifying_hires": hires, "employer.trains_hires": trains},
-                        on, page.lang, benefits)
+    found = emp.results({**organisation_facts, **facts}, on, page.lang, benefits)
     for benefit in benefits:
         results.card(found[benefit], page, county=None)
 

@@ -87,7 +87,7 @@ def read_placements(data: bytes, filename: str, on: date) -> RosterCheck:
 def summarise(check: RosterCheck, lang: str | None) -> dict[str, Any]:
     """Counts per status and the fee for the placements that count."""
     def results_for(count: int) -> dict[str, dict]:
-        return results({"broker.qualifying_placements": count}, check.on, lang, ["broker_fee"])
+        return results({PLACEMENT.count_fact: count}, check.on, lang, ["broker_fee"])
     return roster_check.summary(check, PLACEMENT, results_for)
 
 

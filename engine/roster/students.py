@@ -76,8 +76,7 @@ def summarise(check: RosterCheck, institution_kind: str | None, lang: str | None
     only technical schools (技工院校) are paid.
     """
     def results_for(count: int) -> dict[str, dict]:
-        return results({"institution.kind": institution_kind, "institution.two_after_passed": count}, check.on, lang,
-                       BENEFITS)
+        return results({"institution.kind": institution_kind, STUDENT.count_fact: count}, check.on, lang, BENEFITS)
     return roster_check.summary(check, STUDENT, results_for)
 
 

@@ -159,7 +159,8 @@ def summarise(check: RosterCheck, employer: Mapping[str, Any], lang: str | None)
 
 def _benefit(rule: RowRule, count: int, employer: Mapping[str, Any], on: date, lang: str | None) -> dict[str, Any]:
     known = {key: value for key, value in employer.items() if value is not None}
-    out = evaluate({"employer": {**known, "qualifying_hires": count}}, on, lang=lang)
+    count_name = rule.count_fact.removeprefix("employer.")  # each rule gives its own count (二: hires; 五: insured)
+    out = evaluate({"employer": {**known, count_name: count}}, on, lang=lang)
     return next(r for r in out["results"] if r["benefit"] == rule.benefit)
 
 

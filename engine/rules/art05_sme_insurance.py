@@ -30,7 +30,7 @@ RULE = Rule(
                      "units and social groups are named; large enterprises are not."),
         ),
         count_at_least(
-            "employer.qualifying_hires", "art05.min_hires",
+            "employer.insured_hires", "art05.min_hires",
             met=Nn_("{count} registered poor worker hired with a contract of a year or more and social insurance.",
                     "{count} registered poor workers hired with a contract of a year or more and social "
                     "insurance."),
@@ -42,7 +42,7 @@ RULE = Rule(
                      "insurance paid"),
         ),
     ),
-    amount=Fact("employer.qualifying_hires") * Param("art05.months_paid")
+    amount=Fact("employer.insured_hires") * Param("art05.months_paid")
     * Fact("employer.employer_insurance_monthly"),
     interpretations=("sme_qualifying_hires",),
     missing_figures=(

@@ -28,17 +28,17 @@ OUTSIDE = Condition(
     unmet=N_("This article is for employers outside Ningxia; employers in Ningxia see Articles 5 (五) and 10 (十)."),
 )
 HIRES = count_at_least(
-    "employer.qualifying_hires", "art09.min_hires",
+    "employer.out_of_region_hires", "art09.min_hires",
     met=Nn_("{count} registered poor worker from Ningxia hired with a contract of a year or more and social "
-            "insurance.",
+            "insurance, working outside Ningxia.",
             "{count} registered poor workers from Ningxia hired with a contract of a year or more and "
-            "social insurance."),
+            "social insurance, working outside Ningxia."),
     unmet=N_("No qualifying hire yet: a registered poor worker from Ningxia with a contract of a year or "
-             "more and social insurance paid."),
+             "more and social insurance paid, working outside Ningxia."),
     more=Nn_("{more} registered poor worker from Ningxia hired with a contract of a year or more and social "
-             "insurance paid",
+             "insurance paid, working outside Ningxia",
              "{more} registered poor workers from Ningxia hired with a contract of a year or more and social "
-             "insurance paid"),
+             "insurance paid, working outside Ningxia"),
 )
 TRAINS = Condition(
     is_true("employer.trains_hires"),

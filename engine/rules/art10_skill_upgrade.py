@@ -11,7 +11,7 @@ applied; reading ``skill_upgrade_12_months``, parameter ``art10.min_insurance_ye
 
 from __future__ import annotations
 
-from engine.logic import Context, Fact, Lookup, Param, is_true
+from engine.logic import Context, Fact, Lookup, Param
 from engine.remedies import Do, Plan, Upgrade, Wait, part
 from engine.rules.art08_training import TRAINING_STANDARD
 from engine.rules.base import Condition, Rule
@@ -39,19 +39,18 @@ EMPLOYER_TRAINING = Rule(
             unmet=N_("This is for employers in Ningxia; employers outside Ningxia see Article 9 (九)."),
         ),
         count_at_least(
-            "employer.qualifying_hires", "art10.min_hires",
-            met=Nn_("{count} poor worker hired.",
-        "{count} poor workers hired."),
-            unmet=N_("No poor worker hired yet."),
-            more=Nn_("{more} poor worker hired", "{more} poor workers hired"),
-        ),
-        Condition(
-            is_true("employer.trains_hires"),
-            met=N_("You train them (induction, job-change or on-the-job skills training)."),
-            unmet=N_("The subsidy needs induction, job-change or on-the-job skills training that you "
-                     "organise, ending in a certificate."),
-            remedy=Do({"employer.trains_hires": True},
-                      part(N_("induction, job-change or on-the-job skills training that you organise for them"))),
+            "employer.certified_trained_hires", "art10.min_hires",
+            met=Nn_("{count} poor worker you hired and trained obtained a training or vocational qualification "
+                    "certificate.",
+                    "{count} poor workers you hired and trained obtained a training or vocational qualification "
+                    "certificate."),
+            unmet=N_("No poor worker you hired and trained has obtained a training certificate (培训合格证书) or a "
+                     "vocational qualification certificate (职业资格证书) yet: the subsidy pays for training that "
+                     "ends in one."),
+            more=Nn_("{more} poor worker you hired who completes your induction, job-change or on-the-job "
+                     "training and obtains a training or vocational qualification certificate",
+                     "{more} poor workers you hired who complete your induction, job-change or on-the-job "
+                     "training and obtain a training or vocational qualification certificate"),
         ),
     ),
     amount=Param("art08.regional_training_standard"),

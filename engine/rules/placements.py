@@ -69,6 +69,7 @@ PLACEMENT = RowRule(
         ),
     ),
     all_met=N_("Registered poor, first job, with an enterprise, {months} months, labour contract, social insurance."),
+    count_fact="broker.qualifying_placements",
     interpretations=("yishang_inclusive",),
 )
 PLACEMENT_RULES: tuple[RowRule, ...] = (PLACEMENT,)

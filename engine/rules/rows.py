@@ -47,7 +47,10 @@ class RowCondition:
 
 @dataclass(frozen=True)
 class RowRule:
-    """The people a benefit counts: every condition must hold. ``all_met`` says so for one who counts."""
+    """The people a benefit counts: every condition must hold. ``all_met`` says so for one who counts.
+
+    ``count_fact``: the profile's count that the people who count give the benefit rule (one count per meaning:
+    article 二's hires are not article 五's)."""
 
     id: str
     benefit: str
@@ -55,6 +58,7 @@ class RowRule:
     clause: str
     conditions: tuple[RowCondition, ...]
     all_met: Text
+    count_fact: str
     interpretations: tuple[str, ...] = ()
 
 

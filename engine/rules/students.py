@@ -58,6 +58,7 @@ STUDENT = RowRule(
     ),
     all_met=Nn_("Registered poor family, “two-after” student, {semesters} semester trained, passed.",
                 "Registered poor family, “two-after” student, {semesters} semesters trained, passed."),
+    count_fact="institution.two_after_passed",
     interpretations=("two_after_payee",),
 )
 STUDENT_RULES: tuple[RowRule, ...] = (STUDENT,)

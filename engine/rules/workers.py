@@ -70,6 +70,7 @@ WORKSHOP = RowRule(
         ),
     ),
     all_met=N_("Registered poor, {months} months with you, labour contract, social insurance paid."),
+    count_fact="employer.qualifying_hires",
     interpretations=("workshop_worker_counts", "yishang_inclusive"),
 )
 
@@ -89,6 +90,7 @@ SME = RowRule(
         PAYS_INSURANCE,
     ),
     all_met=N_("Registered poor, labour contract of a year or more, social insurance paid."),
+    count_fact="employer.insured_hires",
     interpretations=("sme_qualifying_hires", "yishang_inclusive"),
 )
 

@@ -67,7 +67,7 @@ ELIGIBLE: dict[str, dict] = {
     "broker_fee": {"broker": {"qualifying_placements": 5}},
     "broker_4050_insurance": {"broker": {"is_4050": True, "joined_employee_insurance": True}},
     # (五) 小微企业吸纳3人，企业缴费每人每月500元
-    "sme_insurance_subsidy": {"employer": {"kind": "sme", "qualifying_hires": 3, "employer_insurance_monthly": 500}},
+    "sme_insurance_subsidy": {"employer": {"kind": "sme", "insured_hires": 3, "employer_insurance_monthly": 500}},
     # (六) 45岁、有就业愿望和能力；固原市上年度农村常住居民人均可支配收入 11708 元（用户填入）
     "public_welfare_post": {"person": {
         **_POOR, "age": 45, "disabled": False, "able_to_work": True, "wants_work": True, "city": "guyuan",
@@ -77,10 +77,10 @@ ELIGIBLE: dict[str, dict] = {
     # (八) 取得相应资格证书
     "training_subsidy": {"person": {**_POOR, "training_certificate": True}},
     # (九) 区外用人单位吸纳2人并组织培训
-    "out_of_region_training_subsidy": {"employer": {"in_region": False, "qualifying_hires": 2, "trains_hires": True}},
-    "out_of_region_insurance_subsidy": {"employer": {"in_region": False, "qualifying_hires": 2}},
+    "out_of_region_training_subsidy": {"employer": {"in_region": False, "out_of_region_hires": 2, "trains_hires": True}},
+    "out_of_region_insurance_subsidy": {"employer": {"in_region": False, "out_of_region_hires": 2}},
     # (十) 区内用人单位吸纳2人并开展培训；参保4年、当年取得中级证书
-    "employer_training_subsidy": {"employer": {"in_region": True, "qualifying_hires": 2, "trains_hires": True}},
+    "employer_training_subsidy": {"employer": {"in_region": True, "certified_trained_hires": 2}},
     "skill_upgrade_subsidy": {"person": {
         **_POOR, "unemployment_insurance_years": 4, "certificate_this_year": "intermediate"}},
     # (十一) “两后生”到技工院校培训1个学期且合格

@@ -14,7 +14,7 @@ MONTHLY = "employer.employer_insurance_monthly"
 
 CASES = [
     pytest.param({}, "eligible", 18_000, id="小微企业吸纳3人、企业缴费每月500元：12×500×3=18000元"),
-    pytest.param({"employer.qualifying_hires": 1, MONTHLY: 812.5}, "eligible", 9_750, id="吸纳1人、每月812.5元：9750元"),
+    pytest.param({"employer.insured_hires": 1, MONTHLY: 812.5}, "eligible", 9_750, id="吸纳1人、每月812.5元：9750元"),
     pytest.param({"employer.kind": "new_agri_entity"}, "eligible", 18_000, id="新型农业经营主体：可"),
     pytest.param({"employer.kind": "private_non_enterprise"}, "eligible", 18_000, id="民办非企业单位：可"),
     pytest.param({"employer.kind": "social_group"}, "eligible", 18_000, id="社会团体：可"),
@@ -22,10 +22,13 @@ CASES = [
     pytest.param({"employer.kind": "other"}, "not_eligible", None, id="其他单位：不在列举范围"),
     pytest.param({"employer.in_region": False}, "eligible", 18_000, id="区外中小微企业：区内外均可"),
     pytest.param({"employer.in_region": True}, "eligible", 18_000, id="区内中小微企业：可"),
-    pytest.param({"employer.qualifying_hires": 0}, "not_eligible", None, id="吸纳0人：无补贴"),
-    pytest.param({"employer.qualifying_hires": 1, MONTHLY: 500}, "eligible", 6_000, id="吸纳1人：12×500=6000元"),
+    pytest.param({"employer.insured_hires": 0}, "not_eligible", None, id="吸纳0人：无补贴"),
+    pytest.param({"employer.insured_hires": 1, MONTHLY: 500}, "eligible", 6_000, id="吸纳1人：12×500=6000元"),
     pytest.param({"employer.kind": MISSING}, "needs_info", None, id="单位类型未知：待补充"),
-    pytest.param({"employer.qualifying_hires": MISSING}, "needs_info", None, id="吸纳人数未知：待补充"),
+    pytest.param({"employer.insured_hires": MISSING}, "needs_info", None, id="吸纳人数未知：待补充"),
+    # 依法签订1年以上劳动合同并交纳社会保险费: article 二's count (12 months, a contract of any length) is not this one.
+    pytest.param({"employer.insured_hires": MISSING, "employer.qualifying_hires": 25}, "needs_info", None,
+                 id="只有第二条的人数：1年以上合同未知，待补充"),
     pytest.param({MONTHLY: MISSING}, "eligible", None, id="企业缴费额未知：符合条件但金额待填"),
 ]
 

@@ -12,14 +12,19 @@ TRAINING = "out_of_region_training_subsidy"
 INSURANCE = "out_of_region_insurance_subsidy"
 BASE = ELIGIBLE[TRAINING]  # out-of-region employer, 2 hires, trains them
 
+HIRES = "employer.out_of_region_hires"
+# The count is of Ningxia's registered poor workers with a contract of 1 year or more, social insurance paid and
+# working outside Ningxia (签订1年以上劳动合同、缴纳社会保险并在区外就业); no other article's count stands in for it.
 CASES = [
     pytest.param({}, "eligible", "eligible", id="区外单位吸纳2人并组织培训：培训鉴定补贴和社保补贴"),
     pytest.param({"employer.trains_hires": False}, "not_eligible", "eligible", id="未组织培训：仅社保补贴"),
     pytest.param({"employer.in_region": True}, "not_eligible", "not_eligible", id="区内单位：不适用第九条"),
-    pytest.param({"employer.qualifying_hires": 0}, "not_eligible", "not_eligible", id="吸纳0人：无补贴"),
-    pytest.param({"employer.qualifying_hires": 1}, "eligible", "eligible", id="吸纳1人：可"),
+    pytest.param({HIRES: 0}, "not_eligible", "not_eligible", id="符合条件的吸纳0人：无补贴"),
+    pytest.param({HIRES: 1}, "eligible", "eligible", id="吸纳1人：可"),
     pytest.param({"employer.in_region": MISSING}, "needs_info", "needs_info", id="是否区外单位未知：待补充"),
-    pytest.param({"employer.qualifying_hires": MISSING}, "needs_info", "needs_info", id="吸纳人数未知：待补充"),
+    pytest.param({HIRES: MISSING}, "needs_info", "needs_info", id="吸纳人数未知：待补充"),
+    pytest.param({HIRES: MISSING, "employer.qualifying_hires": 12, "employer.insured_hires": 12}, "needs_info",
+                 "needs_info", id="只有第二、五条的人数：区外就业等未知，待补充"),
     pytest.param({"employer.trains_hires": MISSING}, "needs_info", "eligible", id="是否组织培训未知：培训补贴待补充"),
 ]
 

@@ -57,15 +57,19 @@ def test_insurance_years_by_date(on, years, status):
     assert "skill_upgrade_12_months" in r["interpretations"]
 
 
+CERTIFIED = "employer.certified_trained_hires"
+# 区内用人单位吸纳贫困劳动力就业，开展……培训，培训后取得培训合格证书或职业资格证书……给予培训鉴定补贴: the count is of the
+# hires trained by the employer who then obtained a certificate; no other count stands in for it.
 EMPLOYER_CASES = [
-    pytest.param({}, "eligible", id="区内单位吸纳2人并开展培训：培训鉴定补贴（标准待查）"),
+    pytest.param({}, "eligible", id="区内单位：2人培训后取证：培训鉴定补贴（标准待查）"),
     pytest.param({"employer.in_region": False}, "not_eligible", id="区外单位：适用第九条而非第十条"),
-    pytest.param({"employer.trains_hires": False}, "not_eligible", id="未开展培训"),
-    pytest.param({"employer.qualifying_hires": 0}, "not_eligible", id="吸纳0人"),
-    pytest.param({"employer.qualifying_hires": 1}, "eligible", id="吸纳1人：可"),
+    pytest.param({CERTIFIED: 0}, "not_eligible", id="培训后取证0人：未取得证书不补贴"),
+    pytest.param({CERTIFIED: 1}, "eligible", id="培训后取证1人：可"),
     pytest.param({"employer.in_region": MISSING}, "needs_info", id="是否区内单位未知：待补充"),
-    pytest.param({"employer.trains_hires": MISSING}, "needs_info", id="是否开展培训未知：待补充"),
-    pytest.param({"employer.qualifying_hires": MISSING}, "needs_info", id="吸纳人数未知：待补充"),
+    pytest.param({CERTIFIED: MISSING}, "needs_info", id="培训后取证人数未知：待补充"),
+    pytest.param({CERTIFIED: MISSING, "employer.qualifying_hires": 30, "employer.trains_hires": True}, "needs_info",
+                 id="只知吸纳人数和开展培训：是否取证未知，待补充"),
+    pytest.param({CERTIFIED: MISSING, "employer.insured_hires": 5}, "needs_info", id="第五条的人数不能代替：待补充"),
 ]
 
 

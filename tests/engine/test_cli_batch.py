@@ -79,7 +79,7 @@ def read_back(path: Path) -> pd.DataFrame:
     if path.suffix == ".parquet":
         return pd.read_parquet(path)
     if path.suffix == ".xlsx":
-        return pd.read_excel(path, dtype=object)
+        return pd.read_excel(path, dtype=object, engine="calamine")
     return pd.read_csv(path, dtype=str, keep_default_na=False, encoding="utf-8-sig")
 
 

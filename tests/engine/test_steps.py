@@ -86,10 +86,10 @@ CASES = [
     pytest.param("broker_4050_insurance", {"broker.is_4050": False, "broker.joined_employee_insurance": True}, D,
                  RULED_OUT, id="四 非4050人员：没有下一步"),
     # (五) 中小微企业社保补贴
-    pytest.param("sme_insurance_subsidy", {"employer.kind": "sme", "employer.qualifying_hires": 0,
+    pytest.param("sme_insurance_subsidy", {"employer.kind": "sme", "employer.insured_hires": 0,
                                            "employer.employer_insurance_monthly": 500}, D,
-                 step({"employer.qualifying_hires": 1}, 0, 6_000), id="五 0人：吸纳1人签1年合同缴社保→6000元"),
-    pytest.param("sme_insurance_subsidy", {"employer.kind": "large_enterprise", "employer.qualifying_hires": 0}, D,
+                 step({"employer.insured_hires": 1}, 0, 6_000), id="五 0人：吸纳1人签1年合同缴社保→6000元"),
+    pytest.param("sme_insurance_subsidy", {"employer.kind": "large_enterprise", "employer.insured_hires": 0}, D,
                  RULED_OUT, id="五 大型企业：没有下一步"),
     # (六) 公益性岗位
     pytest.param("public_welfare_post", {**POST, "person.age": 39}, D, step({"person.age": 40}, 12, 12_000),
