@@ -190,11 +190,27 @@ def test_training_outside_ningxia_says_who_pays_and_that_the_standard_is_not_pub
     at.radio(key="emp_in_region").set_value(False)
     at.number_input(key="emp_tr_hires").set_value(2)
     rerun(at)
+    assert "emp_trains" in [r.key for r in at.radio]  # article 九 asks whether the employer trains them
     text = texts(at)
     assert t(lang, "Amount depends on a published figure") in text
     assert "自治区职业技能培训补贴标准" in text
     payer = t(lang, "The worker's home county in Ningxia")
     assert payer[:1].lower() + payer[1:] in "\n".join(c.value for c in at.caption)  # "… by the worker's home …"
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_training_in_ningxia_counts_the_hires_who_obtained_a_certificate(lang):
+    """Article (十): 培训后取得培训合格证书或职业资格证书 — trained hires without a certificate give nothing."""
+    at = open_employer(lang)
+    at.radio(key="emp_in_region").set_value(True)
+    at.number_input(key="emp_tr_hires").set_value(0)
+    rerun(at)
+    assert "emp_trains" not in [r.key for r in at.radio]  # the count says it all: trained, then certified
+    assert "培训合格证书" in texts(at)  # the count asked and the condition unmet both name the certificate
+    assert t(lang, "Amount depends on a published figure") not in texts(at)
+    at.number_input(key="emp_tr_hires").set_value(2)
+    rerun(at)
+    assert t(lang, "Amount depends on a published figure") in texts(at)
 
 
 def test_incubation_park_city_standard_is_at_least_500000():
