@@ -70,6 +70,7 @@ AGE_OR_DISABLED = Condition(
     params={"age": Fact("person.age"), "required": Param("art06.min_age")},
     # An age in whole years (周岁): someone of 39 turns 40 within 12 months, perhaps tomorrow.
     remedy=Wait("person.age", "art06.min_age", part(N_("turning {required}")), unit_months=12, whole_units=True),
+    readings=("yishang_inclusive", "public_welfare_disabled_age"),
 )
 
 

@@ -69,6 +69,7 @@ ONE_COURSE = Condition(
     unmet=N_("Your semester at a technical school as a “two-after” student is paid under Article 11 (十一): one "
              "course, one subsidy. A different course you chose yourself can be paid here; ask the county "
              "employment service centre."),
+    readings=("one_course_one_subsidy",),
 )
 
 TRAINING_STANDARD = MissingFigure(

@@ -49,6 +49,7 @@ STUDENT = (
         remedy=Wait("person.tech_school_semesters", "art11.min_semesters", part(Nn_(
             "{more} more semester of vocational training at a technical school (技工院校)",
             "{more} more semesters of vocational training at a technical school (技工院校)")), unit_months=SEMESTER),
+        readings=("two_after_semester_months",),
     ),
     Condition(
         is_true("person.training_passed"),
@@ -71,6 +72,7 @@ COHORT = (
         more=Nn_("{more} more “two-after” student passing after a semester",
                  "{more} more “two-after” students passing after a semester"),
         wait_param=SEMESTER,
+        readings=("two_after_semester_months",),
     ),
 )
 PASSED = Fact("institution.two_after_passed")
