@@ -46,16 +46,32 @@ INTERPRETATIONS: dict[str, Interpretation] = {
         ),
         Interpretation(
             "public_welfare_monthly", 6, "以所在地级市上年度农村常住居民人均可支配收入为基数按月发放",
-            N_("The living subsidy for a year equals the city's previous-year rural per-capita disposable "
-               "income, paid monthly as that figure ÷ 12."),
+            N_("The amount shown is the living subsidy for a year: the city's previous-year rural per-capita "
+               "disposable income. It is paid monthly, as that figure ÷ 12, shown beside it as the monthly "
+               "amount."),
             N_("No document was found that says how the monthly amount is derived; a base paid monthly is "
                "read as one twelfth a month."),
         ),
         Interpretation(
             "public_welfare_disabled_age", 6, "对于有一定劳动能力的残疾建档立卡贫困劳动力年龄可适当放宽",
-            N_("A disabled registered poor worker who is able to work may be placed before age 40; the "
-               "county decides how far the age is relaxed."),
-            N_("The article says the age “may be appropriately relaxed” and sets no lower limit."),
+            N_("A disabled registered poor worker who is able to work may be placed before age 40, from age 16 "
+               "(the legal working age); the county decides how far the age is relaxed."),
+            N_("The article says the age “may be appropriately relaxed” and names no lower limit of its own."),
+        ),
+        Interpretation(
+            "public_welfare_min_working_age", 6, "对于有一定劳动能力的残疾建档立卡贫困劳动力年龄可适当放宽",
+            N_("The relaxed age for a disabled worker stops at the legal working age: a post is for someone aged "
+               "16 or more. Under 16, no post; age not known, it is asked."),
+            N_("Labour Law of the PRC, article 15: no employer may recruit a minor under 16 (禁止用人单位招用未满十六周岁"
+               "的未成年人). The article relaxes its own age of 40, not the law."),
+        ),
+        Interpretation(
+            "public_welfare_no_upper_age", 6, "托底安排年满40周岁以上有就业愿望和就业能力的建档立卡贫困劳动力",
+            N_("The posts have no upper age on this site: a person of 60, 70 or more who wants work and is able to "
+               "do some is shown as eligible. The county employment service centre decides whether a post suits "
+               "them."),
+            N_("The article sets only the lower age “年满40周岁以上” (aged 40 or more) and asks for the wish and the "
+               "ability to work (有就业愿望和就业能力); it names no upper age."),
         ),
         Interpretation(
             "startup_employs_others", 7, "带动就业",

@@ -88,7 +88,8 @@ QUESTIONS: tuple[Question, ...] = (
     _yes_no("person.wants_work", "post", N_("Do you want a job?")),
     _yes_no("person.able_to_work", "post", N_("Are you able to do some work?")),
     _yes_no("person.disabled", "post", N_("Do you have a disability certificate?"),
-            N_("For a disabled person able to work, the age limit of public-welfare posts is relaxed.")),
+            N_("For a disabled person able to work, the age limit of public-welfare posts is relaxed, down to 16 "
+               "(the legal working age).")),
     Question("person.pension_subsidy", "post",
              N_("Does the government already pay your pension and medical insurance contributions?"),
              N_("A public-welfare post pays tier-2 (二档) contributions, less what you already get."),
