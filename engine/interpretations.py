@@ -80,6 +80,23 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("The article sets no number; one other person is the smallest reading."),
         ),
         Interpretation(
+            "training_certificate_either_kind", 8, "培训结束并取得相应资格证书后",
+            N_("The certificate a course leads to counts, of either kind: a training-completion certificate "
+               "(培训合格证书) or a vocational qualification certificate (职业资格证书, including skill-level and "
+               "special-ability certificates)."),
+            N_("Article 8 (八) says “the corresponding certificate” (相应资格证书) without naming its kind; Article 10 "
+               "(十) of the same policy pays training after either kind (培训合格证书或职业资格证书). Reading only one "
+               "kind would turn away a trainee who holds the other."),
+        ),
+        Interpretation(
+            "training_registered_poor_from_heading", 8, "培训对象自主选择培训机构的",
+            N_("The trainee must be a registered poor worker (建档立卡贫困劳动力). The clause itself says only "
+               "“the trainee” (培训对象); the heading of its part of the policy names registered poor workers."),
+            N_("Article 8 (八) stands under the heading “二、技能培训助推建档立卡贫困劳动力就业” (skills training to help "
+               "registered poor workers into work), like the whole policy. Other people may get a training "
+               "subsidy under the region's general training policy: ask the county employment service centre."),
+        ),
+        Interpretation(
             "unemployment_six_months", 13, "在城镇常住并处于无业状态6个月以上",
             N_("Living in town and being without work must both have lasted 6 months or more."),
             N_("The 6 months qualify the whole state of living in town without work."),
