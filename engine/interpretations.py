@@ -97,6 +97,22 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "subsidy under the region's general training policy: ask the county employment service centre."),
         ),
         Interpretation(
+            "two_after_school_count", 11,
+            "凡有培训意愿的建档立卡贫困家庭“两后生”到技工院校参加1个学期的职业技能培训且培训合格的",
+            N_("When a technical school gives its number of “two-after” students who passed after a semester, "
+               "that number is assessed (the amounts for each student) and one student's own answers are not: "
+               "the school counts each student who meets every condition."),
+            N_("The amounts are per person (每人) and the training grant goes to the school; the school's count "
+               "already holds each student's facts, and assessing both would count a student twice."),
+        ),
+        Interpretation(
+            "two_after_one_semester_minimum", 11, "到技工院校参加1个学期的职业技能培训",
+            N_("“1个学期” (one semester) is read as at least one: a student with two or more semesters of "
+               "training at a technical school qualifies too, and is paid once."),
+            N_("The article names the training a student must have done, not a most; the amounts are per person "
+               "(每人), not per semester."),
+        ),
+        Interpretation(
             "unemployment_six_months", 13, "在城镇常住并处于无业状态6个月以上",
             N_("Living in town and being without work must both have lasted 6 months or more."),
             N_("The 6 months qualify the whole state of living in town without work."),
