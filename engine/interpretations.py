@@ -30,6 +30,13 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("Civil Code of the PRC, article 1259: 以上、以下、以内、届满 include the number itself."),
         ),
         Interpretation(
+            "transport_contract_any_length", 1, "对外出务工稳定在1年以上并签订劳动合同、缴纳各项社会保险的建档立卡贫困劳动力",
+            N_("A signed labour contract of any length counts for the transport subsidy: the “1年以上” (1 year or "
+               "more) is the time in stable work away from home, not the length of the contract."),
+            N_("The article asks for a signed contract and sets no length for it, unlike Article 5 (五) and "
+               "Article 9 (九), which ask for a contract of 1 year or more (1年以上劳动合同)."),
+        ),
+        Interpretation(
             "workshop_band_overlap_100", 2, "吸纳31人至100人的一次性补贴6万元；吸纳100人以上的一次性补贴10万元",
             N_("At exactly 100 qualifying hires the text gives two amounts: 60,000 yuan by “31人至100人” (31 to "
                "100), and 100,000 yuan by “100人以上” (100 or more, since 以上 includes the number). This site "
@@ -43,6 +50,13 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("The grant is for carriers (workshops, community factories, industry and farm-processing "
                "bases) set up in a poor village, a migrant village or a poverty-alleviation industrial park."),
             N_("The article creates the carriers in those places and pays the grant to those carriers."),
+        ),
+        Interpretation(
+            "incubator_minimum_award", 3, "由所在地级市一次性给予不低于50万元奖补资金",
+            N_("For a park at the city-level standard the award is at least 500,000 yuan: the amount shown is "
+               "that minimum, and the city may pay more."),
+            N_("“不低于50万元” (not less than 500,000 yuan) sets a floor and no ceiling, and the city pays it. The "
+               "region's award for the region- or national-level standard is a fixed 1,000,000 yuan."),
         ),
         Interpretation(
             "public_welfare_monthly", 6, "以所在地级市上年度农村常住居民人均可支配收入为基数按月发放",
@@ -95,6 +109,24 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("Article 8 (八) stands under the heading “二、技能培训助推建档立卡贫困劳动力就业” (skills training to help "
                "registered poor workers into work), like the whole policy. Other people may get a training "
                "subsidy under the region's general training policy: ask the county employment service centre."),
+        ),
+        Interpretation(
+            "out_of_region_worker_facts", 9, "区外用人单位与我区建档立卡贫困劳动力签订1年以上劳动合同、缴纳社会保险并在区外就业",
+            N_("A worker counts for an employer outside Ningxia when the worker is registered poor in Ningxia, has "
+               "a labour contract of 1 year or more and social insurance paid, and works outside Ningxia: "
+               "“并在区外就业” (and works outside the region) is a condition on each counted worker. The facts "
+               "count through the number the employer gives or through its roster."),
+            N_("The clause names the contract, the insurance and the work outside the region together, as what "
+               "the employer and the worker must have; the subsidies are for the workers so employed."),
+        ),
+        Interpretation(
+            "employer_training_certified_hires", 10,
+            "培训后取得培训合格证书或职业资格证书（职业技能等级证书、专项职业能力证书），按照自治区职业培训政策给予培训鉴定补贴",
+            N_("Counted are the hires the employer trained who then obtained a training-completion certificate or "
+               "a vocational qualification certificate (including skill-level and special-ability certificates); "
+               "the subsidy for each is the region's training-subsidy standard."),
+            N_("The clause pays after training once a certificate is obtained (培训后取得…证书), at the region's "
+               "vocational training policy (按照自治区职业培训政策), the same standard as Article 8 (八)."),
         ),
         Interpretation(
             "two_after_school_count", 11,

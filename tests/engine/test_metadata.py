@@ -121,6 +121,11 @@ def test_every_recorded_reading_is_disclosed_by_a_rule():
     assert unused(ALL_RULES) == []
 
 
+def test_the_readings_of_the_split_counts_are_recorded():
+    assert set(ATTACHED_WITH_COUNT) <= set(INTERPRETATIONS)
+    assert {INTERPRETATIONS[key].article for key in ATTACHED_WITH_COUNT} == {9, 10}
+
+
 def test_the_reading_checks_can_fail():
     """Drop a reading from a rule's disclosed list: the condition that uses it is caught, and so is the unused
     reading; a condition naming an unknown id is caught too."""
