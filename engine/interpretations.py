@@ -141,7 +141,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             "two_after_one_semester_minimum", 11, "到技工院校参加1个学期的职业技能培训",
             N_("“1个学期” (one semester) is read as at least one: a student with two or more semesters of "
                "training at a technical school qualifies too, and is paid once."),
-            N_("The article names the training a student must have done, not a most; the amounts are per person "
+            N_("The article names the least training a student must have done, not the most; the amounts are per person "
                "(每人), not per semester."),
         ),
         Interpretation(
