@@ -30,6 +30,13 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("Civil Code of the PRC, article 1259: 以上、以下、以内、届满 include the number itself."),
         ),
         Interpretation(
+            "transport_contract_any_length", 1, "对外出务工稳定在1年以上并签订劳动合同、缴纳各项社会保险的建档立卡贫困劳动力",
+            N_("A signed labour contract of any length counts for the transport subsidy: the “1年以上” (1 year or "
+               "more) is the time in stable work away from home, not the length of the contract."),
+            N_("The article asks for a signed contract and sets no length for it, unlike Article 5 (五) and "
+               "Article 9 (九), which ask for a contract of 1 year or more (1年以上劳动合同)."),
+        ),
+        Interpretation(
             "workshop_band_overlap_100", 2, "吸纳31人至100人的一次性补贴6万元；吸纳100人以上的一次性补贴10万元",
             N_("At exactly 100 qualifying hires the text gives two amounts: 60,000 yuan by “31人至100人” (31 to "
                "100), and 100,000 yuan by “100人以上” (100 or more, since 以上 includes the number). This site "
@@ -45,23 +52,97 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("The article creates the carriers in those places and pays the grant to those carriers."),
         ),
         Interpretation(
+            "incubator_minimum_award", 3, "由所在地级市一次性给予不低于50万元奖补资金",
+            N_("For a park at the city-level standard the award is at least 500,000 yuan: the amount shown is "
+               "that minimum, and the city may pay more."),
+            N_("“不低于50万元” (not less than 500,000 yuan) sets a floor and no ceiling, and the city pays it. The "
+               "region's award for the region- or national-level standard is a fixed 1,000,000 yuan."),
+        ),
+        Interpretation(
             "public_welfare_monthly", 6, "以所在地级市上年度农村常住居民人均可支配收入为基数按月发放",
-            N_("The living subsidy for a year equals the city's previous-year rural per-capita disposable "
-               "income, paid monthly as that figure ÷ 12."),
+            N_("The amount shown is the living subsidy for a year: the city's previous-year rural per-capita "
+               "disposable income. It is paid monthly, as that figure ÷ 12, shown beside it as the monthly "
+               "amount."),
             N_("No document was found that says how the monthly amount is derived; a base paid monthly is "
                "read as one twelfth a month."),
         ),
         Interpretation(
             "public_welfare_disabled_age", 6, "对于有一定劳动能力的残疾建档立卡贫困劳动力年龄可适当放宽",
-            N_("A disabled registered poor worker who is able to work may be placed before age 40; the "
-               "county decides how far the age is relaxed."),
-            N_("The article says the age “may be appropriately relaxed” and sets no lower limit."),
+            N_("A disabled registered poor worker who is able to work may be placed before age 40, from age 16 "
+               "(the legal working age); the county decides how far the age is relaxed."),
+            N_("The article says the age “may be appropriately relaxed” and names no lower limit of its own."),
+        ),
+        Interpretation(
+            "public_welfare_min_working_age", 6, "对于有一定劳动能力的残疾建档立卡贫困劳动力年龄可适当放宽",
+            N_("The relaxed age for a disabled worker stops at the legal working age: a post is for someone aged "
+               "16 or more. Under 16, no post; age not known, it is asked."),
+            N_("Labour Law of the PRC, article 15: no employer may recruit a minor under 16 (禁止用人单位招用未满十六周岁"
+               "的未成年人). The article relaxes its own age of 40, not the law."),
+        ),
+        Interpretation(
+            "public_welfare_no_upper_age", 6, "托底安排年满40周岁以上有就业愿望和就业能力的建档立卡贫困劳动力",
+            N_("The posts have no upper age on this site: a person of 60, 70 or more who wants work and is able to "
+               "do some is shown as eligible. The county employment service centre decides whether a post suits "
+               "them."),
+            N_("The article sets only the lower age “年满40周岁以上” (aged 40 or more) and asks for the wish and the "
+               "ability to work (有就业愿望和就业能力); it names no upper age."),
         ),
         Interpretation(
             "startup_employs_others", 7, "带动就业",
             N_("“Creating jobs” (带动就业) is read as: the business employs at least one person besides "
                "the founder."),
             N_("The article sets no number; one other person is the smallest reading."),
+        ),
+        Interpretation(
+            "training_certificate_either_kind", 8, "培训结束并取得相应资格证书后",
+            N_("The certificate a course leads to counts, of either kind: a training-completion certificate "
+               "(培训合格证书) or a vocational qualification certificate (职业资格证书, including skill-level and "
+               "special-ability certificates)."),
+            N_("Article 8 (八) says “the corresponding certificate” (相应资格证书) without naming its kind; Article 10 "
+               "(十) of the same policy pays training after either kind (培训合格证书或职业资格证书). Reading only one "
+               "kind would turn away a trainee who holds the other."),
+        ),
+        Interpretation(
+            "training_registered_poor_from_heading", 8, "培训对象自主选择培训机构的",
+            N_("The trainee must be a registered poor worker (建档立卡贫困劳动力). The clause itself says only "
+               "“the trainee” (培训对象); the heading of its part of the policy names registered poor workers."),
+            N_("Article 8 (八) stands under the heading “二、技能培训助推建档立卡贫困劳动力就业” (skills training to help "
+               "registered poor workers into work), like the whole policy. Other people may get a training "
+               "subsidy under the region's general training policy: ask the county employment service centre."),
+        ),
+        Interpretation(
+            "out_of_region_worker_facts", 9, "区外用人单位与我区建档立卡贫困劳动力签订1年以上劳动合同、缴纳社会保险并在区外就业",
+            N_("A worker counts for an employer outside Ningxia when the worker is registered poor in Ningxia, has "
+               "a labour contract of 1 year or more and social insurance paid, and works outside Ningxia: "
+               "“并在区外就业” (and works outside the region) is a condition on each counted worker. The facts "
+               "count through the number the employer gives or through its roster."),
+            N_("The clause names the contract, the insurance and the work outside the region together, as what "
+               "the employer and the worker must have; the subsidies are for the workers so employed."),
+        ),
+        Interpretation(
+            "employer_training_certified_hires", 10,
+            "培训后取得培训合格证书或职业资格证书（职业技能等级证书、专项职业能力证书），按照自治区职业培训政策给予培训鉴定补贴",
+            N_("Counted are the hires the employer trained who then obtained a training-completion certificate or "
+               "a vocational qualification certificate (including skill-level and special-ability certificates); "
+               "the subsidy for each is the region's training-subsidy standard."),
+            N_("The clause pays after training once a certificate is obtained (培训后取得…证书), at the region's "
+               "vocational training policy (按照自治区职业培训政策), the same standard as Article 8 (八)."),
+        ),
+        Interpretation(
+            "two_after_school_count", 11,
+            "凡有培训意愿的建档立卡贫困家庭“两后生”到技工院校参加1个学期的职业技能培训且培训合格的",
+            N_("When a technical school gives its number of “two-after” students who passed after a semester, "
+               "that number is assessed (the amounts for each student) and one student's own answers are not: "
+               "the school counts each student who meets every condition."),
+            N_("The amounts are per person (每人) and the training grant goes to the school; the school's count "
+               "already holds each student's facts, and assessing both would count a student twice."),
+        ),
+        Interpretation(
+            "two_after_one_semester_minimum", 11, "到技工院校参加1个学期的职业技能培训",
+            N_("“1个学期” (one semester) is read as at least one: a student with two or more semesters of "
+               "training at a technical school qualifies too, and is paid once."),
+            N_("The article names the least training a student must have done, not the most; the amounts are per person "
+               "(每人), not per semester."),
         ),
         Interpretation(
             "unemployment_six_months", 13, "在城镇常住并处于无业状态6个月以上",

@@ -88,7 +88,8 @@ QUESTIONS: tuple[Question, ...] = (
     _yes_no("person.wants_work", "post", N_("Do you want a job?")),
     _yes_no("person.able_to_work", "post", N_("Are you able to do some work?")),
     _yes_no("person.disabled", "post", N_("Do you have a disability certificate?"),
-            N_("For a disabled person able to work, the age limit of public-welfare posts is relaxed.")),
+            N_("For a disabled person able to work, the age limit of public-welfare posts is relaxed, down to 16 "
+               "(the legal working age).")),
     Question("person.pension_subsidy", "post",
              N_("Does the government already pay your pension and medical insurance contributions?"),
              N_("A public-welfare post pays tier-2 (二档) contributions, less what you already get."),
@@ -105,8 +106,12 @@ QUESTIONS: tuple[Question, ...] = (
              unit=N_("months"), requires=("person.business.kind",)),
     _yes_no("person.business.employs_others", "business", N_("Does it employ anyone besides you?"),
             requires=("person.business.kind",)),
+    # Either kind of certificate counts (reading training_certificate_either_kind).
     _yes_no("person.training_certificate", "skills",
-            N_("Did you finish a vocational training course and get its certificate?")),
+            N_("Did you finish a vocational training course and get a certificate for it?"),
+            N_("Either certificate counts: the certificate of completion the training school gives when you pass "
+               "(培训合格证书), or a vocational qualification or skill-level certificate (职业资格证书、职业技能等级证书) "
+               "you got through the course.")),
     Question("person.certificate_this_year", "skills",
              N_("Did you obtain a vocational qualification or skill-level certificate this year?"),
              N_("A national vocational qualification certificate (职业资格证书) or skill-level certificate "

@@ -51,6 +51,7 @@ RULE = Rule(
             met=N_("You signed a labour contract."),
             unmet=N_("You need a signed labour contract."),
             remedy=SIGN_CONTRACT,
+            readings=("transport_contract_any_length",),
         ),
         Condition(
             is_true("person.job.social_insurance"),
@@ -60,7 +61,7 @@ RULE = Rule(
         ),
     ),
     amount=AMOUNT,
-    interpretations=("yishang_inclusive",),
+    interpretations=("transport_contract_any_length", "yishang_inclusive"),
     person_level=True,
 )
 RULES = (RULE,)

@@ -47,6 +47,7 @@ ENOUGH_HIRES = Condition(
         "{count} qualifying hires; at least {required} are needed."),
     params={"count": HIRES, "required": LOWEST},
     remedy=MORE_HIRES,
+    readings=("workshop_worker_counts", "yishang_inclusive"),
 )
 
 
@@ -76,11 +77,14 @@ RULE = Rule(
                    "industrial park."),
             unmet=N_("The carrier must be in a poor village, a migrant village or a poverty-alleviation "
                      "industrial park."),
+            readings=("workshop_carrier_location",),
         ),
         ENOUGH_HIRES,
     ),
     amount=AMOUNT,
-    interpretations=("workshop_band_overlap_100", "workshop_carrier_location", "yishang_inclusive"),
+    # The band overlap is the amount's reading; the others are the conditions'.
+    interpretations=("workshop_band_overlap_100", "workshop_carrier_location", "workshop_worker_counts",
+                     "yishang_inclusive"),
     upgrades=(Upgrade(_next_band),),
 )
 RULES = (RULE,)

@@ -38,6 +38,8 @@ RULE = Rule(
         ),
     ),
     amount=Lookup(LEVEL, Param("art03.amount_by_level")),
+    # The city's “不低于50万元” is a minimum, shown as the amount (and flagged ``amount_is_minimum``).
+    interpretations=("incubator_minimum_award",),
     extras=_extras,
 )
 RULES = (RULE,)

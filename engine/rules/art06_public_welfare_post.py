@@ -5,6 +5,10 @@
 > 生活补贴以所在地级市上年度农村常住居民人均可支配收入为基数按月发放，按照我区城乡居民养老和医疗保险二档缴费标准为其
 > 统一缴费参保（已享受政府全额缴费补资助的不再补助，享受部分缴费补资助的予以补差，自行要求参加二档以上的按二档缴费标准
 > 补助个人），并为其购买不高于50万元额度的全区统一标准的商业意外伤害保险，上述所需资金从就业补助资金中列支。
+
+The age relaxed for a disabled person stops at the legal working age, 16 (中华人民共和国劳动法 第十五条); the article names
+no upper age and none is applied (the county decides whether a post suits an older worker). The amount is the
+living subsidy for a year, with ``monthly`` (÷ 12) beside it.
 """
 
 from __future__ import annotations
@@ -70,6 +74,18 @@ AGE_OR_DISABLED = Condition(
     params={"age": Fact("person.age"), "required": Param("art06.min_age")},
     # An age in whole years (周岁): someone of 39 turns 40 within 12 months, perhaps tomorrow.
     remedy=Wait("person.age", "art06.min_age", part(N_("turning {required}")), unit_months=12, whole_units=True),
+    readings=("yishang_inclusive", "public_welfare_disabled_age", "public_welfare_no_upper_age"),
+)
+# Whoever the article's age lets in, no one under the legal working age is placed (劳动法 第十五条): a disabled
+# person's age is therefore asked too.
+WORKING_AGE = Condition(
+    Fact("person.age") >= Param("art06.min_working_age"),
+    met=N_("You are of working age ({required} or more)."),
+    unmet=N_("No one under {required} may be employed (Labour Law of the PRC, article 15); you are {age}."),
+    params={"age": Fact("person.age"), "required": Param("art06.min_working_age")},
+    remedy=Wait("person.age", "art06.min_working_age", part(N_("turning {required}")), unit_months=12,
+                whole_units=True),
+    readings=("public_welfare_min_working_age",),
 )
 
 
@@ -113,9 +129,12 @@ RULE = Rule(
             remedy=Assume({"person.able_to_work": True}, part(N_("being able to do some work"))),
         ),
         AGE_OR_DISABLED,
+        WORKING_AGE,
     ),
     amount=CityRuralIncome(),
-    interpretations=("public_welfare_monthly", "public_welfare_disabled_age", "yishang_inclusive"),
+    # public_welfare_monthly is the amount's reading; the others are the conditions'.
+    interpretations=("public_welfare_monthly", "public_welfare_disabled_age", "public_welfare_min_working_age",
+                     "public_welfare_no_upper_age", "yishang_inclusive"),
     missing_figures=(
         MissingFigure(
             "city_rural_income",

@@ -30,6 +30,7 @@ EMPLOYS = Condition(
     met=N_("Your business employs other people."),
     unmet=N_("The business must create jobs: employ at least one person besides you."),
     remedy=Do({"person.business.employs_others": True}, part(N_("employing at least one person besides you"))),
+    readings=("startup_employs_others",),
 )
 
 

@@ -5,11 +5,17 @@
 
 The amount follows the region's training-subsidy standard by occupation and level, which was not
 found: the result is eligible with no amount and names the missing figure.
+
+``person.training_certificate``: the person finished a course and obtained the certificate it leads to, of
+either kind, a training-completion certificate (培训合格证书) or a vocational qualification certificate (职业资格证书)
+(reading ``training_certificate_either_kind``). The trainee must be registered poor: the clause says "培训对象", the
+heading of its part of the policy names registered poor workers (reading ``training_registered_poor_from_heading``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from engine.logic import Context, Expr, Param, is_true
@@ -25,11 +31,17 @@ CLAUSE = "培训对象自主选择培训机构的，培训结束并取得相应�
 
 CERTIFICATE = Condition(
     is_true("person.training_certificate"),
-    met=N_("You finished training and obtained the certificate."),
-    unmet=N_("The subsidy is paid after you finish training and obtain the certificate."),
+    met=N_("You finished a course and obtained its certificate (a training-completion certificate or a vocational "
+           "qualification certificate)."),
+    unmet=N_("The subsidy is paid after you finish a course and obtain its certificate: a training-completion "
+             "certificate (培训合格证书) or a vocational qualification certificate (职业资格证书)."),
     remedy=Do({"person.training_certificate": True},
-              part(N_("finishing a course at a training institution you choose and obtaining its certificate"))),
+              part(N_("finishing a course at a training institution you choose and obtaining its certificate (a "
+                      "training-completion or a vocational qualification certificate)"))),
+    readings=("training_certificate_either_kind",),
 )
+# “培训对象” (the trainee) is a registered poor worker by the heading of the policy's part two.
+TRAINEE_REGISTERED_POOR = replace(REGISTERED_POOR, readings=("training_registered_poor_from_heading",))
 
 TWO_AFTER, SEMESTERS = "person.two_after_student", "person.tech_school_semesters"
 
@@ -69,6 +81,7 @@ ONE_COURSE = Condition(
     unmet=N_("Your semester at a technical school as a “two-after” student is paid under Article 11 (十一): one "
              "course, one subsidy. A different course you chose yourself can be paid here; ask the county "
              "employment service centre."),
+    readings=("one_course_one_subsidy",),
 )
 
 TRAINING_STANDARD = MissingFigure(
@@ -83,8 +96,9 @@ RULE = Rule(
     benefit="training_subsidy",
     article=8,
     clause=CLAUSE,
-    conditions=(REGISTERED_POOR, CERTIFICATE, ONE_COURSE),
-    interpretations=("one_course_one_subsidy",),
+    conditions=(TRAINEE_REGISTERED_POOR, CERTIFICATE, ONE_COURSE),
+    interpretations=("training_registered_poor_from_heading", "training_certificate_either_kind",
+                     "one_course_one_subsidy"),
     amount=Param("art08.regional_training_standard"),
     missing_figures=(TRAINING_STANDARD,),
     person_level=True,

@@ -5,7 +5,9 @@
 > 助学补助。
 
 Two variants of each benefit: one student (person facts), or a school's cohort
-(``institution.two_after_passed`` passed students, 6,000 and 3,000 yuan each).
+(``institution.two_after_passed`` passed students, 6,000 and 3,000 yuan each). When the school's count is known it
+is assessed and a student's own facts are not (reading ``two_after_school_count``). "1个学期" is at least one
+semester (reading ``two_after_one_semester_minimum``).
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ STUDENT = (
         remedy=Wait("person.tech_school_semesters", "art11.min_semesters", part(Nn_(
             "{more} more semester of vocational training at a technical school (技工院校)",
             "{more} more semesters of vocational training at a technical school (技工院校)")), unit_months=SEMESTER),
+        readings=("two_after_one_semester_minimum", "two_after_semester_months"),
     ),
     Condition(
         is_true("person.training_passed"),
@@ -71,17 +74,20 @@ COHORT = (
         more=Nn_("{more} more “two-after” student passing after a semester",
                  "{more} more “two-after” students passing after a semester"),
         wait_param=SEMESTER,
+        readings=("two_after_school_count", "two_after_one_semester_minimum", "two_after_semester_months"),
     ),
 )
 PASSED = Fact("institution.two_after_passed")
 
 
 def _rules(benefit: str, amount_param: str) -> tuple[Rule, Rule]:
-    common = {"benefit": benefit, "article": 11, "clause": CLAUSE,
-              "interpretations": ("two_after_payee", "two_after_semester_months")}
-    cohort = Rule(conditions=COHORT, amount=PASSED * Param(amount_param),
-                  applies_when="institution.two_after_passed", **common)
-    student = Rule(conditions=STUDENT, amount=Param(amount_param), person_level=True, **common)
+    # two_after_payee is the amount's reading (who is paid); the others are the conditions'.
+    common = {"benefit": benefit, "article": 11, "clause": CLAUSE}
+    readings = ("two_after_payee", "two_after_one_semester_minimum", "two_after_semester_months")
+    cohort = Rule(conditions=COHORT, amount=PASSED * Param(amount_param), applies_when="institution.two_after_passed",
+                  interpretations=("two_after_school_count", *readings), **common)
+    student = Rule(conditions=STUDENT, amount=Param(amount_param), person_level=True, interpretations=readings,
+                   **common)
     return cohort, student
 
 

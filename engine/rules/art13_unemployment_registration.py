@@ -46,6 +46,7 @@ IN_TOWN = months_at_least(
     remedy=wait_months("person.urban_months", "art13.min_months",
                        Nn_("{more} more month living in town", "{more} more months living in town"),
                        guard=_lives_in_town),
+    readings=("unemployment_six_months",),
 )
 WITHOUT_WORK = months_at_least(
     "person.unemployed_months", "art13.min_months",
@@ -55,6 +56,7 @@ WITHOUT_WORK = months_at_least(
     remedy=wait_months("person.unemployed_months", "art13.min_months",
                        Nn_("{more} more month without work", "{more} more months without work"),
                        guard=_without_work, guard_facts=("person.job.place",)),
+    readings=("unemployment_six_months",),
 )
 
 

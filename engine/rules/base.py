@@ -17,7 +17,8 @@ class Condition:
 
     ``params`` name the values a message shows, as expressions (facts or parameters). ``remedy`` says how
     the condition can come to hold (:mod:`engine.remedies`); ``None``: it cannot (the article's place, the
-    kind of organisation).
+    kind of organisation). ``readings`` name the interpretations (:mod:`engine.interpretations`) its test or
+    its messages depend on; its rule must disclose each of them in ``Rule.interpretations``.
     """
 
     test: Expr
@@ -25,6 +26,7 @@ class Condition:
     unmet: Text
     params: Mapping[str, Expr] = field(default_factory=dict)
     remedy: Remedy | None = None
+    readings: tuple[str, ...] = ()
 
     def message(self, ctx: Context, met: bool) -> Message:
         values = {key: expr.one(ctx) for key, expr in self.params.items()}
@@ -69,6 +71,8 @@ class Rule:
     ``applies_when``: a fact whose presence selects this variant of the benefit (e.g. the
     institution's count of passed students instead of one student's facts). ``upgrades``: changes
     that raise the amount of the benefit once it is due (:mod:`engine.steps`).
+    ``interpretations``: the readings each result of the rule discloses, those its conditions declare
+    (``Condition.readings``) and those its amount depends on.
     """
 
     benefit: str

@@ -16,11 +16,14 @@ REGISTERED_POOR = Condition(
 )
 
 
-def months_at_least(fact: str, param: str, met: str, unmet: str, remedy: Remedy | None = None) -> Condition:
-    """A duration condition "N个月/1年以上" (以上 includes N); messages get ``months`` and ``required``."""
+def months_at_least(fact: str, param: str, met: str, unmet: str, remedy: Remedy | None = None, *,
+                    readings: tuple[str, ...] = ()) -> Condition:
+    """A duration condition "N个月/1年以上" (以上 includes N: reading ``yishang_inclusive``, with any
+    ``readings`` of its own); messages get ``months`` and ``required``."""
     return Condition(
         Fact(fact) >= Param(param), met=met, unmet=unmet,
         params={"months": Fact(fact), "required": Param(param)}, remedy=remedy,
+        readings=("yishang_inclusive", *readings),
     )
 
 
@@ -30,14 +33,14 @@ def wait_months(fact: str, param: str, words: tuple[str, str], **options) -> Wai
 
 
 def count_at_least(fact: str, param: str, met: str, unmet: str, *, more: tuple[str, str],
-                   wait_param: str | None = None) -> Condition:
+                   wait_param: str | None = None, readings: tuple[str, ...] = ()) -> Condition:
     """At least ``param`` of something; messages get ``count`` and ``required``.
 
     ``more`` words the step ("3 more qualifying hires"); ``wait_param`` names the months a new one takes
-    to count.
+    to count; ``readings`` the interpretations the count depends on.
     """
     return Condition(
         Fact(fact) >= Param(param), met=met, unmet=unmet,
         params={"count": Fact(fact), "required": Param(param)},
-        remedy=Count(fact, Param(param), part(more), wait_param),
+        remedy=Count(fact, Param(param), part(more), wait_param), readings=readings,
     )

@@ -42,3 +42,11 @@ def test_transport_subsidy(overrides, status, amount):
 def test_metadata():
     r = result_for(BASE, BENEFIT)
     check_metadata(r, 1, "person", "就业补助资金", "cash", "跨省（区）就业的每人每年一次性给予800元交通补贴")
+
+
+@pytest.mark.parametrize("overrides", [
+    {}, {"person.job.contract": "under_1_year"}, {"person.job.contract": "none"}, {"person.job.contract": MISSING},
+], ids=["1_year_or_more", "under_1_year", "none", "unknown"])
+def test_a_contract_of_any_length_is_a_disclosed_reading(overrides):
+    """The article asks for a signed labour contract and names no length (unlike 五 and 九): disclosed."""
+    assert "transport_contract_any_length" in result_for(build(BASE, overrides), BENEFIT)["interpretations"]

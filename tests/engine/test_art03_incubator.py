@@ -28,3 +28,10 @@ def test_incubator_award(overrides, status, amount, minimum):
 def test_metadata():
     r = result_for(BASE, BENEFIT)
     check_metadata(r, 3, "institution", "就业补助资金", "cash", "一次性给予不低于50万元奖补资金")
+
+
+@pytest.mark.parametrize("level", ["city", "region", "national", "none"])
+def test_the_city_minimum_is_a_disclosed_reading(level):
+    """"不低于50万元" is a floor: the amount shown for a city-level park is that minimum, and the result says so."""
+    r = result_for(build(BASE, {"incubator.level": level}), BENEFIT)
+    assert "incubator_minimum_award" in r["interpretations"]

@@ -1,10 +1,16 @@
 """(八) 培训对象自主选择培训机构的，培训结束并取得相应资格证书后，将职业技能培训补贴直补个人。The regional training
-subsidy standard is not published in our facts: eligible with no amount and a missing figure."""
+subsidy standard is not published in our facts: eligible with no amount and a missing figure.
+
+"相应资格证书": the course's certificate of either kind counts, a training-completion certificate (培训合格证书) or a
+vocational qualification certificate (职业资格证书), the two kinds article (十) names; the trainee (培训对象) is a
+registered poor worker by the heading "二、技能培训助推建档立卡贫困劳动力就业". Both readings are disclosed."""
 
 from __future__ import annotations
 
 import pytest
 from helpers import ELIGIBLE, MISSING, build, check_case, check_metadata, result_for
+
+from engine.questions import BY_FACT
 
 BENEFIT = "training_subsidy"
 BASE = ELIGIBLE[BENEFIT]
@@ -37,8 +43,26 @@ def test_training_subsidy(overrides, status):
         assert r["missing_figures"], "the regional training-subsidy standard is not published: a missing figure"
 
 
-def test_the_reading_is_disclosed():
-    assert "one_course_one_subsidy" in result_for(BASE, BENEFIT)["interpretations"]
+READINGS = ["training_certificate_either_kind", "training_registered_poor_from_heading", "one_course_one_subsidy"]
+
+
+@pytest.mark.parametrize("reading", READINGS)
+@pytest.mark.parametrize("overrides", [
+    {}, {"person.training_certificate": False}, {"person.training_certificate": MISSING},
+    {"person.registered_poor": False}, {"person.registered_poor": MISSING},
+], ids=["eligible", "no_certificate", "certificate_unknown", "not_registered", "registered_unknown"])
+def test_the_readings_are_disclosed(reading, overrides):
+    assert reading in result_for(build(BASE, overrides), BENEFIT)["interpretations"]
+
+
+def test_either_certificate_is_named_where_it_is_asked_and_refused():
+    question = BY_FACT["person.training_certificate"]
+    assert "培训合格证书" in question.help
+    assert "职业资格证书" in question.help
+    r = result_for(build(BASE, {"person.training_certificate": False}), BENEFIT, lang="en")
+    (unmet,) = r["unmet"]
+    assert "培训合格证书" in unmet["text"]
+    assert "职业资格证书" in unmet["text"]
 
 
 def test_metadata():

@@ -57,3 +57,48 @@ def test_institution_mode(overrides, status, grant, aid):
 ])
 def test_metadata(benefit, payee, fund, phrase):
     check_metadata(result_for(PERSON, benefit), 11, payee, fund, "cash", phrase)
+
+
+# Readings disclosed: the school's count, when given, is what is assessed (two_after_school_count); "1个学期" is at
+# least one semester, paid once per student (two_after_one_semester_minimum).
+BOTH = build(PERSON, {PASSED: 35, "institution.kind": "technical_school"})
+
+COUNT_CASES = [
+    pytest.param({}, "eligible", 210_000, 105_000, id="学校填了35人：按学校人数计算，而非该生一人"),
+    pytest.param({PASSED: 0}, "not_eligible", None, None, id="学校填0人：该生本人条件齐全也不按本人计算"),
+    pytest.param({PASSED: 1}, "eligible", 6_000, 3_000, id="学校填1人"),
+    pytest.param({"person.training_passed": False}, "eligible", 210_000, 105_000, id="学校人数已知：不看本人是否合格"),
+    pytest.param({"institution.kind": "training_institution"}, "not_eligible", None, None, id="一般培训机构"),
+]
+
+
+@pytest.mark.parametrize(("overrides", "status", "grant", "aid"), COUNT_CASES)
+def test_a_known_school_count_is_assessed_instead_of_the_students_facts(overrides, status, grant, aid):
+    profile = build(BOTH, overrides)
+    for benefit, amount in ((GRANT, grant), (AID, aid)):
+        r = result_for(profile, benefit)
+        check_case(r, overrides, status, amount)
+        assert "two_after_school_count" in r["interpretations"]
+
+
+@pytest.mark.parametrize("benefit", [GRANT, AID])
+def test_a_students_own_result_does_not_name_the_school_count(benefit):
+    assert "two_after_school_count" not in result_for(PERSON, benefit)["interpretations"]
+
+
+@pytest.mark.parametrize("semesters", [1, 2, 3, 6])
+def test_one_semester_or_more_is_paid_once(semesters):
+    profile = build(PERSON, {"person.tech_school_semesters": semesters})
+    for benefit, amount in ((GRANT, 6_000), (AID, 3_000)):
+        r = result_for(profile, benefit)
+        assert (r["status"], r["amount"]) == ("eligible", amount)
+        assert "two_after_one_semester_minimum" in r["interpretations"]
+
+
+@pytest.mark.parametrize("profile", [PERSON, SCHOOL, build(PERSON, {"person.tech_school_semesters": 0})],
+                         ids=["student", "school", "no_semester"])
+@pytest.mark.parametrize("benefit", [GRANT, AID])
+def test_the_semester_readings_are_disclosed(profile, benefit):
+    r = result_for(profile, benefit)
+    assert {"two_after_one_semester_minimum", "two_after_semester_months", "two_after_payee"} <= set(
+        r["interpretations"])

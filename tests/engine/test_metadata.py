@@ -4,6 +4,7 @@ readings recorded in one place, and every article (一)…(十七) represented."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 
@@ -12,7 +13,10 @@ import pytest
 from engine import catalog, guidance, policy
 from engine.interpretations import INTERPRETATIONS
 from engine.params import definitions
-from engine.rules import ALL_RULES, BENEFIT_IDS, MODULES
+from engine.rules import ALL_RULES, BENEFIT_IDS, MODULES, art06_public_welfare_post
+from engine.rules.placements import PLACEMENT_RULES
+from engine.rules.students import STUDENT_RULES
+from engine.rules.workers import WORKER_RULES
 
 CONTRACT_IDS = [
     "transport_subsidy", "workshop_grant", "incubator_award", "broker_fee", "broker_4050_insurance",
@@ -22,6 +26,13 @@ CONTRACT_IDS = [
     "special_ability_assessment", "unemployment_registration",
 ]
 TESTS = Path(__file__).resolve().parent
+ROW_RULES = (*WORKER_RULES, *STUDENT_RULES, *PLACEMENT_RULES)
+# Readings of counts that the rules of articles (九) and (十) attach once they read them (issue 16, the count
+# split): each may go unused only while no rule reads its count; then it must be disclosed like any other.
+ATTACHED_WITH_COUNT = {
+    "out_of_region_worker_facts": "employer.out_of_region_hires",
+    "employer_training_certified_hires": "employer.certified_trained_hires",
+}
 
 
 def test_benefit_ids_are_the_contract():
@@ -71,3 +82,69 @@ def test_every_article_is_represented():
     guided = set(guidance.BY_ARTICLE)
     assert ruled | guided == set(range(1, 18))
     assert {8, 14, 15, 16, 17} <= guided
+
+
+# Readings: every one a rule relies on is recorded, and each result that depends on one discloses it.
+
+def unknown_readings(rules, row_rules=()) -> list[str]:
+    """Reading ids named by a rule, a condition or a row rule that ``engine/interpretations.py`` lacks."""
+    named = [(rule.benefit, key) for rule in rules for key in rule.interpretations]
+    named += [(rule.benefit, key) for rule in rules for condition in rule.conditions for key in condition.readings]
+    named += [(rule.id, key) for rule in row_rules for key in rule.interpretations]
+    return [f"{owner}: {key}" for owner, key in named if key not in INTERPRETATIONS]
+
+
+def undisclosed(rules) -> list[str]:
+    """Readings a condition depends on that its rule's results do not disclose."""
+    return [f"{rule.benefit} (article {rule.article}): {key}"
+            for rule in rules for condition in rule.conditions for key in condition.readings
+            if key not in rule.interpretations]
+
+
+def unused(rules) -> list[str]:
+    """Readings that no result discloses (a reading of a count is waited for until a rule reads that count)."""
+    disclosed = {key for rule in rules for key in rule.interpretations}
+    read = set().union(*(rule.facts() for rule in rules))
+    waiting = {key for key, fact in ATTACHED_WITH_COUNT.items() if fact not in read}
+    return [key for key in INTERPRETATIONS if key not in disclosed and key not in waiting]
+
+
+def test_every_reading_named_is_recorded():
+    assert unknown_readings(ALL_RULES, ROW_RULES) == []
+
+
+def test_every_reading_a_condition_uses_is_disclosed_by_its_rule():
+    assert undisclosed(ALL_RULES) == []
+
+
+def test_every_recorded_reading_is_disclosed_by_a_rule():
+    assert unused(ALL_RULES) == []
+
+
+def test_the_readings_of_the_split_counts_are_recorded():
+    assert set(ATTACHED_WITH_COUNT) <= set(INTERPRETATIONS)
+    assert {INTERPRETATIONS[key].article for key in ATTACHED_WITH_COUNT} == {9, 10}
+
+
+def test_the_reading_checks_can_fail():
+    """Drop a reading from a rule's disclosed list: the condition that uses it is caught, and so is the unused
+    reading; a condition naming an unknown id is caught too."""
+    post = art06_public_welfare_post.RULE
+    key = "public_welfare_disabled_age"
+    assert any(key in condition.readings for condition in post.conditions)
+    dropped = replace(post, interpretations=tuple(k for k in post.interpretations if k != key))
+    others = tuple(rule for rule in ALL_RULES if rule is not post)
+    assert undisclosed((dropped,)) == [f"public_welfare_post (article 6): {key}"]
+    assert key in unused((*others, dropped))
+    made_up = replace(post.conditions[0], readings=("no_such_reading",))
+    assert unknown_readings((replace(post, conditions=(made_up,)),)) == ["public_welfare_post: no_such_reading"]
+
+
+@pytest.mark.parametrize("key", sorted(INTERPRETATIONS))
+def test_every_reading_quotes_the_words_it_reads(key):
+    reading = INTERPRETATIONS[key]
+    assert reading.id == key
+    words = policy.full_text() if reading.article == 0 else policy.article(reading.article).text
+    assert reading.text_zh in words, f"{key}: text_zh is not the policy's words"
+    assert reading.reading
+    assert reading.basis
