@@ -114,8 +114,8 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             "out_of_region_worker_facts", 9, "区外用人单位与我区建档立卡贫困劳动力签订1年以上劳动合同、缴纳社会保险并在区外就业",
             N_("A worker counts for an employer outside Ningxia when the worker is registered poor in Ningxia, has "
                "a labour contract of 1 year or more and social insurance paid, and works outside Ningxia: "
-               "“并在区外就业” (and works outside the region) is a condition on each counted worker. The facts "
-               "count through the number the employer gives or through its roster."),
+               "“并在区外就业” (and works outside the region) is a condition on each counted worker. The employer "
+               "gives the number of such workers (the site has no roster for this article)."),
             N_("The clause names the contract, the insurance and the work outside the region together, as what "
                "the employer and the worker must have; the subsidies are for the workers so employed."),
         ),

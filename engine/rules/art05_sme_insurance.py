@@ -40,6 +40,7 @@ RULE = Rule(
                      "insurance paid",
                      "{more} registered poor workers hired with a contract of a year or more and social "
                      "insurance paid"),
+            readings=("sme_qualifying_hires",),
         ),
     ),
     amount=Fact("employer.insured_hires") * Param("art05.months_paid")

@@ -39,6 +39,7 @@ HIRES = count_at_least(
              "insurance paid, working outside Ningxia",
              "{more} registered poor workers from Ningxia hired with a contract of a year or more and social "
              "insurance paid, working outside Ningxia"),
+    readings=("out_of_region_worker_facts",),
 )
 TRAINS = Condition(
     is_true("employer.trains_hires"),
@@ -54,6 +55,7 @@ TRAINING = Rule(
     clause=CLAUSE,
     conditions=(OUTSIDE, HIRES, TRAINS),
     amount=Param("art08.regional_training_standard"),
+    interpretations=("out_of_region_worker_facts",),
     missing_figures=(TRAINING_STANDARD,),
 )
 INSURANCE = Rule(
@@ -62,6 +64,7 @@ INSURANCE = Rule(
     clause=CLAUSE,
     conditions=(OUTSIDE, HIRES),
     amount=Param("art09.flexible_insurance_subsidy"),
+    interpretations=("out_of_region_worker_facts",),
     missing_figures=(
         MissingFigure(
             "flexible_insurance_subsidy",

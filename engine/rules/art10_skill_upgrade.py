@@ -51,9 +51,11 @@ EMPLOYER_TRAINING = Rule(
                      "training and obtains a training or vocational qualification certificate",
                      "{more} poor workers you hired who complete your induction, job-change or on-the-job "
                      "training and obtain a training or vocational qualification certificate"),
+            readings=("employer_training_certified_hires",),
         ),
     ),
     amount=Param("art08.regional_training_standard"),
+    interpretations=("employer_training_certified_hires",),
     missing_figures=(TRAINING_STANDARD,),
 )
 

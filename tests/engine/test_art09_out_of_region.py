@@ -45,3 +45,10 @@ def test_out_of_region_subsidies(overrides, training, insurance):
 ])
 def test_metadata(benefit, fund, phrase):
     check_metadata(result_for(BASE, benefit), 9, "employer", fund, "cash", phrase)
+
+
+@pytest.mark.parametrize("benefit", [TRAINING, INSURANCE])
+def test_the_reading_of_who_counts_is_disclosed(benefit):
+    """“并在区外就业” is read as a condition on each counted worker: every result says so."""
+    for overrides in ({}, {HIRES: 0}, {HIRES: MISSING}):
+        assert "out_of_region_worker_facts" in result_for(build(BASE, overrides), benefit)["interpretations"]

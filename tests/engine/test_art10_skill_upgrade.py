@@ -84,3 +84,11 @@ def test_employer_training_subsidy(overrides, status):
 ])
 def test_metadata(benefit, payee, fund, phrase):
     check_metadata(result_for(ELIGIBLE[benefit], benefit), 10, payee, fund, "cash", phrase)
+
+
+def test_the_employer_training_result_says_who_is_counted():
+    for overrides in ({}, {CERTIFIED: 0}, {CERTIFIED: MISSING}):
+        r = result_for(build(ELIGIBLE[EMPLOYER], overrides), EMPLOYER)
+        assert "employer_training_certified_hires" in r["interpretations"]
+    unmet = result_for(build(ELIGIBLE[EMPLOYER], {CERTIFIED: 0}), EMPLOYER, lang="en")["unmet"]
+    assert any("培训合格证书" in m["text"] and "职业资格证书" in m["text"] for m in unmet)
