@@ -68,3 +68,47 @@ def test_no_message_hides_inside_an_f_string():
                     if literal and getattr(call.func, "id", None) in {"_", "N_", "gettext"}:
                         hidden.append(f"{path.relative_to(ROOT)}:{node.lineno}")
     assert not hidden, hidden
+
+
+def _glossary() -> dict:
+    import tomllib  # noqa: PLC0415
+
+    return tomllib.loads((ROOT / "i18n" / "glossary.toml").read_text(encoding="utf-8"))
+
+
+def _translations(locale: str):
+    with po_path(locale).open("rb") as handle:
+        catalog = read_po(handle, locale=locale)
+    for message in catalog:
+        if message.id:
+            texts = message.string if isinstance(message.string, tuple) else (message.string,)
+            yield message.id, [text for text in texts if text]
+
+
+def forbidden_in(text: str, words: dict[str, str]) -> list[str]:
+    return [word for word in words if word in text]
+
+
+def test_no_translation_uses_a_word_the_glossary_forbids():
+    """领取, 能领 … promise money or a post the county has not granted; 再就业 means re-employment after losing a
+    job (issue 17). The glossary says why and what to write."""
+    for locale, words in _glossary().items():
+        found = [(word, msgid) for msgid, texts in _translations(locale) for text in texts
+                 for word in forbidden_in(text, words.get("forbidden", {}))]
+        assert not found, "\n".join(f"{locale}: {word!r} in the translation of {msgid!r}" for word, msgid in found)
+
+
+def test_chinese_text_uses_full_width_brackets():
+    """（周岁）, not (周岁): ASCII brackets around Chinese words in a Chinese sentence."""
+    ascii_around_chinese = re.compile(r"\([^()]*[\u4e00-\u9fff][^()]*\)")
+    found = [msgid for msgid, texts in _translations("zh_CN") for text in texts if ascii_around_chinese.search(text)]
+    assert not found, found
+
+
+def test_the_glossary_checks_can_fail():
+    """The translations this issue found (issue 17) are each caught; the fixed ones are not."""
+    words = _glossary()["zh_CN"]["forbidden"]
+    for was in ("暂时还不能领取补贴", "按{policy}您可以享受的扶持", "再就业{months_more}个月", "金额未公布"):
+        assert forbidden_in(was, words), was
+    for now in ("暂时还不能申请补贴", "按{policy}您可以申请的扶持", "在该岗位再干{months_more}个月", "本站暂无该金额"):
+        assert not forbidden_in(now, words), now
