@@ -29,7 +29,7 @@ import pandas as pd
 import i18n
 from engine.profile import FIELDS, SECTIONS
 from engine.roster.cells import CellError, normalise_header
-from engine.roster.downloads import neutralise, neutralise_frame
+from engine.roster.downloads import neutralise, neutralise_frame, xlsx_value
 from engine.roster.files import EXCEL_MAX_ROWS, RosterError, iter_tables
 from engine.roster.persons import PERSON_SCHEMA, evaluate_table
 from i18n import N_
@@ -78,7 +78,7 @@ def run(source: str | Path, out: str | Path, on: date, *, kind: str = "persons",
     errors_partial = None if errors is None else _partial(Path(errors))
     report = Run()
     try:
-        with _writer(partial) as write, _error_writer(errors_partial, lang) as write_errors:
+        with _Writer(partial) as write, _ErrorWriter(errors_partial, lang) as write_errors:
             roster_kind = kinds()[kind]
             frames = (_persons(source, on, report, summary, benefits) if roster_kind is None
                       else _of_kind(source, on, roster_kind, lang, report))
@@ -228,9 +228,9 @@ class _Writer:
         if self._book is None:
             self._book = openpyxl.Workbook(write_only=True)
             self._sheet = self._book.create_sheet()
-            self._sheet.append([neutralise(str(c)) for c in frame.columns])
-        for record in frame.astype(object).where(frame.notna(), None).itertuples(index=False, name=None):
-            self._sheet.append([neutralise(v) for v in record])
+            self._sheet.append([xlsx_value(str(c)) for c in frame.columns])
+        for record in frame.astype(object).itertuples(index=False, name=None):
+            self._sheet.append([xlsx_value(v) for v in record])  # as the site's XLSX downloads write a cell
 
     def __exit__(self, *failed: object) -> None:
         if self._parquet_writer is not None:
@@ -242,9 +242,6 @@ class _Writer:
         elif not self.started and failed[0] is None:
             self.path.write_bytes(b"")
 
-
-def _writer(path: Path) -> _Writer:
-    return _Writer(path)
 
 
 class _ErrorWriter:
@@ -270,7 +267,3 @@ class _ErrorWriter:
     def __exit__(self, *failed: object) -> None:
         if self.stream is not None:
             self.stream.close()
-
-
-def _error_writer(path: str | Path | None, lang: str) -> _ErrorWriter:
-    return _ErrorWriter(path, lang)

@@ -94,15 +94,16 @@ def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame], text_columns: Collection[s
             if header in text_columns:
                 dimension = sheet.column_dimensions[get_column_letter(position)]
                 dimension.number_format, dimension.width = "@", ID_COLUMN_WIDTH
-        sheet.append([_xlsx_value(str(c)) for c in frame.columns])
+        sheet.append([xlsx_value(str(c)) for c in frame.columns])
         for record in frame.itertuples(index=False, name=None):
-            sheet.append([_xlsx_value(v) for v in record])
+            sheet.append([xlsx_value(v) for v in record])
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
 
 
-def _xlsx_value(value: Any) -> Any:
+def xlsx_value(value: Any) -> Any:
+    """A cell as openpyxl should write it: text neutralised, missing values empty, NumPy numbers as Python's."""
     if isinstance(value, str):  # every text cell neutralised here: openpyxl writes text starting with "=" as a formula
         return neutralise(value)
     if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
