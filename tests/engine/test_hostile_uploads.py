@@ -71,11 +71,13 @@ def shared_strings_bomb() -> bytes:
 
 
 def refusal(data: bytes, name: str = "roster.csv", seconds: float = 5.0) -> RosterError:
-    """The RosterError for ``data``, in under ``seconds``; its message exists in both languages."""
-    start = time.perf_counter()
+    """The RosterError for ``data``, in under ``seconds`` of this process's CPU (what the file costs the server; the
+    wall clock also counts other processes: 3.02 s against 1.4 s of CPU with two test runs at once); its message
+    exists in both languages."""
+    start = time.process_time()
     with pytest.raises(RosterError) as refused:
         read_roster(data, name, WORKER_SCHEMA)
-    took = time.perf_counter() - start
+    took = time.process_time() - start
     assert took < seconds, f"{took:.1f} s to refuse"
     error = refused.value
     for lang in ("zh_CN", "en"):
