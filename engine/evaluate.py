@@ -6,7 +6,8 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from engine import catalog, policy
+from engine import catalog, policy, totals
+from engine.age import with_age
 from engine.assess import ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, OUT_OF_PERIOD, assess
 from engine.logic import Context
 from engine.messages import Message, msg
@@ -104,22 +105,26 @@ def out_of_period_result(rule: Rule, on: date, lang: str | None) -> dict[str, An
 
 
 def evaluate(profile: Mapping[str, Any], on: date, lang: str | None = "zh_CN") -> dict[str, Any]:
-    """Every benefit for ``profile`` assessed on ``on``: ``{policy, date, in_force, results, total}``.
+    """Every benefit for ``profile`` assessed on ``on``: ``{policy, date, in_force, results, total, left_out}``.
+
+    ``total`` adds the due amounts, at most one of each set of benefits that exclude each other
+    (:mod:`engine.totals`); ``left_out`` names those it did not add, and why.
 
     Raises :class:`engine.profile.ProfileError` (a ValueError) on bad input, naming the field.
     """
-    facts = flatten(profile)
+    facts = with_age(flatten(profile), on)
     in_force = policy.in_force(on)
     ctx = Context(facts, params_on(on))
     results = []
     for benefit in VARIANTS:
         rule = choose_variant(benefit, facts)
         results.append(evaluate_rule(rule, ctx, lang) if in_force else out_of_period_result(rule, on, lang))
-    total = sum(r["amount"] for r in results if r["status"] == ELIGIBLE and r["amount"] is not None)
+    summed = totals.total(results, lang)
     return {
         "policy": policy.POLICY_ID,
         "date": on.isoformat(),
         "in_force": in_force,
         "results": results,
-        "total": _plain_number(total),
+        "total": summed.amount,
+        "left_out": list(summed.left_out),
     }

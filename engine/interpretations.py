@@ -167,6 +167,25 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "twice."),
         ),
         Interpretation(
+            "post_or_work_away", 6, "托底安排年满40周岁以上有就业愿望和就业能力的建档立卡贫困劳动力",
+            N_("A public-welfare post and the transport subsidy are not added into one total: the post is a job "
+               "near home for people without other work (托底安排), the transport subsidy is for a year of work in "
+               "another county or province. Both are shown if you can apply for both; the total counts the larger "
+               "one, and the county decides."),
+            N_("“托底安排” (a safety-net placement) is for people who want work and have none; one person does not "
+               "hold a village post and a job away from home in the same year. No document was found that rules "
+               "on a person who could apply for both."),
+        ),
+        Interpretation(
+            "one_certificate_one_subsidy", 10, "当年取得国家职业资格证书或职业技能等级证书的建档立卡贫困劳动力可按规定申请职工技能提升补贴",
+            N_("The training subsidy and the skill-upgrade subsidy are not added into one total: both pay for a "
+               "certificate, and the site cannot tell whether yours are one certificate or two. The total counts "
+               "the larger known amount; if you obtained two different certificates, ask the county about both."),
+            N_("Article 8 (八) pays after a course once its certificate is obtained; Article 10 (十) pays for a "
+               "certificate obtained this year (按规定, under the rules). One certificate paid twice is read as "
+               "not intended; no document was found that says so in words."),
+        ),
+        Interpretation(
             "skill_upgrade_12_months", 10, "依法参加失业保险3年以上",
             N_("From 1 January 2019 the skill-upgrade subsidy needs 12 months (1 year) of unemployment-insurance "
                "contributions instead of 3 years; the site applies this to registered poor workers too."),

@@ -14,7 +14,7 @@ from typing import Any
 
 from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 
 import i18n
 
@@ -22,7 +22,7 @@ import i18n
 MONEY_PARAMS = frozenset({"amount", "increase", "monthly", "cover"})
 # Parameters that are dates (ISO text in the JSON) are written out in the language.
 DATE_PARAMS = frozenset({"start", "end", "date"})
-BABEL_LOCALES = {"zh_CN": "zh_Hans_CN", "en": "en"}
+BABEL_LOCALES = {"zh_CN": "zh_Hans_CN", "en": "en_GB"}  # British English: "1 July 2018"
 
 
 @dataclass(frozen=True)
@@ -65,10 +65,21 @@ def format_param(key: str, value: Any, lang: str) -> str:
     if isinstance(value, bool) or not isinstance(value, int | float):
         return i18n.gettext(lang, value) if isinstance(value, str) and value else str(value)
     if key in MONEY_PARAMS:
-        whole = float(value).is_integer()
-        return format_currency(value, "CNY", locale=locale, format="¤#,##0" if whole else None,
-                               currency_digits=not whole)
+        return money_text(value, lang)
     return format_decimal(value, locale=locale)
+
+
+def money_text(amount: float, lang: str) -> str:
+    """An amount of yuan, one style per language, in sentences and figures alike: the policy's own style in
+    Chinese (800元, 6万元 for whole ten-thousands, 27,360元) and "800 yuan", "60,000 yuan" in English; cents
+    only when the amount has a fraction (1,234.50 yuan)."""
+    locale = BABEL_LOCALES[i18n.normalize_locale(lang)]
+    pattern = "#,##0" if float(amount).is_integer() else "#,##0.00"
+    if locale.startswith("zh"):
+        if amount >= 10_000 and float(amount) % 10_000 == 0:
+            return f"{format_decimal(amount / 10_000, format='#,##0', locale=locale)}万元"
+        return f"{format_decimal(amount, format=pattern, locale=locale)}元"
+    return f"{format_decimal(amount, format=pattern, locale=locale)} yuan"
 
 
 def plural_count(value: float) -> int:

@@ -75,7 +75,9 @@ def enum(*values: str) -> Field:
 
 FIELDS: dict[str, Field] = {
     "person.registered_poor": BOOL,
-    "person.age": Field("int", minimum=0, maximum=130),
+    "person.age": Field("int", minimum=0, maximum=130),  # in full years (周岁); a birth year decides it (engine.age)
+    "person.birth_year": Field("int", minimum=1900, maximum=2010),
+    "person.birth_month": Field("int", minimum=1, maximum=12),
     "person.disabled": BOOL,
     "person.able_to_work": BOOL,
     "person.wants_work": BOOL,

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from engine.age import AGE, BIRTH_YEAR, with_age
 from engine.evaluate import ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, evaluate
 from engine.profile import CITIES, COUNTIES_BY_CITY, FIELDS
 from i18n import N_
@@ -62,8 +63,10 @@ QUESTIONS: tuple[Question, ...] = (
     _yes_no("person.registered_poor", "you", N_("Is your household registered as poor (建档立卡)?"),
             N_("建档立卡 means your household is in the national poverty registration system; your village "
                "committee or township can tell you. Households that have left poverty stay registered.")),
-    # TRANSLATORS: the unit of an age (周岁 in Chinese), not of a duration.
-    Question("person.age", "you", N_("How old are you?"), unit=N_("years of age")),
+    # The age is worked out in full years (周岁) from the year of birth (engine.age): a stated age may be 虚岁.
+    Question("person.birth_year", "you", N_("In which year were you born? (the year on your ID card)"),
+             N_("Type the year of birth on your ID card (身份证). We work out your age in full years (周岁) on the "
+                "day we assess; the traditional way of counting (虚岁) gives one or two years more.")),
     Question("person.city", "you", N_("Which city is your household registered in?"),
              N_("This decides the county office you apply to and the income figure a public-welfare post "
                 "uses."),
@@ -85,7 +88,13 @@ QUESTIONS: tuple[Question, ...] = (
             N_("Social insurance (社会保险) is pension, medical, unemployment, work-injury and maternity "
                "insurance; your pay slip or the 12333 hotline shows whether it is paid."),
             requires=("person.job.place",)),
-    _yes_no("person.wants_work", "post", N_("Do you want a job?")),
+    # The article's words are 有就业愿望: wanting work near home, in the sense of a safety-net post (托底安排).
+    _yes_no("person.wants_work", "post",
+            N_("Would you take a public-welfare post near home, such as village road upkeep, forest or grassland care, "
+               "village cleaning or elderly care?"),
+            N_("These posts are a safety net (托底安排) for registered poor people who want work and cannot find "
+               "other work: aged 40 or more, or disabled and able to do some work. There are only so many; the "
+               "county decides who gets one.")),
     _yes_no("person.able_to_work", "post", N_("Are you able to do some work?")),
     _yes_no("person.disabled", "post", N_("Do you have a disability certificate?"),
             N_("For a disabled person able to work, the age limit of public-welfare posts is relaxed, down to 16 "
@@ -143,6 +152,13 @@ QUESTIONS: tuple[Question, ...] = (
             requires=("person.registered_poor",)),
 )
 BY_FACT: dict[str, Question] = {q.fact: q for q in QUESTIONS}
+# Facts the questionnaire asks in another form: the age in full years as the year of birth.
+ASKED_AS = {AGE: BIRTH_YEAR}
+
+
+def question_for(fact: str) -> Question | None:
+    """The question that gives ``fact`` (the year of birth for the age), if the questionnaire has one."""
+    return BY_FACT.get(ASKED_AS.get(fact, fact))
 
 
 def county_options(city: str | None) -> tuple[str, ...]:
@@ -185,7 +201,14 @@ def _wanted(facts: Mapping[str, Any], on: date) -> set[str]:
     post = results["public_welfare_post"]
     if post["status"] == ELIGIBLE:
         wanted |= {"person.pension_subsidy", "person.city_rural_income_last_year"}
+    if AGE in wanted:  # the age is asked as the year of birth
+        wanted = (wanted - {AGE}) | {BIRTH_YEAR}
     return wanted
+
+
+def age_in_full_years(answers: Mapping[str, Any], on: date) -> int | None:
+    """The age (周岁) on ``on`` that the answers give: from the year of birth."""
+    return with_age(answers, on).get(AGE)
 
 
 def relevant_facts(answers: Mapping[str, Any], on: date) -> list[str]:
@@ -195,13 +218,13 @@ def relevant_facts(answers: Mapping[str, Any], on: date) -> list[str]:
     is shown when its answer is needed and the questions it follows are answered.
     """
     facts = {**answers, **implied(answers)}
-    wanted = _wanted(facts, on) | {"person.registered_poor", "person.age", "person.city", "person.county"}
+    wanted = _wanted(facts, on) | {"person.registered_poor", BIRTH_YEAR, "person.city", "person.county"}
     for name in answers:
         if name not in wanted:
             without = {k: v for k, v in facts.items() if k != name}
             if name in _wanted(without, on):
                 wanted.add(name)
-    age = facts.get("person.age")
+    age = age_in_full_years(answers, on)
     if age is not None and age >= SCHOOL_QUESTION_AGE_LIMIT:
         wanted -= {"person.two_after_student", "person.tech_school_semesters", "person.training_passed"}
     wanted -= set(implied(answers))

@@ -21,7 +21,7 @@ from engine import policy
 from engine.evaluate import ELIGIBLE, evaluate
 from engine.messages import Message
 from engine.params import values_on
-from engine.questions import BY_FACT, nest
+from engine.questions import nest, question_for
 from engine.remedies import part
 from engine.steps import add_months
 from i18n import N_, Nn_
@@ -81,7 +81,7 @@ def _job(place: str, words: str) -> Callable[[Mapping[str, Any], Mapping[str, An
 
 def _post(facts: Mapping[str, Any], params: Mapping[str, Any]) -> list[Need]:
     return [
-        Need({"person.wants_work": True}, facts.get("person.wants_work") is True, part(N_("wanting to work"))),
+        Need({"person.wants_work": True}, facts.get("person.wants_work") is True, part(N_("wanting a post near home"))),
         Need({"person.able_to_work": True}, facts.get("person.able_to_work") is True,
              part(N_("being able to do some work"))),
         Need({}, False, part(POSTS_ASSIGNED)),
@@ -114,7 +114,7 @@ SCENARIOS: tuple[Scenario, ...] = (
 
 
 def _question(fact: str) -> Message:
-    question = BY_FACT.get(fact)
+    question = question_for(fact)
     return Message(ANSWER, {"question": question.label if question else fact})
 
 

@@ -11,15 +11,15 @@ from typing import Any
 
 import streamlit as st
 
-from engine import catalog, evaluate
+from engine import catalog, evaluate, totals
 from engine.guidance import BY_ARTICLE, PROJECT_PARAMS
-from engine.profile import place_name
 from engine.questions import (
     BY_FACT,
     QUESTIONS,
     RESIDENT_BENEFITS,
     SCHOOL_QUESTION_AGE_LIMIT,
     STEPS,
+    age_in_full_years,
     implied,
     nest,
     relevant_facts,
@@ -35,8 +35,6 @@ from ui.summary import summary_html
 STEP_ORDER = ("year", *(key for key, _ in STEPS), "results")
 STEP_TITLES = {"year": N_("Which year"), **dict(STEPS), "results": N_("Your results")}
 GUIDANCE_SHOWN = (8, 12, 13, 15)
-# The first-year total counts money paid to the person (a school's training grant is not theirs).
-PAID_TO_RESIDENT = ("person", "students")
 
 
 def visible_steps(shown: list[str]) -> list[str]:
@@ -142,16 +140,15 @@ def resident_results(answers: dict[str, Any], page: Page) -> None:
         st.button(_("Choose the year"), on_click=go, args=("year",))
         return
     out = evaluate(nest({**answers, **implied(answers)}), on, lang=page.lang)
-    mine = [r for r in out["results"] if r["benefit"] in shown_benefits(answers)]
-    total = sum(r["amount"] for r in mine if r["status"] == "eligible" and r["amount"] is not None
-                and r["payee"] in PAID_TO_RESIDENT)
+    mine = [r for r in out["results"] if r["benefit"] in shown_benefits(answers, on)]
+    summed = totals.total(mine, page.lang, payees=totals.PAID_TO_RESIDENT)
     county = answers.get("person.county")
     groups = results.grouped(mine, person=True)
     if out["in_force"]:
         st.caption(fmt.md_escape(_("Situation assessed on {date}.").format(date=fmt.date_text(on, page.lang))))
-    headline(groups, total, page)
+    headline(groups, summed, page)
     if page.kiosk:  # at a kiosk the way to take the result away comes first, before the details
-        take_away(page, mine, on, total, answers)
+        take_away(page, mine, on, summed, answers)
     for key, title, icon in results.GROUPS:
         if groups[key]:
             st.subheader(f"{icon} {fmt.md_escape(_(title))} ({len(groups[key])})", anchor=f"group-{key}")
@@ -162,10 +159,10 @@ def resident_results(answers: dict[str, Any], page: Page) -> None:
         comparisons(answers, on, page)
     your_answers(answers, page)
     if not page.kiosk:
-        take_away(page, mine, on, total, answers)
+        take_away(page, mine, on, summed, answers)
 
 
-def headline(groups: dict[str, list[dict[str, Any]]], total: float, page: Page) -> None:
+def headline(groups: dict[str, list[dict[str, Any]]], summed: totals.Total, page: Page) -> None:
     """What the person can apply for, named, first; then the money paid to them and what that sum leaves out."""
     _ = page._
     due = groups["apply"]
@@ -178,7 +175,9 @@ def headline(groups: dict[str, list[dict[str, Any]]], total: float, page: Page) 
         st.markdown("**" + fmt.md_escape(_(
             "Nothing you can apply for yet with these answers: below is what is not yet due, and what we need "
             "to know.")) + "**")
-    st.metric(_("Money paid to you in the first year"), fmt.money(total, page.lang))
+    st.metric(_("Money paid to you in the first year"), fmt.money(summed.amount, page.lang))
+    for entry in summed.left_out:  # two benefits that do not go together: the total says which one it counted
+        st.caption(fmt.md_escape(entry["reason"]["text"]))
     waiting = [_(catalog.BY_ID[r["benefit"]].label) for r in due if r["amount"] is None and r["missing_figures"]]
     if waiting:
         st.caption(fmt.md_escape(_("Not counted yet: {names} (the amount depends on a figure we do not have; see "
@@ -189,9 +188,9 @@ def headline(groups: dict[str, list[dict[str, Any]]], total: float, page: Page) 
                                                           name=_(catalog.BY_ID[result["benefit"]].label))))
 
 
-def shown_benefits(answers: dict[str, Any]) -> tuple[str, ...]:
+def shown_benefits(answers: dict[str, Any], on: date) -> tuple[str, ...]:
     """The resident benefits to show: school-leaver benefits only to those asked about school."""
-    age = answers.get("person.age")
+    age = age_in_full_years(answers, on)
     if age is not None and age >= SCHOOL_QUESTION_AGE_LIMIT and "person.two_after_student" not in answers:
         return tuple(b for b in RESIDENT_BENEFITS if not b.startswith("two_after"))
     return RESIDENT_BENEFITS
@@ -299,13 +298,12 @@ def your_answers(answers: dict[str, Any], page: Page) -> None:
                       icon=":material/edit:")
 
 
-def take_away(page: Page, mine: list[dict[str, Any]], on, total: float, answers: dict[str, Any]) -> None:
+def take_away(page: Page, mine: list[dict[str, Any]], on, summed: totals.Total, answers: dict[str, Any]) -> None:
     """The QR code and link of this result, a print button, and (not at a kiosk) the summary to download."""
     _ = page._
-    county = answers.get("person.county")
-    where = place_name(county, page.lang) if county else ""
     rows = [(q, a) for _f, q, a in answered(answers, page)]
-    document = summary_html(page, mine, on=on, total=total, answers=rows, link=takeaway.link(), where=where)
+    document = summary_html(page, mine, on=on, summed=summed, answers=rows, link=takeaway.link(),
+                            county=answers.get("person.county"))
     takeaway.offer(page, document=document)
     if not page.kiosk:  # nothing is downloaded on a shared screen
         st.download_button(_("Download a one-page summary to print"), document.encode("utf-8"),

@@ -12,9 +12,9 @@ from datetime import date
 
 from babel.dates import format_date
 from babel.lists import format_list
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 
-from engine.messages import BABEL_LOCALES
+from engine.messages import BABEL_LOCALES, money_text
 from i18n import normalize_locale
 
 # Every ASCII punctuation mark may be backslash-escaped in CommonMark; these are the ones
@@ -40,10 +40,8 @@ def html_lang(lang: str) -> str:
 
 
 def money(amount: float, lang: str) -> str:
-    """An amount of yuan: ``¥200`` / ``CN¥200``; decimals only when the amount has a fraction."""
-    whole = float(amount).is_integer()
-    return format_currency(amount, "CNY", locale=babel_locale(lang), format="¤#,##0" if whole else None,
-                           currency_digits=not whole)
+    """An amount of yuan, as the engine writes it in sentences: ``800元`` / ``6万元`` / ``800 yuan``."""
+    return money_text(amount, lang)
 
 
 def number(value: float, lang: str) -> str:
@@ -62,7 +60,7 @@ def words(items: list[str], lang: str) -> str:
 
 
 def date_text(day: date, lang: str) -> str:
-    """A date written out: ``2018年7月1日`` / ``July 1, 2018``."""
+    """A date written out: ``2018年7月1日`` / ``1 July 2018``."""
     return format_date(day, format="long", locale=babel_locale(lang))
 
 

@@ -232,8 +232,12 @@ def _parse(text: str, whole: bool) -> float | int | None:
     return int(text) if whole else float(text)
 
 
-def _press(key: str, symbol: str, whole: bool, maximum: float, on_change: Callable[[float | int | None], None]) -> None:
-    """A keypad key: digits append, "." starts decimals, "back" deletes one, "clear" empties."""
+def _press(key: str, symbol: str, whole: bool, bounds: tuple[float, float],
+           on_change: Callable[[float | int | None], None]) -> None:
+    """A keypad key: digits append, "." starts decimals, "back" deletes one, "clear" empties. A number below
+    ``bounds`` is (minimum, maximum): a number below the minimum is the start of one ("19" of a year), kept on the
+    display but not yet an answer; one above the maximum is not taken."""
+    minimum, maximum = bounds
     text = st.session_state.get(key, "")
     if symbol == "clear":
         text = ""
@@ -249,12 +253,12 @@ def _press(key: str, symbol: str, whole: bool, maximum: float, on_change: Callab
     if value is not None and value > maximum:
         return  # a number too large is not taken; the display shows the last good one
     st.session_state[key] = text
-    on_change(value)
+    on_change(None if value is not None and value < minimum else value)
 
 
 def number_pad(label: str, value: float | int | None, *, key: str, maximum: float, whole: bool,
                on_change: Callable[[float | int | None], None], shown: str, delete_label: str,
-               clear_label: str, help_text: str | None = None) -> None:
+               clear_label: str, help_text: str | None = None, minimum: float = 0) -> None:
     """A number answered by taps on big keys (0-9, "." for decimals, delete, clear).
 
     ``value`` is the current answer; ``shown`` is how it is written for the visitor ("45 years of
@@ -262,9 +266,13 @@ def number_pad(label: str, value: float | int | None, *, key: str, maximum: floa
     """
     buffer_key = f"{key}_typed"
     text = st.session_state.get(buffer_key)
-    if text is None or _parse(text, whole) != value:
+    typed = None if text is None else _parse(text, whole)
+    begun = value is None and typed is not None and typed < minimum  # "19" of a year being typed
+    if text is None or (typed != value and not begun):
         text = "" if value is None else (str(int(value)) if float(value).is_integer() else str(value))
         st.session_state[buffer_key] = text
+    if begun:
+        shown = text
     with st.container(border=True, key=f"{key}_keypad"):
         st.markdown(f"**{label}**", help=help_text)
         empty = " empty" if value is None else ""
@@ -274,9 +282,9 @@ def number_pad(label: str, value: float | int | None, *, key: str, maximum: floa
             with st.container(horizontal=True, gap="small"):
                 for symbol in row:
                     st.button(symbol, key=f"{key}_key_{'dot' if symbol == '.' else symbol}", on_click=_press,
-                              args=(buffer_key, symbol, whole, maximum, on_change))
+                              args=(buffer_key, symbol, whole, (minimum, maximum), on_change))
         with st.container(horizontal=True, gap="small"):
             st.button(delete_label, key=f"{key}_key_back", icon=":material/backspace:", on_click=_press,
-                      args=(buffer_key, "back", whole, maximum, on_change))
+                      args=(buffer_key, "back", whole, (minimum, maximum), on_change))
             st.button(clear_label, key=f"{key}_key_clear", icon=":material/clear:", on_click=_press,
-                      args=(buffer_key, "clear", whole, maximum, on_change))
+                      args=(buffer_key, "clear", whole, (minimum, maximum), on_change))

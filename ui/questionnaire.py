@@ -97,6 +97,7 @@ def _widget(question: Question, answers: dict[str, Any], page: Page) -> None:
     if page.kiosk:  # no keyboard at a kiosk: the number is tapped on a keypad
         kiosk.number_pad(
             fmt.md_escape(label), current, key=f"res_pad_{fact.replace('.', '_')}", maximum=spec.maximum, whole=whole,
+            minimum=spec.minimum or 0,
             on_change=partial(url.set_answer, fact), help_text=help_text,
             # TRANSLATORS: kiosk keypad: shown while a number has not been tapped yet.
             shown=answer_text(fact, current, page) if current is not None else _("not answered yet"),
@@ -107,7 +108,7 @@ def _widget(question: Question, answers: dict[str, Any], page: Page) -> None:
         )
         return
     st.number_input(
-        label, min_value=0 if whole else 0.0, max_value=int(spec.maximum) if whole else float(spec.maximum),
+        label, min_value=int(spec.minimum or 0) if whole else 0.0, max_value=int(spec.maximum) if whole else float(spec.maximum),
         value=current, step=1 if whole else (0.5 if fact.endswith("_years") else 100.0),
         format=None if whole else "%.1f" if fact.endswith("_years") else "%.0f",
         key=key, help=help_text, on_change=_store, args=(fact,), placeholder=_("Type a number"),
@@ -118,8 +119,6 @@ AMOUNT_OF_UNIT = {
     "months": Nn_("{count} month", "{count} months"),
     "years": Nn_("{count} year", "{count} years"),
     "semesters": Nn_("{count} semester", "{count} semesters"),
-    # TRANSLATORS: an age (周岁 in Chinese), not a duration.
-    "years of age": Nn_("{count} year of age", "{count} years of age"),
 }
 
 
@@ -133,6 +132,8 @@ def answer_text(fact: str, value: Any, page: Page) -> str:
         return labels.get(value, str(value))
     if fact == "person.city_rural_income_last_year":
         return fmt.money(value, page.lang)
+    if fact == "person.birth_year":  # a year, not an amount: no thousands separator
+        return page._("born in {year}").format(year=int(value))
     text = fmt.number(value, page.lang)
     if question.unit in AMOUNT_OF_UNIT:  # "1 month", "3 months"
         return page.ngettext(*AMOUNT_OF_UNIT[question.unit], plural_count(value)).format(count=text)

@@ -14,7 +14,7 @@ import streamlit as st
 from engine import catalog, policy
 from engine.interpretations import INTERPRETATIONS
 from engine.profile import place_name
-from engine.questions import BY_FACT
+from engine.questions import ASKED_AS, BY_FACT
 from i18n import N_
 from ui import answers as url
 from ui import format as fmt
@@ -163,13 +163,19 @@ def _eligible_details(result: dict[str, Any], page: Page, benefit: catalog.Benef
     where_to_go(result, page, county)
 
 
+def office_text(result: dict[str, Any], page: Page, county: str | None) -> str:
+    """Where to apply for ``result``: the office, after the person's county when it is known."""
+    where = result["apply_at"]["text"]
+    if county:
+        where = page._("{county}: {office}").format(county=place_name(county, page.lang), office=where)
+    return where
+
+
 def where_to_go(result: dict[str, Any], page: Page, county: str | None) -> None:
     """What to bring and where to apply, on the card itself: nothing to open on a phone."""
     _ = page._
     bring, office = _("What to bring"), _("Where to apply")
-    where = result["apply_at"]["text"]
-    if county:
-        where = _("{county}: {office}").format(county=place_name(county, page.lang), office=where)
+    where = office_text(result, page, county)
     with st.container(key=f"where_{result['benefit']}"):
         st.markdown(f"**{fmt.md_escape(fmt.with_colon(bring, page.lang))}**\n" + _bullets(_texts(result["documents"])))
         st.markdown(f"**{fmt.md_escape(fmt.with_colon(office, page.lang))}** {fmt.md_escape(where)}")
@@ -180,9 +186,10 @@ def where_to_go(result: dict[str, Any], page: Page, county: str | None) -> None:
 def _missing(result: dict[str, Any], page: Page, ask: Callable[[str], None] | None) -> None:
     _ = page._
     st.markdown(fmt.md_escape(_("To tell you whether you can get this, we need to know:")))
-    known = set(result["missing"])
+    asked = list(dict.fromkeys(ASKED_AS.get(f, f) for f in result["missing"]))  # the age as the year of birth
+    known = set(asked)
     # A follow-up question waits for the question it follows (no months before "do you run a business?").
-    leads = [f for f in result["missing"] if not (BY_FACT.get(f) and set(BY_FACT[f].requires) & known)]
+    leads = [f for f in asked if not (BY_FACT.get(f) and set(BY_FACT[f].requires) & known)]
     for fact in leads:
         question = BY_FACT.get(fact)
         label = label_of(question, url.current_answers()[0], page) if question else fact

@@ -11,10 +11,11 @@ from datetime import date
 from typing import Any
 
 from engine import catalog, policy
+from engine.totals import Total
 from ui import format as fmt
 from ui import takeaway
 from ui.frame import Page
-from ui.results import GROUPS, amount_text, citation, grouped
+from ui.results import GROUPS, amount_text, citation, grouped, office_text
 
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; max-width: 46rem; margin: 1.5rem auto;
@@ -36,20 +37,21 @@ def _list(lines: Iterable[str]) -> str:
     return f"<ul>{items}</ul>" if items else ""
 
 
-def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, total: float,
-                 answers: list[tuple[str, str]], link: str, where: str) -> str:
-    """The whole summary as one HTML document."""
+def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, summed: Total,
+                 answers: list[tuple[str, str]], link: str, county: str | None) -> str:
+    """The whole summary as one HTML document: where to apply names the office, after the county when known."""
     _ = page._
     heading = _("What you can get under {policy}").format(policy=policy.POLICY_ID)
     assessed = _("Situation assessed on {date}.").format(date=fmt.date_text(on, page.lang))
     disclaimer = _("Unofficial self-service result: the county human resources and social security bureau "
                    "decides. Hotline 12333.")
-    total_line = _("First-year total you can apply for: {total}").format(total=fmt.money(total, page.lang))
+    total_line = _("First-year total you can apply for: {total}").format(total=fmt.money(summed.amount, page.lang))
     bring, where_label = _("Bring"), _("Where to apply")
     parts = [
         f"<h1>{_esc(heading)}</h1>",
         f"<p class='muted'>{_esc(assessed)} {_esc(disclaimer)}</p>",
         f"<p class='amount'>{_esc(total_line)}</p>",
+        *(f"<p class='muted'>{_esc(entry['reason']['text'])}</p>" for entry in summed.left_out),
     ]
     groups = grouped(results)
     for key, title, _icon in GROUPS:
@@ -68,7 +70,7 @@ def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, total: 
             if key == "apply":
                 documents = "; ".join(m["text"] for m in result["documents"])
                 body += f"<div class='muted'>{_esc(bring)}: {_esc(documents)}</div>"
-                body += f"<div class='muted'>{_esc(where_label)}: {_esc(where or result['apply_at']['text'])}</div>"
+                body += f"<div class='muted'>{_esc(where_label)}: {_esc(office_text(result, page, county))}</div>"
             parts.append(f"<div class='card'>{body}</div>")
     answers_heading, again = _("Your answers"), _("Open this result again:")
     parts.append(f"<h2>{_esc(answers_heading)}</h2>")

@@ -61,7 +61,7 @@ RULE = Rule(
         ),
     ),
     amount=AMOUNT,
-    interpretations=("transport_contract_any_length", "yishang_inclusive"),
+    interpretations=("transport_contract_any_length", "yishang_inclusive", "post_or_work_away"),
     person_level=True,
 )
 RULES = (RULE,)

@@ -118,9 +118,9 @@ RULE = Rule(
         REGISTERED_POOR,
         Condition(
             is_true("person.wants_work"),
-            met=N_("You want to work."),
-            unmet=N_("Posts are for people who want to work."),
-            remedy=Assume({"person.wants_work": True}, part(N_("wanting to work"))),
+            met=N_("You would take a post near home (有就业愿望)."),
+            unmet=N_("Posts are for people who want such work near home (有就业愿望)."),
+            remedy=Assume({"person.wants_work": True}, part(N_("wanting a post near home"))),
         ),
         Condition(
             is_true("person.able_to_work"),
@@ -133,7 +133,7 @@ RULE = Rule(
     ),
     amount=CityRuralIncome(),
     # public_welfare_monthly is the amount's reading; the others are the conditions'.
-    interpretations=("public_welfare_monthly", "public_welfare_disabled_age", "public_welfare_min_working_age",
+    interpretations=("public_welfare_monthly", "post_or_work_away", "public_welfare_disabled_age", "public_welfare_min_working_age",
                      "public_welfare_no_upper_age", "yishang_inclusive"),
     missing_figures=(
         MissingFigure(

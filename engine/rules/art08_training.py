@@ -97,7 +97,7 @@ RULE = Rule(
     article=8,
     clause=CLAUSE,
     conditions=(TRAINEE_REGISTERED_POOR, CERTIFICATE, ONE_COURSE),
-    interpretations=("training_registered_poor_from_heading", "training_certificate_either_kind",
+    interpretations=("training_registered_poor_from_heading", "one_certificate_one_subsidy", "training_certificate_either_kind",
                      "one_course_one_subsidy"),
     amount=Param("art08.regional_training_standard"),
     missing_figures=(TRAINING_STANDARD,),

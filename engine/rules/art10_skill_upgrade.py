@@ -101,7 +101,7 @@ SKILL_UPGRADE = Rule(
     clause=UPGRADE_CLAUSE,
     conditions=(REGISTERED_POOR, INSURANCE_YEARS, CERTIFICATE),
     amount=AMOUNT,
-    interpretations=("skill_upgrade_12_months", "yishang_inclusive"),
+    interpretations=("skill_upgrade_12_months", "yishang_inclusive", "one_certificate_one_subsidy"),
     upgrades=(Upgrade(_higher_level),),
     person_level=True,
 )

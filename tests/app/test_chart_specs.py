@@ -53,9 +53,9 @@ def timeline() -> dict:
 
 
 def scenarios() -> dict:
-    rows = [{"label": "Another province", "amount": 800, "status_text": "You can apply", "amount_text": "¥800",
+    rows = [{"label": "Another province", "amount": 800, "status_text": "You can apply", "amount_text": "800元",
              "status": "eligible", "eligible": True},
-            {"label": "Home county", "amount": 0, "status_text": "Not for you", "amount_text": "¥0",
+            {"label": "Home county", "amount": 0, "status_text": "Not for you", "amount_text": "0元",
              "status": "not_eligible", "eligible": False}]
     return charts.scenario_chart(rows, label="Choice", amount="Yuan", status="Status", money=str)
 

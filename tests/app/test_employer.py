@@ -1,9 +1,10 @@
 """The employers' page through Streamlit's AppTest, in both languages: the calculators, their bad input, and a
 GBK roster exported from Excel. Interface texts are looked up in the catalogs, so the tests hold whether or not a
-message is translated yet; amounts are written the language's way (¥ in zh_CN, CN¥ in en)."""
+message is translated yet; amounts are written the language's way (2万元 in zh_CN, 20,000 yuan in en)."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pytest
@@ -15,10 +16,9 @@ from engine.roster.id_numbers import id_check_character
 from engine.steps import UPGRADE_WORDS
 from i18n import LOCALES
 from tests.app.pages_under_test import open_page, t, tn
+from tests.money import AMOUNT, yuan
 from ui import format as fmt
 from ui.counts import WORKSHOP_COUNTS
-
-YUAN = {"zh_CN": "¥", "en": "CN¥"}
 
 
 def open_employer(lang: str) -> AppTest:
@@ -29,6 +29,9 @@ def rerun(at: AppTest) -> AppTest:
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+AMOUNT_HEADING = re.compile(rf"^### {AMOUNT.pattern}", re.MULTILINE)  # a grant shown as a heading
 
 
 def texts(at: AppTest) -> str:
@@ -66,7 +69,7 @@ def test_17_hires_on_the_last_day_give_no_next_band(lang):
     at.number_input(key="emp_ws_hires").set_value(17)
     rerun(at)
     text = texts(at)
-    assert f"### {YUAN[lang]}20,000" in text
+    assert f"### {yuan(20_000, lang)}" in text
     four_more = render(Message(HIRE[0], {"more": 4}, HIRE[1], "more"), lang)
     assert four_more not in text
 
@@ -77,13 +80,13 @@ def test_more_hired_than_qualifying_says_who_does_not_count_yet(lang):
     at.number_input(key="emp_ws_hired").set_value(20)
     at.number_input(key="emp_ws_hires").set_value(17)
     rerun(at)
-    assert f"### {YUAN[lang]}20,000" in texts(at)
+    assert f"### {yuan(20_000, lang)}" in texts(at)
     pending = tn(lang, WORKSHOP_COUNTS.pending, 3).format(count=3, end=fmt.date_text(date(2020, 12, 31), lang))
     assert pending in [info.value.replace("\\", "") for info in at.info]
     at.number_input(key="emp_ws_hires").set_value(25)
     rerun(at)
     assert at.error, "25 qualifying of 20 employed is refused"
-    assert f"### {YUAN[lang]}" not in texts(at).split(t(lang, "Social-insurance subsidy"))[0]
+    assert not AMOUNT_HEADING.search(texts(at).split(t(lang, "Social-insurance subsidy"))[0])
 
 
 @pytest.mark.parametrize("lang", LOCALES)
@@ -93,7 +96,7 @@ def test_17_hires_give_20000_and_the_next_band(lang):
     at.number_input(key="emp_ws_hires").set_value(17)
     rerun(at)
     text = texts(at)
-    assert f"### {YUAN[lang]}20,000" in text
+    assert f"### {yuan(20_000, lang)}" in text
     # 4 more hires reach the next band; a new hire counts after 12 months: from 2020-06-01.
     assert render(Message(STEP, {"steps": [{"id": HIRE[0], "params": {"more": 4}, "plural": HIRE[1],
                                             "count": "more"}], "date": "2020-06-01", "amount": 30_000,
@@ -112,9 +115,9 @@ def test_band_edges_and_the_overlap_at_100(hires, grant):
     rerun(at)
     text = texts(at)
     if grant is None:
-        assert "### CN¥" not in text.split(t("en", "Social-insurance subsidy"))[0]
+        assert not AMOUNT_HEADING.search(text.split(t("en", "Social-insurance subsidy"))[0])
     else:
-        assert f"### CN¥{grant}" in text
+        assert f"### {grant} yuan" in text
     assert "Reading used" in text
     reading = INTERPRETATIONS["workshop_band_overlap_100"]
     assert "This site uses 60,000 yuan for 100 and 100,000 yuan from 101." in t("en", reading.reading)
@@ -136,7 +139,7 @@ def test_sme_subsidy_from_the_monthly_amount(lang):
     at.number_input(key="emp_sme_hires").set_value(3)
     at.number_input(key="emp_sme_monthly").set_value(500.0)
     rerun(at)
-    assert f"{YUAN[lang]}18,000" in texts(at)  # 3 × 12 × 500
+    assert f"{yuan(18_000, lang)}" in texts(at)  # 3 × 12 × 500
 
 
 def test_sme_subsidy_asks_for_the_monthly_amount_and_says_where_it_is_published():
@@ -166,8 +169,8 @@ def test_sme_subsidy_from_base_and_rates_with_messages_beside_the_fields():
     rerun(at)
     assert not at.error
     text = texts(at)
-    assert "CN¥1,140 a month" in text  # 4,000 × 28.5 %
-    assert "CN¥27,360" in text  # 2 × 12 × 1,140
+    assert "1,140 yuan a month" in text  # 4,000 × 28.5 %
+    assert "27,360 yuan" in text  # 2 × 12 × 1,140
 
 
 def test_total_support_chart_and_table():
@@ -176,12 +179,12 @@ def test_total_support_chart_and_table():
     at.number_input(key="emp_sme_hires").set_value(25)
     at.number_input(key="emp_sme_monthly").set_value(600.0)
     rerun(at)
-    assert "CN¥210,000" in tables(at)  # the figures without the charts
+    assert "210,000 yuan" in tables(at)  # the figures without the charts
     at.toggle(key="emp_grant_chart_shown").set_value(True)
     at.toggle(key="emp_support_chart_shown").set_value(True)
     rerun(at)
     assert len(at.get("vega_lite_chart")) == 2
-    assert "CN¥210,000" in tables(at)  # 30,000 + 25 × 12 × 600
+    assert "210,000 yuan" in tables(at)  # 30,000 + 25 × 12 × 600
 
 
 @pytest.mark.parametrize("lang", LOCALES)
@@ -217,10 +220,10 @@ def test_incubation_park_city_standard_is_at_least_500000():
     at = open_employer("en")
     at.selectbox(key="emp_incubator").set_value("city")
     rerun(at)
-    assert "at least CN¥500,000" in texts(at)
+    assert "at least 500,000 yuan" in texts(at)
     at.selectbox(key="emp_incubator").set_value("national")
     rerun(at)
-    assert "### CN¥1,000,000" in texts(at)
+    assert "### 1,000,000 yuan" in texts(at)
 
 
 def gbk_roster(count: int) -> bytes:
@@ -245,9 +248,9 @@ def test_a_gbk_roster_gives_the_count_band_totals_and_bad_rows(lang):
     assert metrics[t(lang, "Count: subsidy (Article 5)")] == "21"
     assert metrics[t(lang, "Rows with problems")] == "1"
     text = texts(at)
-    assert f"{YUAN[lang]}20,000" in text  # 20 qualifying hires: band 11–20
-    assert f"{YUAN[lang]}126,000" in text  # 21 × 12 × 500
-    assert f"{YUAN[lang]}146,000" in text
+    assert f"{yuan(20_000, lang)}" in text  # 20 qualifying hires: band 11–20
+    assert f"{yuan(126_000, lang)}" in text  # 21 × 12 × 500
+    assert f"{yuan(146_000, lang)}" in text
     (results,) = (frame.value for frame in at.dataframe)
     listed = t(lang, "Row {row}, {column}: {problem}")
     assert listed.format(row=23, column="身份证号", problem="").strip() in text

@@ -20,8 +20,8 @@ from ui.policy_text import english_rendering
 ROOT = Path(__file__).resolve().parents[2]
 HOME = "streamlit_app.py"
 POLICY = "pages/policy.py"
-START = {"zh_CN": "2018年7月1日", "en": "July 1, 2018"}
-END = {"zh_CN": "2020年12月31日", "en": "December 31, 2020"}
+START = {"zh_CN": "2018年7月1日", "en": "1 July 2018"}
+END = {"zh_CN": "2020年12月31日", "en": "31 December 2020"}
 
 
 def run(page: str, lang: str | None) -> AppTest:

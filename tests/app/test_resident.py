@@ -8,9 +8,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.app.pages_under_test import t
+from tests.money import yuan
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
-PROVINCE_JOB = {"registered_poor": "1", "age": "45", "job.place": "other_province", "job.contract": "1_year_or_more",
+PROVINCE_JOB = {"registered_poor": "1", "birth_year": "1974", "job.place": "other_province", "job.contract": "1_year_or_more",
                 "job.social_insurance": "1"}
 
 
@@ -33,7 +34,7 @@ def texts(at: AppTest) -> str:
 
 @pytest.mark.parametrize(
     ("lang", "total", "group"),
-    [("zh_CN", "¥800", "您可以申请"), ("en", "CN¥800", "You can apply")],
+    [("zh_CN", "800元", "您可以申请"), ("en", "800 yuan", "You can apply")],
 )
 def test_twelve_months_in_another_province_gives_800(lang, total, group):
     at = open_resident(lang, year="2019", step="results", **PROVINCE_JOB, **{"job.months": "12"})
@@ -41,10 +42,10 @@ def test_twelve_months_in_another_province_gives_800(lang, total, group):
     assert any(group in s.value for s in at.subheader)
 
 
-@pytest.mark.parametrize(("lang", "words"), [("zh_CN", "¥800"), ("en", "Still needed: 1 more month in this job")])
+@pytest.mark.parametrize(("lang", "words"), [("zh_CN", "800元"), ("en", "Still needed: 1 more month in this job")])
 def test_eleven_months_says_what_is_missing_and_the_smallest_change(lang, words):
     at = open_resident(lang, year="2019", step="results", **PROVINCE_JOB, **{"job.months": "11"})
-    assert at.metric[0].value.endswith("0")
+    assert at.metric[0].value == yuan(0, lang)
     assert words in "\n".join(s.value for s in at.success).replace("\\", "")
 
 
@@ -52,7 +53,7 @@ def test_eleven_months_says_what_is_missing_and_the_smallest_change(lang, words)
 def test_place_contract_and_insurance_stay_asked_at_10_months(lang):
     """The step to the transport subsidy names the contract and social insurance: they are asked whatever the
     months (they were hidden below 12)."""
-    at = open_resident(lang, year="2019", step="work", registered_poor="1", age="45",
+    at = open_resident(lang, year="2019", step="work", registered_poor="1", birth_year="1974",
                        **{"job.place": "other_province", "job.months": "10"})
     keys = {widget.key for widget in [*at.radio, *at.number_input]}
     assert {"res_q_person.job.place", "res_q_person.job.months", "res_q_person.job.contract",
@@ -60,12 +61,12 @@ def test_place_contract_and_insurance_stay_asked_at_10_months(lang):
 
 
 def test_questions_follow_the_answers():
-    at = open_resident("en", year="2019", step="business", registered_poor="1", age="45",
+    at = open_resident("en", year="2019", step="business", registered_poor="1", birth_year="1974",
                        **{"business.kind": "none"})
     labels = [r.label for r in at.radio] + [n.label for n in at.number_input]
     assert any("business" in label for label in labels)
     assert not any("run normally" in label for label in labels)
-    at = open_resident("en", year="2019", step="business", registered_poor="1", age="45",
+    at = open_resident("en", year="2019", step="business", registered_poor="1", birth_year="1974",
                        **{"business.kind": "individual"})
     assert any("run normally" in n.label for n in at.number_input)
 
@@ -77,18 +78,18 @@ def test_answering_a_question_keeps_it_in_the_url():
 
 
 def test_a_bad_value_in_a_link_is_reported_and_left_out():
-    at = open_resident("en", year="2019", step="results", age="-3", registered_poor="maybe")
+    at = open_resident("en", year="2019", step="results", birth_year="-3", registered_poor="maybe")
     warning = "\n".join(w.value for w in at.warning)
-    assert "How old are you?" in warning
+    assert "In which year were you born?" in warning
     assert "registered as poor" in warning
-    at = open_resident("en", year="2019", step="you", age="300")
-    assert at.error, "the bad age is said beside its field"
+    at = open_resident("en", year="2019", step="you", birth_year="1719")  # before 1900
+    assert at.error, "the bad year of birth is said beside its field"
     assert at.number_input[0].value is None
 
 
 @pytest.mark.parametrize("step", ["results", "work", "year"])
 def test_a_year_after_the_policy_ends_at_the_notice(step):
-    """"2021 or later": the notice and whom to ask, then nothing more to answer and no result of ¥0."""
+    """"2021 or later": the notice and whom to ask, then nothing more to answer and no result of 0元."""
     at = open_resident("en", year="later", step=step, **PROVINCE_JOB, **{"job.months": "12"})
     assert not at.metric
     warnings = "\n".join(w.value for w in at.warning)
@@ -124,7 +125,7 @@ def test_an_answer_changed_from_the_results_goes_back_in_one_tap(lang):
 def test_the_step_count_does_not_change_as_answers_come_in():
     counts = set()
     for params in ({"year": "2019", "step": "you"}, {"year": "2019", "step": "you", "registered_poor": "1"},
-                   {"year": "2019", "step": "results", "registered_poor": "1", "age": "45"}):
+                   {"year": "2019", "step": "results", "registered_poor": "1", "birth_year": "1974"}):
         at = open_resident("en", **params)
         counts.add(at.get("progress")[0].proto.text.split(":")[0].split(" of ")[1])
     assert counts == {"9"}

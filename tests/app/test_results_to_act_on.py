@@ -19,9 +19,9 @@ from ui import takeaway
 from ui.figures import FIGURE_CONTEXT, FIGURE_NAMED
 from ui.frame import ENDED
 
-POST_WOMAN = {"year": "2019", "step": "results", "registered_poor": "1", "age": "46", "city": "guyuan",
+POST_WOMAN = {"year": "2019", "step": "results", "registered_poor": "1", "birth_year": "1973", "city": "guyuan",
               "county": "640422", "job.place": "none", "wants_work": "1", "able_to_work": "1", "urban_months": "0"}
-TWO_AFTER = {"year": "2019", "step": "results", "registered_poor": "1", "age": "17", "two_after_student": "1",
+TWO_AFTER = {"year": "2019", "step": "results", "registered_poor": "1", "birth_year": "2002", "two_after_student": "1",
              "tech_school_semesters": "1", "training_passed": "1"}
 PAGES = ["streamlit_app.py", "pages/resident.py", "pages/employer.py", "pages/institution.py", "pages/broker.py",
          "pages/policy.py"]

@@ -17,18 +17,25 @@ from ui.questionnaire import answer_text
 from ui.roster import template_files
 
 
-def test_money_has_decimals_only_when_needed():
-    assert fmt.money(200, "zh_CN") == "¥200"
-    assert fmt.money(20000, "en") == "CN¥20,000"
-    assert fmt.money(1234.5, "en") == "CN¥1,234.50"
+@pytest.mark.parametrize(("amount", "zh", "en"), [
+    (200, "200元", "200 yuan"),
+    (20_000, "2万元", "20,000 yuan"),  # the policy's 2万元
+    (1_000_000, "100万元", "1,000,000 yuan"),
+    (27_360, "27,360元", "27,360 yuan"),  # not a whole ten-thousand: in yuan
+    (1234.5, "1,234.50元", "1,234.50 yuan"),  # cents only when there are some
+    (0, "0元", "0 yuan"),
+])
+def test_money_has_one_style_per_language(amount, zh, en):
+    """Figures are written as the sentences write them: 元 and 万元 in Chinese, "yuan" in English, never ¥."""
+    assert (fmt.money(amount, "zh_CN"), fmt.money(amount, "en")) == (zh, en)
 
 
 def test_dates_and_numbers_in_each_language():
     assert fmt.date_text(date(2018, 7, 1), "zh_CN") == "2018年7月1日"
-    assert fmt.date_text(date(2020, 12, 31), "en") == "December 31, 2020"
+    assert fmt.date_text(date(2020, 12, 31), "en") == "31 December 2020"
     assert fmt.number(12000, "en") == "12,000"
     assert fmt.html_lang("zh_CN") == "zh-CN"
-    assert fmt.babel_locale("en-US") == "en"
+    assert fmt.babel_locale("en-US") == "en_GB"  # British English throughout
 
 
 def test_markdown_escape_keeps_text_as_written():
@@ -92,9 +99,9 @@ def test_template_files_keep_id_numbers_as_text_in_excel():
     ("en", "person.unemployment_insurance_years", 1, "1 year"),
     ("en", "person.unemployment_insurance_years", 0.5, "0.5 years"),
     ("en", "person.tech_school_semesters", 1, "1 semester"),
-    ("en", "person.age", 46, "46 years of age"),
+    ("en", "person.birth_year", 1973, "born in 1973"),
     ("zh_CN", "person.job.months", 1, "1个月"),
-    ("zh_CN", "person.age", 46, "46周岁"),
+    ("zh_CN", "person.birth_year", 1973, "1973年出生"),
 ])
 def test_an_answer_says_its_unit_in_the_right_number(lang, fact, value, said):
     """"Your answers" and the printed summary read "1 month", never "1 months"."""

@@ -58,8 +58,8 @@ SECURITY_HEADERS = {
     "x-frame-options": "DENY",
 }
 # The resident's answers, as a shared link holds them.
-ANSWERS = "lang=en&age=45"
-RESIDENT_RESULT = ("/resident?lang=en&year=2019&step=work&registered_poor=1&age=45&job.place=other_province"
+ANSWERS = "lang=en&birth_year=1974"
+RESIDENT_RESULT = ("/resident?lang=en&year=2019&step=work&registered_poor=1&birth_year=1974&job.place=other_province"
                    "&job.months=12&job.contract=1_year_or_more&city=guyuan&county=640422")
 VIOLATIONS = """
 window.__cspViolations = [];
@@ -243,7 +243,7 @@ def test_the_access_log_has_no_answers_and_no_session_ids(site: Site):
     assert site.wait_for_log(r'"PUT /_stcore/upload_file/'), "the upload is logged"
     assert site.wait_for_log(r'"GET /" 200 '), "the page is logged"
     log = site.access_log()
-    for secret in (ANSWERS, "age=45", "lang=en", session, file):
+    for secret in (ANSWERS, "birth_year=1974", "lang=en", session, file):
         assert secret not in log, secret
     assert re.search(r'"GET /" 200 route=\S+ .*upstream="[^"]+"', log), "route= and upstream= stay for the tests"
 

@@ -23,7 +23,7 @@ TIMEOUT = 30_000
 PATHS = {("" if script == "streamlit_app.py" else PurePosixPath(script).stem): script
          for script, _label, _icon in ui_frame.PAGES}
 # A results view and kiosk mode, beside the pages as they open.
-EXTRA = ("resident?year=2019&step=results&registered_poor=1&age=45&job.place=other_province&job.months=12"
+EXTRA = ("resident?year=2019&step=results&registered_poor=1&birth_year=1974&job.place=other_province&job.months=12"
          "&job.contract=1_year_or_more&job.social_insurance=1&city=guyuan&county=640422",
          "?kiosk=1", "resident?kiosk=1&year=2019&step=you")
 # 1280 × 800 at 200 % zoom lays the page out in 640 × 400 CSS pixels.
@@ -120,7 +120,7 @@ def test_the_residents_questionnaire_by_keyboard_alone(page: Page, base_url: str
     choose_by_keyboard(page, "Year of the situation", 1, "year=2019")
     press_by_keyboard(page, "Next")
     choose_by_keyboard(page, "Is your household registered as poor (建档立卡)?", 0, "registered_poor=1")
-    type_by_keyboard(page, "How old are you? (years of age)", "45", "age=45")
+    type_by_keyboard(page, "In which year were you born? (the year on your ID card)", "1974", "birth_year=1974")
     press_by_keyboard(page, "Next")
     choose_by_keyboard(page, "Where do you work now?", 3, "job.place=other_province")
     type_by_keyboard(page, "How many months have you worked for this employer without a break? (months)", "12",
@@ -132,6 +132,6 @@ def test_the_residents_questionnaire_by_keyboard_alone(page: Page, base_url: str
             press_by_keyboard(page, "See my results")
             break
         press_by_keyboard(page, "Next")
-    expect(page.get_by_test_id("stMetricValue").first).to_have_text("CN¥800")
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("800 yuan")
     # The take-away is reached by keyboard too.
     focus_by_tab(page, "#takeaway-print", limit=200)

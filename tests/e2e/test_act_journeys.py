@@ -30,9 +30,9 @@ pytestmark = pytest.mark.e2e
 
 SIZES = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
 LANGS = ["zh_CN", "en"]
-POST_WOMAN = ("year=2019&step=results&registered_poor=1&age=46&city=guyuan&county=640422&job.place=none"
+POST_WOMAN = ("year=2019&step=results&registered_poor=1&birth_year=1973&city=guyuan&county=640422&job.place=none"
               "&wants_work=1&able_to_work=1&urban_months=0")
-TWO_AFTER = "year=2019&step=results&registered_poor=1&age=17&two_after_student=1&tech_school_semesters=1" \
+TWO_AFTER = "year=2019&step=results&registered_poor=1&birth_year=2002&two_after_student=1&tech_school_semesters=1" \
             "&training_passed=1"
 PAGES = ["/", "/resident", "/employer", "/institution", "/broker", "/policy"]
 
@@ -100,7 +100,7 @@ def test_2021_or_later_ends_at_the_notice(page: Page, base_url: str, lang: str):
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_choices_are_at_least_44_px_tall_on_a_phone(phone: Page, base_url: str, lang: str):
-    open_page(phone, f"{base_url}/resident?lang={lang}&year=2019&step=you&registered_poor=1&age=46")
+    open_page(phone, f"{base_url}/resident?lang={lang}&year=2019&step=you&registered_poor=1&birth_year=1973")
     options = phone.get_by_test_id("stRadioOption")
     expect(options.first).to_be_visible()
     heights = options.evaluate_all("els => els.map(e => e.getBoundingClientRect().height)")
@@ -110,7 +110,7 @@ def test_choices_are_at_least_44_px_tall_on_a_phone(phone: Page, base_url: str, 
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_start_over_asks_first(page: Page, base_url: str, lang: str):
-    open_page(page, f"{base_url}/resident?lang={lang}&year=2019&step=you&registered_poor=1&age=46")
+    open_page(page, f"{base_url}/resident?lang={lang}&year=2019&step=you&registered_poor=1&birth_year=1973")
     page.get_by_role("button", name=t(lang, "Start over"), exact=True).click()
     expect(page.get_by_text(t(lang, "Start over? Every answer you gave will be forgotten."))).to_be_visible()
     expect(page).to_have_url(re.compile("registered_poor=1"))
@@ -225,7 +225,7 @@ def test_a_school_types_its_cohort_then_checks_its_list_from_the_template(tab: P
 def test_a_question_appears_below_the_answer_without_the_page_jumping(phone: Page, base_url: str, lang: str):
     """On a phone, the worker scrolled down to "where do you work" picks another province: the questions about
     the contract appear below, and the page stays where the person was reading."""
-    open_page(phone, f"{base_url}/resident?lang={lang}&year=2019&step=work&registered_poor=1&age=30&city=guyuan")
+    open_page(phone, f"{base_url}/resident?lang={lang}&year=2019&step=work&registered_poor=1&birth_year=1989&city=guyuan")
     scroller = phone.get_by_test_id("stMain")
     choice = phone.get_by_test_id("stRadioOption").filter(has_text=t(lang, "In another province"))
     choice.scroll_into_view_if_needed()

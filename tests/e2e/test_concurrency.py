@@ -31,6 +31,7 @@ from tests.e2e.streamlit_server import (
     run_async,
     streamlit_process,
 )
+from tests.money import yuan
 from ui import frame as ui_frame
 
 pytestmark = pytest.mark.e2e
@@ -44,7 +45,7 @@ FEE_PER_PLACEMENT = 200  # article 四
 SCHOOL_PER_STUDENT, STUDENT_PER_STUDENT = 6_000, 3_000  # article 十一, technical school
 SME_MONTHLY = 100  # yuan a month per worker: one year of it is 1,200 per hire
 ENROLLED, COMPLETED = 300, 200  # the cohort every school session types or links; only "passed" differs
-RESIDENT_LINK = ("year=2019&step=results&registered_poor=1&age=45&job.place=other_province&job.months={months}"
+RESIDENT_LINK = ("year=2019&step=results&registered_poor=1&birth_year=1974&job.place=other_province&job.months={months}"
                  "&job.contract=1_year_or_more&job.social_insurance=1")
 EXCEPTION = "[data-testid='stException']"
 ERROR_BOUNDARY = "[class*='st-key-page_error']"
@@ -56,7 +57,7 @@ def t(lang: str, message: str) -> str:
 
 
 def money(amount: int, lang: str) -> str:
-    return ("¥" if lang == "zh_CN" else "CN¥") + f"{amount:,}"
+    return yuan(amount, lang)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from engine.roster.id_numbers import id_check_character
 from engine.steps import UPGRADE_WORDS
 from tests.e2e.streamlit_server import open_page, wait_for_app
 from tests.e2e.widgets import metric, show_chart, type_number, upload
+from tests.money import yuan
 from ui import frame as ui_frame
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -26,7 +27,6 @@ ROOT = Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.e2e
 
 TIMEOUT = 60_000
-YUAN = {"zh_CN": "¥", "en": "CN¥"}
 
 
 def t(lang: str, message: str) -> str:
@@ -50,7 +50,7 @@ def test_workshop_calculator_shows_the_grant_and_the_next_band(page: Page, base_
     expect(page.locator("h1").first).to_have_text(t(lang, "Employers and workshops"))
     type_number(page, "emp_ws_hires", 17)
     card = page.locator(".st-key-card_workshop_grant")
-    expect(card).to_contain_text(f"{YUAN[lang]}20,000")
+    expect(card).to_contain_text(f"{yuan(20_000, lang)}")
     # 4 more hires reach the next band; a new hire counts after 12 months with a contract and social insurance.
     hires = render(Message("{more} more qualifying hire", {"more": 4}, "{more} more qualifying hires", "more"), lang)
     following = render(Message(UPGRADE_WORDS[True], {"steps": [{"id": "{more} more qualifying hire", "params": {
@@ -73,9 +73,9 @@ def test_an_employer_checks_a_gbk_roster_and_downloads_safe_results(page: Page, 
     expect(metric(page, t(lang, "Count: subsidy (Article 5)"))).to_have_text("13")
     expect(metric(page, t(lang, "Rows with problems"))).to_have_text("1")
     main = page.get_by_test_id("stMain")
-    expect(main).to_contain_text(f"{YUAN[lang]}20,000")  # 12 qualifying hires: band 11–20
-    expect(main).to_contain_text(f"{YUAN[lang]}78,000")  # 13 × 12 × 500
-    expect(main).to_contain_text(f"{YUAN[lang]}98,000")
+    expect(main).to_contain_text(f"{yuan(20_000, lang)}")  # 12 qualifying hires: band 11–20
+    expect(main).to_contain_text(f"{yuan(78_000, lang)}")  # 13 × 12 × 500
+    expect(main).to_contain_text(f"{yuan(98_000, lang)}")
     expect(main).to_contain_text("身份证号")
     expect(main).to_contain_text("在岗月数")
 

@@ -17,12 +17,12 @@ from playwright.sync_api import Page, expect
 from engine.roster.id_numbers import id_check_character
 from tests.e2e.streamlit_server import open_page, wait_for_app
 from tests.e2e.widgets import expect_url_has, metric, show_chart, type_number, upload
+from tests.money import yuan
 from ui import frame as ui_frame
 
 pytestmark = pytest.mark.e2e
 
 TIMEOUT = 60_000
-YUAN = {"zh_CN": "¥", "en": "CN¥"}
 LANGS = ["zh_CN", "en"]
 
 
@@ -51,8 +51,8 @@ def test_a_school_checks_a_cohort_and_its_list(page: Page, base_url: str, lang: 
     type_number(page, "inst_enrolled", 40)
     type_number(page, "inst_completed", 38)
     type_number(page, "inst_passed", 35)
-    expect(metric(page, t(lang, "To the school"))).to_have_text(f"{YUAN[lang]}210,000")
-    expect(metric(page, t(lang, "To the students"))).to_have_text(f"{YUAN[lang]}105,000")
+    expect(metric(page, t(lang, "To the school"))).to_have_text(f"{yuan(210_000, lang)}")
+    expect(metric(page, t(lang, "To the students"))).to_have_text(f"{yuan(105_000, lang)}")
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(0)  # charts are drawn on request
     expect(show_chart(page, "inst_cohort")).to_be_visible()
     expect_url_has(page, "passed=35")  # the link reopens this cohort
@@ -67,9 +67,9 @@ def test_a_school_checks_a_cohort_and_its_list(page: Page, base_url: str, lang: 
     counted = ui_frame.load_translations(lang).ngettext(
         "{count} student counts: {school} to the school and {students} to the student.",
         "{count} students count: {school} to the school and {students} to the students.", 35)
-    expect(main).to_contain_text(counted.format(count=35, school=f"{YUAN[lang]}210,000",
-                                                students=f"{YUAN[lang]}105,000"))
-    expect(main).to_contain_text(f"{YUAN[lang]}222,000")  # if the 2 not assessed yet pass: 37 × 6,000
+    expect(main).to_contain_text(counted.format(count=35, school=f"{yuan(210_000, lang)}",
+                                                students=f"{yuan(105_000, lang)}"))
+    expect(main).to_contain_text(f"{yuan(222_000, lang)}")  # if the 2 not assessed yet pass: 37 × 6,000
 
 
 def placement_list() -> bytes:
@@ -95,7 +95,7 @@ def test_a_broker_checks_a_list_with_placements_that_do_not_count_yet(page: Page
     main = page.get_by_test_id("stMain")
     counted = ui_frame.load_translations(lang).ngettext(
         "{count} placement counts: a fee of {amount}.", "{count} placements count: a fee of {amount}.", 3)
-    expect(main).to_contain_text(counted.format(count=3, amount=f"{YUAN[lang]}600"))
+    expect(main).to_contain_text(counted.format(count=3, amount=f"{yuan(600, lang)}"))
     expect(main).to_contain_text("已就业月数")  # the bad cell, named by the file's own header
 
     with page.expect_download(timeout=TIMEOUT) as caught:

@@ -110,7 +110,7 @@ def test_a_check_by_taps_only_ends_in_a_qr_code_that_reopens_the_result(
             tap_step(kiosk, t(lang, "See my results"))
             break
         tap_step(kiosk, t(lang, "Next"))
-    total = "¥800" if lang == "zh_CN" else "CN¥800"
+    total = "800元" if lang == "zh_CN" else "800 yuan"
     expect(kiosk.get_by_test_id("stMetricValue").first).to_have_text(total)
     expect(kiosk.get_by_test_id("stDownloadButton")).to_have_count(0)  # nothing to download at a kiosk
 
@@ -160,7 +160,7 @@ TARGETS = """() => Array.from(document.querySelectorAll(
 @pytest.mark.parametrize("path", [
     "/?kiosk=1&lang=zh_CN",
     "/resident?kiosk=1&lang=en&year=2019&step=you&registered_poor=1",
-    "/resident?kiosk=1&lang=zh_CN&year=2019&step=results&registered_poor=1&age=45&job.place=other_province"
+    "/resident?kiosk=1&lang=zh_CN&year=2019&step=results&registered_poor=1&birth_year=1974&job.place=other_province"
     "&job.months=12&job.contract=1_year_or_more&job.social_insurance=1",
     "/employer?kiosk=1&lang=en",
     "/institution?kiosk=1&lang=zh_CN",
@@ -229,7 +229,7 @@ def test_idle_time_warns_then_clears_the_answers_and_returns_home(kiosk: Page, k
     expect_url_lacks(kiosk, "registered_poor")
 
 
-RESULTS = ("/resident?lang=en&year=2019&step=results&registered_poor=1&age=45&job.place=other_province"
+RESULTS = ("/resident?lang=en&year=2019&step=results&registered_poor=1&birth_year=1974&job.place=other_province"
            "&job.months=12&job.contract=1_year_or_more&job.social_insurance=1")
 
 

@@ -25,7 +25,7 @@ ANSWERS = "ws_hires=40&place=migrant_village&carrier=workshop&sme_hires=3&sme_mo
 def test_the_employers_link_reopens_the_same_figures(page: Page, base_url: str):
     open_page(page, f"{base_url}/employer?lang=en&{ANSWERS}")
     card = page.locator(".st-key-card_workshop_grant")
-    expect(card).to_contain_text("CN¥60,000")
+    expect(card).to_contain_text("60,000 yuan")
     link = page.locator(".takeaway-qr").get_attribute("data-url")
     assert link.startswith(f"{base_url}/employer?")
     assert "ws_hires=40" in link
@@ -33,7 +33,7 @@ def test_the_employers_link_reopens_the_same_figures(page: Page, base_url: str):
 
     page.goto("about:blank")
     open_page(page, link)
-    expect(page.locator(".st-key-card_workshop_grant")).to_contain_text("CN¥60,000")
+    expect(page.locator(".st-key-card_workshop_grant")).to_contain_text("60,000 yuan")
     expect(page.get_by_role("spinbutton", name="Qualifying hires", exact=True)).to_have_value("40")
 
 
@@ -73,7 +73,7 @@ JUNK = "junk=" + "x" * 2400  # 2.4 KB: too much for a QR code
 
 @pytest.mark.parametrize("path", [
     f"employer?lang=en&{ANSWERS}",
-    "resident?lang=en&year=2019&step=results&registered_poor=1&age=45&job.place=other_province&job.months=12"
+    "resident?lang=en&year=2019&step=results&registered_poor=1&birth_year=1974&job.place=other_province&job.months=12"
     "&age2=1&job.contract=abc",
     "institution?lang=en&kind=technical_school",
     "broker?lang=en&placements=3",

@@ -24,7 +24,7 @@ PHONE = {"width": 390, "height": 844}
 TIMEOUT = 30_000
 LANGS = ["zh_CN", "en"]
 POOR = "step=results&registered_poor=1&city=guyuan&county=640422"
-JIANGSU = f"{POOR}&age=30&job.place=other_province&job.months=10"
+JIANGSU = f"{POOR}&birth_year=1989&job.place=other_province&job.months=10"
 
 
 def words(lang: str, message_id: str, plural: str | None = None, **params) -> str:
@@ -60,7 +60,7 @@ def test_a_worker_10_months_in_jiangsu_is_told_the_whole_step(phone_tab: Page, b
     expect(step).to_contain_text(words(lang, "{more} more month in this job", "{more} more months in this job", more=2))
     expect(step).to_contain_text(words(lang, "a signed labour contract"))
     expect(step).to_contain_text(words(lang, "social insurance paid by your employer"))
-    expect(step).to_contain_text("¥800")
+    expect(step).to_contain_text("800元")
     # The comparison's row for another province says what he still lacks for it.
     label = words(lang, "Work in another province")
     row = phone_tab.locator(".st-key-choice_other_province")
@@ -85,7 +85,7 @@ def test_the_same_worker_in_2020_gets_no_step_past_the_end(phone_tab: Page, base
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_17_year_old_gets_no_post_hint(phone_tab: Page, base_url: str, lang: str):
-    results_page(phone_tab, base_url, f"{POOR}&age=17&job.place=none&wants_work=1&able_to_work=1&disabled=0",
+    results_page(phone_tab, base_url, f"{POOR}&birth_year=2002&job.place=none&wants_work=1&able_to_work=1&disabled=0",
                  lang, 2019)
     post = card(phone_tab, "public_welfare_post")
     expect(post).to_contain_text(words(lang, "turning {required}", required=40))
@@ -95,7 +95,7 @@ def test_a_17_year_old_gets_no_post_hint(phone_tab: Page, base_url: str, lang: s
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_woman_living_in_her_village_gets_no_registration_hint(phone_tab: Page, base_url: str, lang: str):
-    results_page(phone_tab, base_url, f"{POOR}&age=46&job.place=none&urban_months=0&unemployed_months=8", lang, 2019)
+    results_page(phone_tab, base_url, f"{POOR}&birth_year=1973&job.place=none&urban_months=0&unemployed_months=8", lang, 2019)
     registration = card(phone_tab, "unemployment_registration")
     expect(registration).to_be_visible()
     expect(registration.get_by_test_id("stAlertContentSuccess")).to_have_count(0)
@@ -106,9 +106,9 @@ def test_a_woman_living_in_her_village_gets_no_registration_hint(phone_tab: Page
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_two_after_student_with_a_certificate_is_not_paid_twice(phone_tab: Page, base_url: str, lang: str):
-    results_page(phone_tab, base_url, f"{POOR}&age=17&two_after_student=1&tech_school_semesters=1&training_passed=1"
+    results_page(phone_tab, base_url, f"{POOR}&birth_year=2002&two_after_student=1&tech_school_semesters=1&training_passed=1"
                                       "&training_certificate=1", lang, 2019)
-    expect(card(phone_tab, "two_after_study_aid")).to_contain_text("¥3,000")
+    expect(card(phone_tab, "two_after_study_aid")).to_contain_text("3,000元")
     training = card(phone_tab, "training_subsidy")
     expect(training).to_contain_text(words(lang, ONE_COURSE.unmet)[:20])
     expect(training.get_by_test_id("stAlertContentSuccess")).to_have_count(0)

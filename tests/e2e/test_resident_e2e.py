@@ -15,9 +15,9 @@ from ui import frame as ui_frame
 
 pytestmark = pytest.mark.e2e
 
-RESULTS_LINK = ("/resident?lang={lang}&year=2019&step=results&registered_poor=1&age=45&job.place=other_province"
+RESULTS_LINK = ("/resident?lang={lang}&year=2019&step=results&registered_poor=1&birth_year=1974&job.place=other_province"
                 "&job.months=12&job.contract=1_year_or_more&job.social_insurance=1&city=guyuan&county=640422")
-TOTAL = {"zh_CN": "¥800", "en": "CN¥800"}
+TOTAL = {"zh_CN": "800元", "en": "800 yuan"}
 
 
 def t(lang: str, message: str) -> str:
@@ -56,7 +56,7 @@ def test_a_worker_in_another_province_finds_800_by_clicking(page: Page, base_url
     choose(page, t(lang, "Year of the situation"), "2019", "year=2019")
     press(page, t(lang, "Next"))
     choose(page, t(lang, "Is your household registered as poor (建档立卡)?"), t(lang, "Yes"), "registered_poor=1")
-    type_number(page, f"{t(lang, 'How old are you?')} ({t(lang, 'years of age')})", 45, "age=45")
+    type_number(page, t(lang, "In which year were you born? (the year on your ID card)"), 1974, "birth_year=1974")
     press(page, t(lang, "Next"))
     choose(page, t(lang, "Where do you work now?"), t(lang, "In another province"), "job.place=other_province")
     type_number(page, f"{t(lang, 'How many months have you worked for this employer without a break?')} "
@@ -98,7 +98,7 @@ def test_changing_an_answer_from_the_results(page: Page, base_url: str):
 
 def test_results_fit_a_phone_without_sideways_scrolling(phone: Page, base_url: str):
     open_page(phone, base_url + RESULTS_LINK.format(lang="zh_CN"))
-    expect(phone.get_by_test_id("stMetricValue").first).to_have_text("¥800")
+    expect(phone.get_by_test_id("stMetricValue").first).to_have_text("800元")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 390
 
 

@@ -19,7 +19,7 @@ from ui.serving import LOADING
 pytestmark = pytest.mark.e2e
 
 PAGES = ["/", "/resident", "/employer", "/institution", "/broker", "/policy",
-         "/resident?year=2019&step=results&registered_poor=1&age=45&city=guyuan&county=640422"
+         "/resident?year=2019&step=results&registered_poor=1&birth_year=1974&city=guyuan&county=640422"
          "&job.place=other_province&job.months=12"]
 
 

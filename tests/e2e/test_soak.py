@@ -42,6 +42,7 @@ from tests.e2e.streamlit_server import (
     run_async,
     streamlit_process,
 )
+from tests.money import yuan
 
 pytestmark = pytest.mark.e2e
 
@@ -109,7 +110,7 @@ async def answer(page: Page, key: str, value: int, param: str, *, selector: str 
 def broker(page: Page) -> Callable[[int], Awaitable[None]]:
     async def rerun(placements: int) -> None:
         await answer(page, "brk_placements", placements, "placements", selector=".st-key-card_broker_fee h3",
-                     expected=f"¥{placements * FEE_PER_PLACEMENT:,}")
+                     expected=yuan(placements * FEE_PER_PLACEMENT, "zh_CN"))
     return rerun
 
 

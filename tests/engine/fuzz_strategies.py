@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from engine.profile import FIELDS, SECTIONS
 from engine.rules import BENEFIT_IDS
+from engine.totals import EXCLUSIVE_SETS
 
 STATUSES = {"eligible", "not_eligible", "needs_info", "out_of_period"}
 # Integers beyond Python's 4,300-digit str() limit are built by a function: hypothesis could not print them.
@@ -66,7 +67,7 @@ PROFILES = (nested_profiles()
 def check_result(out: Any, on: date | None = None) -> None:
     """``out`` is a result of :func:`engine.evaluate`: the documented keys, statuses and amounts, plain JSON."""
     assert isinstance(out, dict)
-    assert set(out) >= {"policy", "date", "in_force", "results", "total"}, sorted(out)
+    assert set(out) >= {"policy", "date", "in_force", "results", "total", "left_out"}, sorted(out)
     if on is not None:
         assert out["date"] == on.isoformat()
     assert [r["benefit"] for r in out["results"]] == list(BENEFIT_IDS)
@@ -85,4 +86,13 @@ def check_result(out: Any, on: date | None = None) -> None:
             assert result["status"] == "out_of_period"
     assert math.isfinite(out["total"])
     assert out["total"] >= 0
-    assert abs(out["total"] - eligible_total) < 0.01 * max(1.0, eligible_total)
+    amounts = {r["benefit"]: r["amount"] for r in out["results"] if r["amount"] is not None}
+    left_out = {entry["benefit"] for entry in out["left_out"]}
+    for entry in out["left_out"]:  # a benefit is left out only for a due one of its set, with at least its amount
+        assert entry["instead"] in amounts, entry
+        assert entry["instead"] not in left_out, entry
+        assert amounts[entry["instead"]] >= amounts[entry["benefit"]], entry
+    for exclusive in EXCLUSIVE_SETS:  # the total never adds two of one set
+        assert len([b for b in exclusive.benefits if b in amounts and b not in left_out]) <= 1, (exclusive.id, amounts)
+    counted = eligible_total - sum(amounts[b] for b in left_out)
+    assert abs(out["total"] - counted) < 0.01 * max(1.0, counted)

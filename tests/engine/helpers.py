@@ -42,6 +42,8 @@ BENEFITS = [
 ]
 BENEFIT_IDS = [b for b, _ in BENEFITS]
 
+# Benefits one person is not paid together (a post near home and a year's work away; one certificate paid once).
+EXCLUSIVE = ({"public_welfare_post", "transport_subsidy"}, {"training_subsidy", "skill_upgrade_subsidy"})
 STATUSES = {"eligible", "not_eligible", "needs_info", "out_of_period"}
 PAYEES = {"person", "employer", "institution", "broker", "students"}
 KINDS = {"cash", "in_kind", "service"}
@@ -124,7 +126,7 @@ def _check_message(message: object) -> None:
 
 def check_output(out: dict, on: date) -> None:
     """The contract every evaluation keeps, whatever the profile."""
-    assert set(out) >= {"policy", "date", "in_force", "results", "total"}
+    assert set(out) >= {"policy", "date", "in_force", "results", "total", "left_out"}
     assert out["policy"] == POLICY
     assert out["date"] == on.isoformat()
     assert [(r["benefit"], r["article"]) for r in out["results"]] == BENEFITS
@@ -167,7 +169,11 @@ def check_output(out: dict, on: date) -> None:
             assert "monthly" in r, name
             expected = None if r["amount"] is None else round(r["amount"] / 12, 2)
             assert r["monthly"] == expected, f"monthly {r['monthly']} for amount {r['amount']}"
-    assert out["total"] == pytest.approx(total)
+    amounts = {r["benefit"]: r["amount"] for r in out["results"] if r["amount"] is not None}
+    left_out = [entry["benefit"] for entry in out["left_out"]]
+    assert out["total"] == pytest.approx(total - sum(amounts[b] for b in left_out))
+    for exclusive in EXCLUSIVE:  # never two of one set in the total
+        assert len((exclusive & set(amounts)) - set(left_out)) <= 1, (exclusive, amounts, left_out)
     assert out["in_force"] is (date(2018, 7, 1) <= on <= date(2020, 12, 31))
 
 

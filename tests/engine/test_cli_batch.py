@@ -52,7 +52,8 @@ def random_person(chance: random.Random) -> tuple[dict[str, object], dict[str, s
             value = chance.choice(spec.values)
             cells[name] = value
         elif spec.kind == "int":
-            value = chance.randint(0, 60 if spec.maximum and spec.maximum > 60 else int(spec.maximum or 60))
+            low = int(spec.minimum or 0)  # a year of birth runs from 1900
+            value = chance.randint(low, low + 60 if spec.maximum and spec.maximum > low + 60 else int(spec.maximum))
             cells[name] = str(value)
         else:
             value = chance.choice([v for v in (0, 0.5, 3, 12_000, 25_000.5) if v <= (spec.maximum or v)])

@@ -24,9 +24,10 @@ def _value(name: str) -> st.SearchStrategy:
         return st.booleans()
     if spec.kind == "enum":
         return st.sampled_from(spec.values)
-    top = min(spec.maximum or 200, 200)
+    low = spec.minimum or 0
+    top = spec.maximum if low >= 200 else min(spec.maximum or 200, 200)  # a year of birth: its whole range
     if spec.kind == "int":
-        return st.integers(min_value=0, max_value=int(top))
+        return st.integers(min_value=int(low), max_value=int(top))
     return st.floats(min_value=0, max_value=top, allow_nan=False).map(lambda x: round(x, 1))
 
 

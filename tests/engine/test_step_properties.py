@@ -20,6 +20,8 @@ from engine.profile import FIELDS
 
 NEAR = {
     "person.age": st.integers(14, 70),
+    "person.birth_year": st.integers(1945, 2006),  # the age worked out from it (engine.age) wins over person.age
+    "person.birth_month": st.integers(1, 12),
     "person.job.months": st.integers(0, 14),
     "person.business.months": st.integers(0, 14),
     "person.urban_months": st.integers(0, 8),

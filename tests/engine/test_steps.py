@@ -186,7 +186,7 @@ def test_next_step(benefit: str, facts: dict, on: date, expected):
 
 @pytest.mark.parametrize("lang", ["en", "zh_CN"])
 def test_the_step_names_every_part_of_the_change(lang):
-    """"2 more months in this job, with a labour contract and social insurance paid → ¥800", in words."""
+    """"2 more months in this job, with a labour contract and social insurance paid → 800元", in words."""
     result = result_for(build({}, {**JOB, MONTHS: 10}), "transport_subsidy", lang=lang)
     (found,) = result["next"]
     parts = found["params"]["steps"]
@@ -194,8 +194,8 @@ def test_the_step_names_every_part_of_the_change(lang):
                                         "social insurance paid by your employer"]
     assert parts[0]["params"]["more"] == 2
     text = found["text"]
-    assert ("¥800" if lang == "zh_CN" else "CN¥800") in text
-    assert ("2019年8月1日" if lang == "zh_CN" else "August 1, 2019") in text
+    assert ("800元" if lang == "zh_CN" else "800 yuan") in text
+    assert ("2019年8月1日" if lang == "zh_CN" else "1 August 2019") in text
 
 
 def test_plural_forms_follow_the_number():

@@ -95,7 +95,7 @@ def test_no_row_step_past_the_policy_end(on, row, step):
     table = explain(check([row], on=on), "en")
     assert table["workshop_next"].tolist() == [step]
     if not step:
-        assert "before the policy ends on December 31, 2020" in table["workshop_reason"].iloc[0]
+        assert "before the policy ends on 31 December 2020" in table["workshop_reason"].iloc[0]
 
 
 def test_reasons_say_why():
