@@ -7,7 +7,7 @@ message into text in one language (used by the command line; pages translate the
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -80,6 +80,12 @@ def money_text(amount: float, lang: str) -> str:
             return f"{format_decimal(amount / 10_000, format='#,##0', locale=locale)}万元"
         return f"{format_decimal(amount, format=pattern, locale=locale)}元"
     return f"{format_decimal(amount, format=pattern, locale=locale)} yuan"
+
+
+def sentences(parts: Iterable[str], lang: str | None) -> str:
+    """Sentences one after another: with a space in English, none in Chinese (its 。 ends a sentence)."""
+    glue = "" if lang and i18n.normalize_locale(lang) == "zh_CN" else " "
+    return glue.join(part for part in parts if part)
 
 
 def plural_count(value: float) -> int:

@@ -96,7 +96,7 @@ def placement_list(page: Page, on: date) -> None:
             summary["counts"]).format(
             count=fmt.number(summary["counts"], page.lang), amount=fmt.money(found["amount"], page.lang))) + "**")
     else:
-        st.markdown(fmt.md_escape(" ".join(m["text"] for m in found["unmet"] + found["missing"])))
+        st.markdown(fmt.md_escape(fmt.sentences((m["text"] for m in found["unmet"] + found["missing"]), page.lang)))
     if upper is not None and upper["broker_fee"]["status"] == "eligible":
         st.caption(fmt.md_escape(page.ngettext(
             "If the {count} placement still unknown counted: {amount}.",

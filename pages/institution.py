@@ -211,7 +211,8 @@ def student_totals(page: Page, summary: dict) -> None:
             count=fmt.number(summary["counts"], page.lang), school=fmt.money(school, page.lang),
             students=fmt.money(students, page.lang))) + "**")
     else:
-        st.markdown(fmt.md_escape(" ".join(m["text"] for m in found[BENEFITS[0]]["unmet"] + found[BENEFITS[0]]["missing"])))
+        said = found[BENEFITS[0]]["unmet"] + found[BENEFITS[0]]["missing"]
+        st.markdown(fmt.md_escape(fmt.sentences((m["text"] for m in said), page.lang)))
     upper = summary["if_all_known"]
     if upper is not None and upper[BENEFITS[0]]["status"] == "eligible":
         st.caption(fmt.md_escape(page.ngettext(

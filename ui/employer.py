@@ -182,12 +182,13 @@ def _workshop_line(page: Page, workshop: Mapping[str, Any], on: date) -> str:
         line = _("Workshop grant (Article 2): {count} qualifying hires, band {band} → {amount}.").format(
             count=count, band=band_label(band, page), amount=fmt.money(result["amount"], page.lang))
     else:
-        why = " ".join(m["text"] for m in result["unmet"]) or " ".join(m["text"] for m in result["missing"])
+        why = (fmt.sentences((m["text"] for m in result["unmet"]), page.lang)
+               or fmt.sentences((m["text"] for m in result["missing"]), page.lang))
         line = page.ngettext("Workshop grant (Article 2): {count} qualifying hire, no grant yet. {why}",
                              "Workshop grant (Article 2): {count} qualifying hires, no grant yet. {why}",
                              counts).format(count=count, why=why)
     steps = [m["text"] for m in result["next"]]
-    return " ".join([line, *steps])
+    return fmt.sentences([line, *steps], page.lang)
 
 
 def _sme_line(page: Page, sme: Mapping[str, Any]) -> str:
@@ -205,7 +206,7 @@ def _sme_line(page: Page, sme: Mapping[str, Any]) -> str:
             "the amount.",
             "SME subsidy (Article 5): {count} qualifying hires; enter the monthly employer contribution above to see "
             "the amount.", counts).format(count=count)
-    why = " ".join(m["text"] for m in result["unmet"])
+    why = fmt.sentences((m["text"] for m in result["unmet"]), page.lang)
     return page.ngettext("SME subsidy (Article 5): {count} qualifying hire, no subsidy. {why}",
                          "SME subsidy (Article 5): {count} qualifying hires, no subsidy. {why}",
                          counts).format(count=count, why=why)

@@ -14,6 +14,7 @@ from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import format_decimal
 
+from engine import messages
 from engine.messages import BABEL_LOCALES, money_text
 from i18n import normalize_locale
 
@@ -47,6 +48,16 @@ def money(amount: float, lang: str) -> str:
 def number(value: float, lang: str) -> str:
     """A plain number with the language's grouping (``12,000``)."""
     return format_decimal(value, locale=babel_locale(lang))
+
+
+def sentences(parts, lang: str) -> str:
+    """Sentences one after another: a space between them in English, none in Chinese."""
+    return messages.sentences(parts, lang)
+
+
+def bracketed(text: str, note: str, lang: str) -> str:
+    """``text`` with a note in brackets: full-width in Chinese ("月数（个月）"), "months (months)" in English."""
+    return f"{text}（{note}）" if normalize_locale(lang) == "zh_CN" else f"{text} ({note})"
 
 
 def with_colon(label: str, lang: str) -> str:

@@ -93,7 +93,7 @@ def _widget(question: Question, answers: dict[str, Any], page: Page) -> None:
     whole = spec.kind == "int"
     label = label_of(question, answers, page)
     if question.unit:
-        label = f"{label} ({_(question.unit)})"
+        label = fmt.bracketed(label, _(question.unit), page.lang)
     if page.kiosk:  # no keyboard at a kiosk: the number is tapped on a keypad
         kiosk.number_pad(
             fmt.md_escape(label), current, key=f"res_pad_{fact.replace('.', '_')}", maximum=spec.maximum, whole=whole,

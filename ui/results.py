@@ -11,6 +11,7 @@ from urllib.parse import urlencode
 
 import streamlit as st
 
+import i18n
 from engine import catalog, policy
 from engine.interpretations import INTERPRETATIONS
 from engine.profile import place_name
@@ -98,6 +99,14 @@ def _texts(messages: Iterable[dict[str, Any]]) -> list[str]:
     return [m["text"] for m in messages]
 
 
+def official_name(msgid: str, page: Page) -> str:
+    """A benefit's or a document's name in the page's language; in English with the Chinese term beside it, the
+    words a counter clerk uses ("Business licence (营业执照)")."""
+    name = page._(msgid)
+    chinese = i18n.gettext("zh_CN", msgid)
+    return name if page.lang == "zh_CN" or chinese == name else f"{name} ({chinese})"
+
+
 def _bullets(lines: Iterable[str]) -> str:
     return "\n".join(f"- {fmt.md_escape(line)}" for line in lines)
 
@@ -109,7 +118,7 @@ def card(result: dict[str, Any], page: Page, *, county: str | None,
     benefit = catalog.BY_ID[result["benefit"]]
     group = group_of(result)
     with st.container(border=True, key=f"card_{result['benefit']}"):
-        head = f"**{fmt.md_escape(_(benefit.label))}** · {fmt.md_escape(citation(result['article'], page))}"
+        head = f"**{fmt.md_escape(official_name(benefit.label, page))}** · {fmt.md_escape(citation(result['article'], page))}"
         st.markdown(head)
         amount = amount_text(result, page)
         if amount:
@@ -120,7 +129,7 @@ def card(result: dict[str, Any], page: Page, *, county: str | None,
             _eligible_details(result, page, benefit, county, ask)
         elif group == "not_yet":
             st.markdown(_bullets(_texts(result["unmet"])))
-            st.success(fmt.md_escape(" ".join(_texts(result["next"]))), icon=":material/trending_up:")
+            st.success(fmt.md_escape(fmt.sentences(_texts(result["next"]), page.lang)), icon=":material/trending_up:")
         elif group == "not_for_you":
             st.markdown(_bullets(_texts(result["unmet"]) + _texts(result.get("too_late", []))))
         elif group == "need":
@@ -177,7 +186,8 @@ def where_to_go(result: dict[str, Any], page: Page, county: str | None) -> None:
     bring, office = _("What to bring"), _("Where to apply")
     where = office_text(result, page, county)
     with st.container(key=f"where_{result['benefit']}"):
-        st.markdown(f"**{fmt.md_escape(fmt.with_colon(bring, page.lang))}**\n" + _bullets(_texts(result["documents"])))
+        documents = [official_name(m["id"], page) for m in result["documents"]]
+        st.markdown(f"**{fmt.md_escape(fmt.with_colon(bring, page.lang))}**\n" + _bullets(documents))
         st.markdown(f"**{fmt.md_escape(fmt.with_colon(office, page.lang))}** {fmt.md_escape(where)}")
         st.caption(fmt.md_escape(_("Documents are the ones county offices usually ask for; the office may "
                                    "ask for others.")))

@@ -15,7 +15,7 @@ from engine.totals import Total
 from ui import format as fmt
 from ui import takeaway
 from ui.frame import Page
-from ui.results import GROUPS, amount_text, citation, grouped, office_text
+from ui.results import GROUPS, amount_text, citation, grouped, office_text, official_name
 
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; max-width: 46rem; margin: 1.5rem auto;
@@ -62,13 +62,13 @@ def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, summed:
             benefit = catalog.BY_ID[result["benefit"]]
             lines = [m["text"] for m in (result["met"] if key == "apply" else result["unmet"])]
             lines += [m["text"] for m in result["next"] + result.get("too_late", [])]
-            body = f"<strong>{_esc(_(benefit.label))}</strong> · {_esc(citation(result['article'], page))}"
+            body = f"<strong>{_esc(official_name(benefit.label, page))}</strong> · {_esc(citation(result['article'], page))}"
             amount = amount_text(result, page)
             if amount:
                 body += f"<div class='amount'>{_esc(amount)}</div>"
             body += _list(lines)
             if key == "apply":
-                documents = "; ".join(m["text"] for m in result["documents"])
+                documents = "; ".join(official_name(m["id"], page) for m in result["documents"])
                 body += f"<div class='muted'>{_esc(bring)}: {_esc(documents)}</div>"
                 body += f"<div class='muted'>{_esc(where_label)}: {_esc(office_text(result, page, county))}</div>"
             parts.append(f"<div class='card'>{body}</div>")
