@@ -87,12 +87,15 @@ def counts(page: Page) -> tuple[int, int, int, list[str]] | None:
     with second:
         completed = count_input(page, _("Completed one semester"), "completed")
         if None not in (completed, enrolled) and completed > enrolled:
-            st.error(fmt.md_escape(_("Cannot be more than the {count} enrolled.").format(
+            st.error(fmt.md_escape(page.ngettext("Cannot be more than the {count} student enrolled.",
+                                                 "Cannot be more than the {count} students enrolled.", enrolled).format(
                 count=fmt.number(enrolled, page.lang))), icon=":material/error:")
     with third:
         passed = count_input(page, _("Completed and passed"), "passed")
         if None not in (passed, completed) and passed > completed:
-            st.error(fmt.md_escape(_("Cannot be more than the {count} who completed the semester.").format(
+            st.error(fmt.md_escape(page.ngettext(
+                "Cannot be more than the {count} student who completed the semester.",
+                "Cannot be more than the {count} students who completed the semester.", completed).format(
                 count=fmt.number(completed, page.lang))), icon=":material/error:")
     if None in (enrolled, completed, passed):
         st.info(fmt.md_escape(_("Type the three numbers to see what the cohort brings.")), icon=":material/edit:")

@@ -18,8 +18,8 @@ ROOT = Path(__file__).resolve().parents[1]
 def _extract(tmp_path: Path):
     pot = tmp_path / "messages.pot"
     subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "pyproject.toml", "-k", "N_", "-c", "TRANSLATORS:",
-         "--no-location", "--omit-header", "-o", str(pot), "."],
+        [sys.executable, "-m", "babel.messages.frontend", "extract", "-F", "pyproject.toml", "-k", "N_", "-k", "Nn_:1,2",
+         "-c", "TRANSLATORS:", "--no-location", "--omit-header", "-o", str(pot), "."],
         cwd=ROOT, check=True, capture_output=True,
     )
     with pot.open("rb") as handle:
@@ -54,6 +54,33 @@ def test_placeholders_survive_translation():
             if message.id and message.string and isinstance(message.id, str):
                 assert set(field.findall(message.id)) == set(field.findall(message.string)), (
                     locale, message.id)
+
+
+# Placeholders that hold how many of something there are.
+COUNT_NAMES = ("count", "months", "rows", "cells", "hires", "semesters", "placements", "shown", "students", "years")
+COUNT_BEFORE_A_WORD = re.compile(r"\{(?:" + "|".join(COUNT_NAMES) + r")\} [a-z]")
+# Singular msgids that write a count before a word and still need no plural form, each with the reason.
+NO_PLURAL_NEEDED = {
+    # "3 can apply": the word after the number is a verb (the persons are not named), the same for one or many.
+    "{count} can apply, amount not known to the site",
+    # "as far as row 900 and column 40": positions in the sheet (a row number, a column number), not how many.
+    "The first sheet has filled cells as far as row {rows} and column {columns}: far more than a roster fills. "
+    "Delete what is below and to the right of the roster (or save it as CSV) and upload it again.",
+    # {rows} is the site's limit on a roster (engine.roster.files.MAX_ROWS, 100,000), never one.
+    "CSV (UTF-8, or GBK as Excel in China saves it) or XLSX; at most {size} MB and {rows} rows; the first sheet of a "
+    "workbook is read. The file is checked in memory: it is not saved, logged or kept after you leave the page.",
+    "What hiring registered poor workers (建档立卡贫困劳动力) brings an employer, a workshop or an incubation park under "
+    "this policy, and which of your workers already count. Rosters of up to {rows} workers are checked in seconds.",
+}
+
+
+def test_every_english_count_has_a_plural_form(tmp_path):
+    """"1 months", "1 qualifying hires" (issue 17): a message that writes a count before a noun is a singular and
+    plural pair (``Nn_``, ``ngettext``), so English picks "1 month" or "2 months"."""
+    singular = {message.id for message in _extract(tmp_path) if isinstance(message.id, str)}
+    found = sorted(text for text in singular if COUNT_BEFORE_A_WORD.search(text) and text not in NO_PLURAL_NEEDED)
+    assert not found, "a count without a plural form:\n" + "\n".join(found)
+    assert singular >= NO_PLURAL_NEEDED, f"no longer in the code: {sorted(NO_PLURAL_NEEDED - singular)}"
 
 
 def test_no_message_hides_inside_an_f_string():

@@ -179,8 +179,10 @@ def _workshop_line(page: Page, workshop: Mapping[str, Any], on: date) -> str:
     count = fmt.number(counts, page.lang)
     band = emp.band_of(counts, on)
     if result["status"] == "eligible" and band is not None:
-        line = _("Workshop grant (Article 2): {count} qualifying hires, band {band} → {amount}.").format(
-            count=count, band=band_label(band, page), amount=fmt.money(result["amount"], page.lang))
+        line = page.ngettext("Workshop grant (Article 2): {count} qualifying hire, band {band} → {amount}.",
+                             "Workshop grant (Article 2): {count} qualifying hires, band {band} → {amount}.",
+                             counts).format(count=count, band=band_label(band, page),
+                                            amount=fmt.money(result["amount"], page.lang))
     else:
         why = (fmt.sentences((m["text"] for m in result["unmet"]), page.lang)
                or fmt.sentences((m["text"] for m in result["missing"]), page.lang))

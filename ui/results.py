@@ -103,7 +103,7 @@ def official_name(msgid: str, page: Page) -> str:
     """A benefit's or a document's name in the page's language; in English with the Chinese term beside it, the
     words a counter clerk uses ("Business licence (营业执照)")."""
     name = page._(msgid)
-    chinese = i18n.gettext("zh_CN", msgid)
+    chinese = i18n.translations("zh_CN").gettext(msgid)
     return name if page.lang == "zh_CN" or chinese == name else f"{name} ({chinese})"
 
 

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import pandas as pd
 import streamlit as st
 
+from engine.messages import plural_count
 from engine.roster.cells import Roster, normalise_header
 from engine.roster.check import ID_HEADERS
 from engine.roster.downloads import to_csv_bytes, to_xlsx_bytes
@@ -51,6 +52,8 @@ def error_text(error: RosterError, page: Page) -> str:
     """A whole-file problem in the visitor's language, numbers written the language's way."""
     params = {key: fmt.number(value, page.lang) if isinstance(value, int | float) else value
               for key, value in error.params.items()}
+    if error.plural:
+        return page.ngettext(error.message, error.plural, plural_count(error.params[error.count])).format(**params)
     return page._(error.message).format(**params)
 
 
@@ -198,9 +201,10 @@ def problems(page: Page, table: pd.DataFrame, key: str) -> None:
     st.dataframe(shown, hide_index=True, key=f"{key}_problems", width="stretch", height=320,
                  column_config={_("Problem"): st.column_config.TextColumn(_("Problem"), width="large")})
     if count > SHOWN_ROWS:
-        st.caption(fmt.md_escape(_("The first {shown} of {count} problems; the result file lists every row's "
-                                   "problems.").format(shown=fmt.number(SHOWN_ROWS, page.lang),
-                                                       count=fmt.number(count, page.lang))))
+        st.caption(fmt.md_escape(page.ngettext(
+            "The first {shown} of {count} problem; the result file lists every row's problems.",
+            "The first {shown} of {count} problems; the result file lists every row's problems.", count).format(
+                shown=fmt.number(SHOWN_ROWS, page.lang), count=fmt.number(count, page.lang))))
 
 
 def result_table(page: Page, frame: pd.DataFrame, key: str, labels: Sequence[tuple[str, str]],
@@ -228,8 +232,10 @@ def result_table(page: Page, frame: pd.DataFrame, key: str, labels: Sequence[tup
                      column_config={_(label): st.column_config.TextColumn(_(label), width="large")
                                     for k, label in labels if k.endswith(("reason", "next", "problems"))})
         if len(chosen) > SHOWN_ROWS:
-            st.caption(fmt.md_escape(_("The first {shown} of {count} rows; the download has every row.").format(
-                shown=fmt.number(SHOWN_ROWS, page.lang), count=fmt.number(len(chosen), page.lang))))
+            st.caption(fmt.md_escape(page.ngettext(
+                "The first {shown} of {count} row; the download has every row.",
+                "The first {shown} of {count} rows; the download has every row.", len(chosen)).format(
+                    shown=fmt.number(SHOWN_ROWS, page.lang), count=fmt.number(len(chosen), page.lang))))
 
 
 def readable_rows(page: Page, chosen: pd.DataFrame, names: Mapping[str, str], key: str) -> None:
@@ -254,9 +260,10 @@ def readable_rows(page: Page, chosen: pd.DataFrame, names: Mapping[str, str], ke
     with st.container(key=f"{key}_rows"):
         st.markdown("\n".join(lines))
     if len(chosen) > LISTED_ROWS:
-        st.caption(fmt.md_escape(_("The first {shown} of {count} rows; the table below and the download have every "
-                                   "row.").format(shown=fmt.number(LISTED_ROWS, page.lang),
-                                                  count=fmt.number(len(chosen), page.lang))))
+        st.caption(fmt.md_escape(page.ngettext(
+            "The first {shown} of {count} row; the table below and the download have every row.",
+            "The first {shown} of {count} rows; the table below and the download have every row.", len(chosen)).format(
+                shown=fmt.number(LISTED_ROWS, page.lang), count=fmt.number(len(chosen), page.lang))))
 
 
 def downloads(page: Page, key: str, sheets: Callable[[], Mapping[str, pd.DataFrame]], stem: str) -> None:

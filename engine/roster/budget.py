@@ -18,11 +18,12 @@ from engine import catalog, policy
 from engine.evaluate import ELIGIBLE, NEEDS_INFO
 from engine.messages import BABEL_LOCALES
 from engine.profile import place_name
-from i18n import N_
+from i18n import N_, Nn_
 
 HEADERS = (N_("Benefit"), N_("Fund"), N_("Can apply"), N_("Not known yet"), N_("Amount (yuan)"))
 COUNTY_HEADERS = (N_("County"), N_("Benefit"), N_("Can apply"), N_("Amount (yuan)"))
 NO_FIGURE = N_("{count} can apply, amount not known to the site")
+CHECKED = Nn_("Roster checked on {date}: {rows} row.", "Roster checked on {date}: {rows} rows.")
 NO_COUNTY = N_("County not given")
 FREE = N_("Free (a service, not money)")
 FOOTNOTE = N_("Amounts are what the rules give each person who can apply (for a public-welfare post, a year's living "
@@ -35,7 +36,7 @@ def summary_text(totals: pd.DataFrame, rows: int, on_text: str, lang: str) -> st
     def _(message: str) -> str:
         return i18n.gettext(lang, message)
 
-    lines = [_(N_("Roster checked on {date}: {rows} rows.")).format(date=on_text, rows=_number(rows, lang)), ""]
+    lines = [i18n.ngettext(lang, *CHECKED, int(rows)).format(date=on_text, rows=_number(rows, lang)), ""]
     by_benefit = totals.groupby(["benefit", "status"], sort=False)[["rows", "amount", "priced"]].sum()
     table = [[_(h) for h in HEADERS]]
     for benefit_id in dict.fromkeys(totals["benefit"]):

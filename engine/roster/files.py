@@ -27,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 from engine.roster.errors import RosterError
-from i18n import N_
+from i18n import N_, Nn_
 
 MAX_COLUMNS = 60
 MAX_CELL_CHARACTERS = 32_767  # Excel's own limit for one cell: a longer cell cannot be a roster's
@@ -199,7 +199,8 @@ def _csv_errors(chunks: Iterator[pd.DataFrame]) -> Iterator[pd.DataFrame]:
 def _parser_error(error: Exception) -> RosterError:
     found = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(error))
     if found:
-        return RosterError(N_("Row {row} has more cells ({cells}) than the header row has columns ({columns})."),
+        return RosterError(Nn_("The header row has {columns} column, but row {row} has more cells ({cells}).",
+                               "The header row has {columns} columns, but row {row} has more cells ({cells})."),
                            row=int(found.group(2)), cells=int(found.group(3)), columns=int(found.group(1)))
     return RosterError(N_("The file is not a readable CSV table."))
 

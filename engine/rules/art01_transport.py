@@ -23,7 +23,8 @@ AMOUNT = Lookup(Fact("person.job.place"), Param("art01.amount_by_place"))
 
 MONTHS = months_at_least(
     "person.job.months", "art01.min_months",
-    met=N_("You have worked {months} months in this job ({required} or more needed)."),
+    met=Nn_("You have worked {months} month in this job ({required} or more needed).",
+        "You have worked {months} months in this job ({required} or more needed)."),
     unmet=Nn_("You have worked {months} month in this job; {required} or more are needed.",
         "You have worked {months} months in this job; {required} or more are needed."),
     remedy=wait_months("person.job.months", "art01.min_months",

@@ -42,7 +42,8 @@ MORE_HIRES = Count("employer.qualifying_hires", LOWEST, part(Nn_(
 
 ENOUGH_HIRES = Condition(
     HIRES >= LOWEST,
-    met=N_("{count} qualifying hires (at least {required} needed)."),
+    met=Nn_("{count} qualifying hire (at least {required} needed).",
+        "{count} qualifying hires (at least {required} needed)."),
     unmet=Nn_("{count} qualifying hire; at least {required} are needed.",
         "{count} qualifying hires; at least {required} are needed."),
     params={"count": HIRES, "required": LOWEST},

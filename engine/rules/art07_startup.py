@@ -19,7 +19,8 @@ CLAUSE = (
 
 MONTHS = months_at_least(
     "person.business.months", "art07.min_months",
-    met=N_("Your business has run normally for {months} months ({required} or more needed)."),
+    met=Nn_("Your business has run normally for {months} month ({required} or more needed).",
+        "Your business has run normally for {months} months ({required} or more needed)."),
     unmet=Nn_("Your business has run normally for {months} month; {required} or more are needed.",
         "Your business has run normally for {months} months; {required} or more are needed."),
     remedy=wait_months("person.business.months", "art07.min_months",

@@ -46,7 +46,8 @@ STUDENT = (
         Fact("person.tech_school_semesters") >= Param("art11.min_semesters"),
         met=Nn_("{count} semester of vocational training at a technical school (at least {required}).",
         "{count} semesters of vocational training at a technical school (at least {required})."),
-        unmet=N_("{count} semesters at a technical school so far; at least {required} is needed."),
+        unmet=Nn_("{count} semester at a technical school so far; at least {required} is needed.",
+        "{count} semesters at a technical school so far; at least {required} is needed."),
         params={"count": Fact("person.tech_school_semesters"), "required": Param("art11.min_semesters")},
         remedy=Wait("person.tech_school_semesters", "art11.min_semesters", part(Nn_(
             "{more} more semester of vocational training at a technical school (技工院校)",

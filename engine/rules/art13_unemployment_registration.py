@@ -40,7 +40,8 @@ LIVES_IN_TOWN = Condition(
 )
 IN_TOWN = months_at_least(
     "person.urban_months", "art13.min_months",
-    met=N_("You have lived in town for {months} months ({required} or more needed)."),
+    met=Nn_("You have lived in town for {months} month ({required} or more needed).",
+        "You have lived in town for {months} months ({required} or more needed)."),
     unmet=Nn_("You have lived in town for {months} month; {required} or more are needed.",
         "You have lived in town for {months} months; {required} or more are needed."),
     remedy=wait_months("person.urban_months", "art13.min_months",
@@ -50,7 +51,8 @@ IN_TOWN = months_at_least(
 )
 WITHOUT_WORK = months_at_least(
     "person.unemployed_months", "art13.min_months",
-    met=N_("You have been without work for {months} months ({required} or more needed)."),
+    met=Nn_("You have been without work for {months} month ({required} or more needed).",
+        "You have been without work for {months} months ({required} or more needed)."),
     unmet=Nn_("You have been without work for {months} month; {required} or more are needed.",
         "You have been without work for {months} months; {required} or more are needed."),
     remedy=wait_months("person.unemployed_months", "art13.min_months",

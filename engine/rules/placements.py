@@ -68,7 +68,8 @@ PLACEMENT = RowRule(
             fix=N_("social insurance paid"),
         ),
     ),
-    all_met=N_("Registered poor, first job, with an enterprise, {months} months, labour contract, social insurance."),
+    all_met=Nn_("Registered poor, first job, with an enterprise, {months} month, labour contract, social insurance.",
+                "Registered poor, first job, with an enterprise, {months} months, labour contract, social insurance."),
     count_fact="broker.qualifying_placements",
     interpretations=("yishang_inclusive",),
 )

@@ -69,7 +69,8 @@ WORKSHOP = RowRule(
             wait="months_more",
         ),
     ),
-    all_met=N_("Registered poor, {months} months with you, labour contract, social insurance paid."),
+    all_met=Nn_("Registered poor, {months} month with you, labour contract, social insurance paid.",
+                "Registered poor, {months} months with you, labour contract, social insurance paid."),
     count_fact="employer.qualifying_hires",
     interpretations=("workshop_worker_counts", "yishang_inclusive"),
 )

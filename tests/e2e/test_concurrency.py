@@ -205,7 +205,9 @@ async def check(session: Session) -> None:
     elif session.kind == "employer":
         subsidy = page.locator(".st-key-card_sme_insurance_subsidy h3")
         await expect(subsidy).to_have_text(money(v * 12 * SME_MONTHLY, lang), timeout=TIMEOUT)
-        hires = t(lang, "{count} qualifying hires (at least {required} needed).").format(count=v, required=11)
+        hires = ui_frame.load_translations(lang).ngettext(
+            "{count} qualifying hire (at least {required} needed).",
+            "{count} qualifying hires (at least {required} needed).", v).format(count=v, required=11)
         await expect(page.locator(".st-key-card_workshop_grant")).to_contain_text(hires, timeout=TIMEOUT)
         mine = {"ws_hires": str(v), "sme_hires": str(v)}
     else:

@@ -13,6 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 
+import i18n
 from engine.roster.cells import CellError, read_roster
 from engine.roster.downloads import neutralise, neutralise_frame, to_csv_bytes, to_xlsx_bytes
 from engine.roster.files import MAX_ROWS, WEB, RosterError, iter_tables, load_table
@@ -115,6 +116,21 @@ def test_whole_file_problems_are_a_roster_error(data, words):
     assert caught.value.message  # a msgid the page translates
     if words:
         assert words in str(caught.value)
+
+
+def test_a_row_longer_than_the_header_counts_the_columns_in_the_right_form():
+    """"1 column", "3 columns" (issue 17): the message is a singular and plural pair; Chinese has one form."""
+    for data, english in (("在岗月数\n12\n3,更多\n", "The header row has 1 column, but row 3 has more cells (2)."),
+                          ("是否建档立卡,在岗月数\n是,12,额外\n是,3,额外,更多\n",
+                           "The header row has 3 columns, but row 3 has more cells (4).")):
+        with pytest.raises(RosterError) as caught:
+            read(data.encode())
+        error = caught.value
+        assert str(error) == english
+        assert i18n.ngettext("en", error.message, error.plural, error.params[error.count]).format(
+            **error.params) == english
+        assert i18n.ngettext("zh_CN", error.message, error.plural, error.params[error.count]).format(
+            **error.params) == "第3行的单元格数（{cells}）多于标题行的列数（{columns}）。".format(**error.params)
 
 
 def test_larger_than_the_limit():
