@@ -119,7 +119,7 @@ def support_view(page: Page, employer: Mapping[str, Any], hires: int, on: date) 
         return
     known = all(r["subsidy"] is not None for r in rows)
     point = next(r for r in rows if r["hires"] == hires)
-    grant, subsidy, total = _("Workshop grant (Article 2)"), _("SME subsidy, one year (Article 5)"), _("Total")
+    grant, subsidy, total = _("Workshop grant (Article 2 (二))"), _("SME subsidy, one year (Article 5 (五))"), _("Total")
     you_total = point["total"] if known else point["grant"]
     you = charts.Marker(hires, you_total, _("You: {hires} → {amount}").format(
         hires=fmt.number(hires, page.lang), amount=fmt.money(you_total, page.lang)))
@@ -152,8 +152,8 @@ def roster_summary(page: Page, summary: Mapping[str, Any], check: WorkerCheck) -
     workshop, sme = summary["workshop"], summary["sme"]
     with st.container(horizontal=True, key="emp_roster_counts"):
         st.metric(_("Workers"), n(summary["rows"]), border=True, width=METRIC_WIDTH)
-        st.metric(_("Count: grant (Article 2)"), n(workshop["counts"]), border=True, width=METRIC_WIDTH)
-        st.metric(_("Count: subsidy (Article 5)"), n(sme["counts"]), border=True, width=METRIC_WIDTH)
+        st.metric(_("Count: grant (Article 2 (二))"), n(workshop["counts"]), border=True, width=METRIC_WIDTH)
+        st.metric(_("Count: subsidy (Article 5 (五))"), n(sme["counts"]), border=True, width=METRIC_WIDTH)
         st.metric(_("Rows with problems"), n(summary["rows_with_problems"]), border=True, width=METRIC_WIDTH)
     lines = [_workshop_line(page, workshop, check.on), _sme_line(page, sme)]
     st.markdown("\n".join(f"- {fmt.md_escape(line)}" for line in lines if line))
