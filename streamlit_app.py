@@ -33,13 +33,8 @@ ROLE_ICONS = {
 
 
 def article_link(number: int, page: Page) -> tuple[str, str]:
-    """Label and address of an article on the policy page: "第（六）条" / "Article 6"."""
-    if page.lang == "zh_CN":
-        label = f"第（{policy.article(number).numeral}）条"
-    else:
-        # TRANSLATORS: a link to one article of the policy; {number} is 1 to 17.
-        label = page._("Article {number}").format(number=number)
-    return label, f"policy?{urlencode(page.query)}#art-{number}"
+    """Label and address of an article on the policy page: "第（六）条" / "Article 6 (六)"."""
+    return policy.citation(number, page.lang), f"policy?{urlencode(page.query)}#art-{number}"
 
 
 def introduction(page: Page) -> None:

@@ -30,7 +30,7 @@ APPLY_COUNTY_HRSS = N_(
 )
 APPLY_EMPLOYER_COUNTY = N_(
     "The employment service centre (就业服务中心) of the county human resources and social security "
-    "bureau (人力资源和社会保障局) where the carrier or enterprise is; hotline 12333."
+    "bureau (人力资源和社会保障局) where the workshop or enterprise is; hotline 12333."
 )
 APPLY_HOME_COUNTY = N_(
     "The human resources and social security bureau and the finance bureau of the county where the "
@@ -79,7 +79,7 @@ BENEFITS: tuple[Benefit, ...] = (
         "workshop_grant", 2, "employer", N_("One-off grant to a poverty-alleviation workshop or base"),
         N_("20,000 to 100,000 yuan by the number of registered poor workers employed stably for a year."),
         "employer", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
-        documents=(N_("Application form with the carrier's bank account"), N_("Labour contracts"),
+        documents=(N_("Application form with the workshop's bank account"), N_("Labour contracts"),
                    N_("Wage bank statements"), N_("Social-insurance payment vouchers"),
                    N_("Roster of the workers (name, ID number, household registration, contract date)")),
         apply_at=APPLY_EMPLOYER_COUNTY),
@@ -90,8 +90,9 @@ BENEFITS: tuple[Benefit, ...] = (
         documents=(N_("Proof that the park meets the demonstration-base standard"),),
         apply_at=APPLY_EMPLOYER_COUNTY),
     Benefit(
-        "broker_fee", 4, "broker", N_("Service fee for placing registered poor workers"),
-        N_("200 yuan for each registered poor worker placed into a first job of a year or more."),
+        "broker_fee", 4, "broker", N_("Service subsidy for placing registered poor workers"),
+        N_("An employment and business-start service subsidy (就业创业服务补贴) of 200 yuan for each registered "
+           "poor worker placed into a first job of a year or more."),
         "broker", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("List of placed workers"), N_("Their labour contracts"),
                    N_("Their social-insurance payment vouchers"))),

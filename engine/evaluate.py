@@ -22,7 +22,7 @@ __all__ = ["ELIGIBLE", "NEEDS_INFO", "NOT_ELIGIBLE", "OUT_OF_PERIOD", "evaluate"
 
 OUT_OF_PERIOD_MESSAGE = N_(
     "The policy was in force from {start} to {end}; {date} is outside that period, so nothing can be "
-    "claimed under it for that date."
+    "applied for under it for that date."
 )
 
 

@@ -42,14 +42,15 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "100), and 100,000 yuan by “100人以上” (100 or more, since 以上 includes the number). This site "
                "uses 60,000 yuan for 100 and 100,000 yuan from 101."),
             N_("No official ruling was found. The band “31人至100人” names 100 itself, and the lower amount never "
-               "promises more than may be paid. The county employment service centre decides for a carrier "
+               "promises more than may be paid. The county employment service centre decides for a workshop "
                "with exactly 100 qualifying hires: ask there."),
         ),
         Interpretation(
             "workshop_carrier_location", 2, "在贫困村、移民村和扶贫产业园创建就业扶贫车间、社区工厂、产业扶贫基地、农产品加工基地",
-            N_("The grant is for carriers (workshops, community factories, industry and farm-processing "
-               "bases) set up in a poor village, a migrant village or a poverty-alleviation industrial park."),
-            N_("The article creates the carriers in those places and pays the grant to those carriers."),
+            N_("The grant is for poverty-alleviation workshops and bases (扶贫载体: workshops, community "
+               "factories, industry bases and farm-produce processing bases) set up in a poor village, a migrant "
+               "village or a poverty-alleviation industrial park."),
+            N_("The article creates the workshops and bases in those places and pays the grant to them."),
         ),
         Interpretation(
             "incubator_minimum_award", 3, "由所在地级市一次性给予不低于50万元奖补资金",
@@ -211,10 +212,10 @@ INTERPRETATIONS: dict[str, Interpretation] = {
         ),
         Interpretation(
             "workshop_worker_counts", 2, "吸纳建档立卡贫困劳动力稳定就业在1年以上并签订劳动合同、缴纳各项社会保险",
-            N_("A worker counts toward the grant when registered poor, employed by the carrier for 12 months "
+            N_("A worker counts toward the grant when registered poor, employed by the workshop for 12 months "
                "or more without a break, with a signed labour contract of any length and social insurance "
                "paid."),
-            N_("“Stable employment” is read as unbroken work for the same carrier; the article asks for a "
+            N_("“Stable employment” is read as unbroken work for the same workshop; the article asks for a "
                "labour contract but, unlike Article 5 (五), sets no length for it."),
         ),
     )

@@ -90,4 +90,6 @@ def citation(number: int, lang: str) -> str:
     if i18n.normalize_locale(lang) == "zh_CN":
         return f"第（{numeral}）条"
     # In English, the Arabic number first and the text's own numeral beside it: "Article 12 (十二)".
-    return i18n.gettext(lang, i18n.N_("Article {number}")).format(number=number) + f" ({numeral})"
+    # TRANSLATORS: one article of the policy; {number} is 1 to 17, and its Chinese numeral follows in brackets.
+    label = i18n.N_("Article {number}")
+    return i18n.gettext(lang, label).format(number=number) + f" ({numeral})"

@@ -23,7 +23,7 @@ from ui.counts import PLACEMENT_COUNTS, hired_and_counting
 from ui.frame import LANG_KEY, Page, frame
 
 SECTIONS = (
-    ("fee", N_("Fee per placement")),
+    ("fee", N_("Service subsidy per placement")),
     ("placements", N_("Check a list of placed workers")),
     ("4050", N_("Social insurance for “4050” brokers")),
     ("recognition", N_("Recognition of brokers and labour organisations")),
@@ -47,9 +47,10 @@ def fee(page: Page, on: date) -> None:
     and QR code always hold the placements on screen.
     """
     _ = page._
-    st.header(_("Fee per placement"), anchor="fee")
+    st.header(_("Service subsidy per placement"), anchor="fee")
     st.markdown(fmt.md_escape(_(
-        "An employment and start-up service subsidy to the labour agency or broker for each registered poor worker "
+        "The employment and business-start service subsidy (就业创业服务补贴) is for the labour agency or broker, "
+        "for each registered poor worker "
         "(建档立卡贫困劳动力) it places into a first job with an enterprise for a year or more, with a labour "
         "contract and social insurance paid. Paid from the employment subsidy fund.")))
     counted = hired_and_counting(page, PLACEMENT_COUNTS, total_param="placed", counting_param="placements",
@@ -65,8 +66,8 @@ def fee(page: Page, on: date) -> None:
     placements = counted
     result = fee_of(placements, on, page.lang)
     results.card(result, page, county=None)
-    st.subheader(_("Fee against placements"), anchor="fee-chart")
-    count, total = _("Qualifying placements"), _("Fee")
+    st.subheader(_("Service subsidy against placements"), anchor="fee-chart")
+    count, total = _("Qualifying placements"), _("Service subsidy")
     rows = [{"count": n, total: float(fee_of(n, on, None).get("amount") or 0)}
             for n in charts.counts_to_show(max(placements, 10), placements)]
     charts.chart_and_table(page, "brk_fee", rows, count=count, series=(total,), you=placements)
@@ -78,8 +79,8 @@ def placement_list(page: Page, on: date) -> None:
     _ = page._
     st.header(_("Check a list of placed workers"), anchor="placements")
     st.markdown(fmt.md_escape(_(
-        "Upload your list of placed workers: each row says whether the placement earns the fee, or why not yet, "
-        "with the smallest next step (“2 more months in the job”).")))
+        "Upload your list of placed workers: each row says whether the placement earns the service subsidy, or "
+        "why not yet, with the smallest next step (“2 more months in the job”).")))
     check = lists.upload_and_check(
         page, key="brk_list", kind=PLACEMENTS, on=on, label=_("List of placed workers (CSV or XLSX)"),
         sheet=N_("Placements"), stem="placements",
@@ -92,7 +93,7 @@ def placement_list(page: Page, on: date) -> None:
     found, upper = summary["results"]["broker_fee"], summary["if_all_known"]
     if found["status"] == "eligible":
         st.markdown("**" + fmt.md_escape(page.ngettext(
-            "{count} placement counts: a fee of {amount}.", "{count} placements count: a fee of {amount}.",
+            "{count} placement counts: a service subsidy of {amount}.", "{count} placements count: a service subsidy of {amount}.",
             summary["counts"]).format(
             count=fmt.number(summary["counts"], page.lang), amount=fmt.money(found["amount"], page.lang))) + "**")
     else:

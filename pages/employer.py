@@ -83,19 +83,20 @@ def workshop(page: Page, on: date) -> dict[str, Any]:
     _ = page._
     st.header(_("Workshop grant"), anchor="workshop")
     st.markdown(fmt.md_escape(_(
-        "A one-off grant to a poverty-alleviation carrier in a poor village, a migrant village or a poverty-"
-        "alleviation industrial park, by the number of registered poor workers it employs.")))
+        "A one-off grant to poverty-alleviation workshops and bases (扶贫载体: workshops, community factories, "
+        "industry bases and farm-produce processing bases) in a poor village, a migrant village or a poverty-"
+        "alleviation industrial park, by the number of registered poor workers they employ.")))
     first, second = st.columns(2)
     with first:
-        carrier = choice(page, st.selectbox, _("Kind of carrier"), "carrier", list(view.CARRIERS),
+        carrier = choice(page, st.selectbox, _("Kind of workshop or base"), "carrier", list(view.CARRIERS),
                          format_func=lambda k: _(view.CARRIERS[k]))
     with second:
-        place = choice(page, st.selectbox, _("Where the carrier is"), "place", list(view.PLACES),
+        place = choice(page, st.selectbox, _("Where the workshop or base is"), "place", list(view.PLACES),
                        format_func=lambda k: _(view.PLACES[k]))
     hires = hired_and_counting(page, WORKSHOP_COUNTS, total_param="ws_hired", counting_param="ws_hires",
                                key_prefix="emp_", maximum=MAX_HIRES)
     st.caption(fmt.md_escape(_(
-        "A qualifying hire: a registered poor worker employed by the carrier for 12 months or more without a "
+        "A qualifying hire: a registered poor worker employed by the workshop for 12 months or more without a "
         "break, with a labour contract and social insurance paid. The roster check below counts them for you.")))
     facts = {"employer.carrier": carrier, "employer.located_in": place}
     if hires is None:
@@ -172,7 +173,7 @@ def sme(page: Page, on: date, organisation_facts: dict[str, Any], carrier: dict[
     st.subheader(_("Total support against hires"), anchor="total")
     st.markdown(fmt.md_escape(_(
         "Workshop grant and one year of this subsidy for hires who count for both (a year in the job, a contract "
-        "of a year or more, social insurance), with the carrier and place chosen above.")))
+        "of a year or more, social insurance), with the kind of workshop and the place chosen above.")))
     view.support_view(page, {**carrier, **facts}, int(hires), on)
     return facts
 
@@ -247,9 +248,9 @@ def roster(page: Page, on: date, employer_facts: dict[str, Any]) -> None:
     if not files.offered_here(page):
         return
     st.markdown(fmt.md_escape(_(
-        "Upload your list of workers: each row gets its status for the workshop grant (Article 2) and the SME subsidy "
-        "(Article 5), with the reason and the smallest next step. The summary uses the carrier, place, kind of "
-        "organisation and monthly contribution entered above.")))
+        "Upload your list of workers: each row gets its status for the workshop grant (Article 2 (二)) and the SME "
+        "subsidy (Article 5 (五)), with the reason and the smallest next step. The summary uses the kind of "
+        "workshop, place, kind of organisation and monthly contribution entered above.")))
     lists.columns_help(page, WORKERS, N_(
         "Other columns are ignored. Months or the start date is needed; name and ID number are optional (an ID "
         "number is checked and shown masked)."))

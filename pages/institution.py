@@ -254,7 +254,7 @@ def employers(page: Page) -> None:
         "in Ningxia under Article 10 (十), employers outside Ningxia from the worker's home county under Article "
         "9 (九). An institution can run this training for the employer; the subsidy goes to the employer, at the "
         "region's standard by occupation and level, which the county employment service centre gives.")))
-    st.page_link("pages/employer.py", label=_("The employers' page: training support (Articles 9 and 10)"),
+    st.page_link("pages/employer.py", label=_("The employers' page: training support (Articles 9 (九) and 10 (十))"),
                  icon=":material/factory:", query_params={LANG_KEY: page.lang})
 
 

@@ -84,7 +84,7 @@ def year_step(page: Page) -> None:
              key="res_year", on_change=lambda: url.set_param(url.YEAR_KEY, st.session_state.get("res_year")))
     if current == url.LATER:
         st.warning(fmt.md_escape(_(
-            "The policy ended on 31 December 2020, so nothing can be claimed under it for 2021 or later. Later "
+            "The policy ended on 31 December 2020, so nothing can be applied for under it for 2021 or later. Later "
             "rules (such as 宁党发〔2021〕15号) are not covered by this site yet: ask the county human resources "
             "and social security bureau or call 12333.")), icon=":material/event_busy:")
         st.markdown(fmt.md_escape(_(

@@ -29,13 +29,13 @@ class CountWords:
 
 
 WORKSHOP_COUNTS = CountWords(
-    total=N_("Registered poor workers the carrier employs"),
+    total=N_("Registered poor workers the workshop employs"),
     counting=N_("Qualifying hires"),
     too_many=N_("The qualifying hires ({counting}) cannot be more than the registered poor workers employed ({total})."),
-    pending=Nn_("{count} worker does not count yet: a worker counts once employed by the carrier for 12 months or "
+    pending=Nn_("{count} worker does not count yet: a worker counts once employed by the workshop for 12 months or "
                 "more without a break, with a labour contract and social insurance paid, if that is on or before "
                 "{end}, when the policy ends.",
-                "{count} workers do not count yet: a worker counts once employed by the carrier for 12 months or "
+                "{count} workers do not count yet: a worker counts once employed by the workshop for 12 months or "
                 "more without a break, with a labour contract and social insurance paid, if that is on or before "
                 "{end}, when the policy ends."),
 )

@@ -119,7 +119,7 @@ def support_view(page: Page, employer: Mapping[str, Any], hires: int, on: date) 
         return
     known = all(r["subsidy"] is not None for r in rows)
     point = next(r for r in rows if r["hires"] == hires)
-    grant, subsidy, total = _("Workshop grant (Article 2)"), _("SME subsidy, one year (Article 5)"), _("Total")
+    grant, subsidy, total = _("Workshop grant (Article 2 (二))"), _("SME subsidy, one year (Article 5 (五))"), _("Total")
     you_total = point["total"] if known else point["grant"]
     you = charts.Marker(hires, you_total, _("You: {hires} → {amount}").format(
         hires=fmt.number(hires, page.lang), amount=fmt.money(you_total, page.lang)))
@@ -152,8 +152,8 @@ def roster_summary(page: Page, summary: Mapping[str, Any], check: WorkerCheck) -
     workshop, sme = summary["workshop"], summary["sme"]
     with st.container(horizontal=True, key="emp_roster_counts"):
         st.metric(_("Workers"), n(summary["rows"]), border=True, width=METRIC_WIDTH)
-        st.metric(_("Count: grant (Article 2)"), n(workshop["counts"]), border=True, width=METRIC_WIDTH)
-        st.metric(_("Count: subsidy (Article 5)"), n(sme["counts"]), border=True, width=METRIC_WIDTH)
+        st.metric(_("Count: grant (Article 2 (二))"), n(workshop["counts"]), border=True, width=METRIC_WIDTH)
+        st.metric(_("Count: subsidy (Article 5 (五))"), n(sme["counts"]), border=True, width=METRIC_WIDTH)
         st.metric(_("Rows with problems"), n(summary["rows_with_problems"]), border=True, width=METRIC_WIDTH)
     lines = [_workshop_line(page, workshop, check.on), _sme_line(page, sme)]
     st.markdown("\n".join(f"- {fmt.md_escape(line)}" for line in lines if line))
@@ -179,15 +179,15 @@ def _workshop_line(page: Page, workshop: Mapping[str, Any], on: date) -> str:
     count = fmt.number(counts, page.lang)
     band = emp.band_of(counts, on)
     if result["status"] == "eligible" and band is not None:
-        line = page.ngettext("Workshop grant (Article 2): {count} qualifying hire, band {band} → {amount}.",
-                             "Workshop grant (Article 2): {count} qualifying hires, band {band} → {amount}.",
+        line = page.ngettext("Workshop grant (Article 2 (二)): {count} qualifying hire, band {band} → {amount}.",
+                             "Workshop grant (Article 2 (二)): {count} qualifying hires, band {band} → {amount}.",
                              counts).format(count=count, band=band_label(band, page),
                                             amount=fmt.money(result["amount"], page.lang))
     else:
         why = (fmt.sentences((m["text"] for m in result["unmet"]), page.lang)
                or fmt.sentences((m["text"] for m in result["missing"]), page.lang))
-        line = page.ngettext("Workshop grant (Article 2): {count} qualifying hire, no grant yet. {why}",
-                             "Workshop grant (Article 2): {count} qualifying hires, no grant yet. {why}",
+        line = page.ngettext("Workshop grant (Article 2 (二)): {count} qualifying hire, no grant yet. {why}",
+                             "Workshop grant (Article 2 (二)): {count} qualifying hires, no grant yet. {why}",
                              counts).format(count=count, why=why)
     steps = [m["text"] for m in result["next"]]
     return fmt.sentences([line, *steps], page.lang)
@@ -199,18 +199,18 @@ def _sme_line(page: Page, sme: Mapping[str, Any]) -> str:
     counts = sme["counts"]
     count = fmt.number(counts, page.lang)
     if result["status"] == "eligible" and result["amount"] is not None:
-        return page.ngettext("SME subsidy (Article 5): {count} qualifying hire → {amount} for one year.",
-                             "SME subsidy (Article 5): {count} qualifying hires → {amount} for one year.",
+        return page.ngettext("SME subsidy (Article 5 (五)): {count} qualifying hire → {amount} for one year.",
+                             "SME subsidy (Article 5 (五)): {count} qualifying hires → {amount} for one year.",
                              counts).format(count=count, amount=fmt.money(result["amount"], page.lang))
     if result["status"] == "eligible":
         return page.ngettext(
-            "SME subsidy (Article 5): {count} qualifying hire; enter the monthly employer contribution above to see "
+            "SME subsidy (Article 5 (五)): {count} qualifying hire; enter the monthly employer contribution above to see "
             "the amount.",
-            "SME subsidy (Article 5): {count} qualifying hires; enter the monthly employer contribution above to see "
+            "SME subsidy (Article 5 (五)): {count} qualifying hires; enter the monthly employer contribution above to see "
             "the amount.", counts).format(count=count)
     why = fmt.sentences((m["text"] for m in result["unmet"]), page.lang)
-    return page.ngettext("SME subsidy (Article 5): {count} qualifying hire, no subsidy. {why}",
-                         "SME subsidy (Article 5): {count} qualifying hires, no subsidy. {why}",
+    return page.ngettext("SME subsidy (Article 5 (五)): {count} qualifying hire, no subsidy. {why}",
+                         "SME subsidy (Article 5 (五)): {count} qualifying hires, no subsidy. {why}",
                          counts).format(count=count, why=why)
 
 

@@ -221,7 +221,7 @@ def _banner(page: Page) -> None:
 
 # The words every page shows once the policy has ended (today is after its last day).
 ENDED = N_(
-    "This policy ended on {end}: claims under it are closed. What this site shows is what the policy paid while "
+    "This policy ended on {end}: applications under it are closed. What this site shows is what the policy paid while "
     "it was in force. For help today, ask the county human resources and social security bureau "
     "(人力资源和社会保障局) or call 12333; later rules, such as 宁党发〔2021〕15号, are not covered by this site."
 )

@@ -67,7 +67,7 @@ PLACEMENT_SCHEMA = Schema((
 PLACEMENTS = RosterKind(
     schema=PLACEMENT_SCHEMA,
     rules=PLACEMENT_RULES,
-    rule_columns={PLACEMENT.id: (N_("Fee (Article 4)"), N_("Why"), N_("Next step"))},
+    rule_columns={PLACEMENT.id: (N_("Service subsidy (Article 4 (四))"), N_("Why"), N_("Next step"))},
     duplicate=DUPLICATE,
     template_fields=(NAME, ID_NUMBER, REGISTERED_POOR, FIRST_JOB, ENTERPRISE, MONTHS, START_DATE, CONTRACT,
                      SOCIAL_INSURANCE),

@@ -104,8 +104,8 @@ WORKERS = RosterKind(
     schema=WORKER_SCHEMA,
     rules=WORKER_RULES,
     rule_columns={
-        WORKSHOP.id: (N_("Workshop grant (Article 2)"), N_("Why (Article 2)"), N_("Next step (Article 2)")),
-        SME.id: (N_("SME subsidy (Article 5)"), N_("Why (Article 5)"), N_("Next step (Article 5)")),
+        WORKSHOP.id: (N_("Workshop grant (Article 2 (二))"), N_("Why (Article 2 (二))"), N_("Next step (Article 2 (二))")),
+        SME.id: (N_("SME subsidy (Article 5 (五))"), N_("Why (Article 5 (五))"), N_("Next step (Article 5 (五))")),
     },
     duplicate=DUPLICATE,
     template_fields=TEMPLATE_FIELDS,

@@ -68,15 +68,15 @@ RULE = Rule(
     conditions=(
         Condition(
             Fact("employer.carrier").differs("none"),
-            met=N_("You run a poverty-alleviation carrier (workshop, community factory or base)."),
-            unmet=N_("The grant is for poverty-alleviation carriers: workshops, community factories, "
-                     "industry bases and farm-produce processing bases."),
+            met=N_("You run a poverty-alleviation workshop, community factory or base (扶贫载体)."),
+            unmet=N_("The grant is for poverty-alleviation workshops and bases (扶贫载体: workshops, community "
+                     "factories, industry bases and farm-produce processing bases)."),
         ),
         Condition(
             Fact("employer.located_in").isin(("poor_village", "migrant_village", "industrial_park")),
-            met=N_("The carrier is in a poor village, a migrant village or a poverty-alleviation "
+            met=N_("The workshop is in a poor village, a migrant village or a poverty-alleviation "
                    "industrial park."),
-            unmet=N_("The carrier must be in a poor village, a migrant village or a poverty-alleviation "
+            unmet=N_("The workshop must be in a poor village, a migrant village or a poverty-alleviation "
                      "industrial park."),
             readings=("workshop_carrier_location",),
         ),

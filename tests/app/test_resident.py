@@ -93,7 +93,7 @@ def test_a_year_after_the_policy_ends_at_the_notice(step):
     at = open_resident("en", year="later", step=step, **PROVINCE_JOB, **{"job.months": "12"})
     assert not at.metric
     warnings = "\n".join(w.value for w in at.warning)
-    assert "nothing can be claimed under it for 2021 or later" in warnings
+    assert "nothing can be applied for under it for 2021 or later" in warnings
     assert "12333" in warnings
     labels = [b.label for b in at.button]
     assert "Next" not in labels

@@ -182,7 +182,7 @@ def test_a_workshop_owner_fills_in_the_template_and_reads_each_worker(tab: Page,
     upload(tab, "名册.xlsx", filled.getvalue(), XLSX_MIME)
     expect(metric(tab, t(lang, "Workers"))).to_have_text("12", timeout=60_000)
     wait_for_app(tab, 60_000)
-    expect(metric(tab, t(lang, "Count: grant (Article 2)"))).to_have_text("11")
+    expect(metric(tab, t(lang, "Count: grant (Article 2 (二))"))).to_have_text("11")
     main = tab.get_by_test_id("stMain")
     expect(main).to_contain_text(skipped_rows(lang))
     expect(main).to_contain_text(fmt.money(20_000, lang))

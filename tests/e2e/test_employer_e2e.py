@@ -69,8 +69,8 @@ def test_an_employer_checks_a_gbk_roster_and_downloads_safe_results(page: Page, 
     upload(page, "名册.csv", gbk_roster())
     expect(metric(page, t(lang, "Workers"))).to_have_text("15", timeout=TIMEOUT)
     wait_for_app(page, TIMEOUT)
-    expect(metric(page, t(lang, "Count: grant (Article 2)"))).to_have_text("12")
-    expect(metric(page, t(lang, "Count: subsidy (Article 5)"))).to_have_text("13")
+    expect(metric(page, t(lang, "Count: grant (Article 2 (二))"))).to_have_text("12")
+    expect(metric(page, t(lang, "Count: subsidy (Article 5 (五))"))).to_have_text("13")
     expect(metric(page, t(lang, "Rows with problems"))).to_have_text("1")
     main = page.get_by_test_id("stMain")
     expect(main).to_contain_text(f"{yuan(20_000, lang)}")  # 12 qualifying hires: band 11–20

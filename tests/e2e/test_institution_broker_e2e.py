@@ -94,7 +94,7 @@ def test_a_broker_checks_a_list_with_placements_that_do_not_count_yet(page: Page
     expect(metric(page, t(lang, "Not known yet"))).to_have_text("1")
     main = page.get_by_test_id("stMain")
     counted = ui_frame.load_translations(lang).ngettext(
-        "{count} placement counts: a fee of {amount}.", "{count} placements count: a fee of {amount}.", 3)
+        "{count} placement counts: a service subsidy of {amount}.", "{count} placements count: a service subsidy of {amount}.", 3)
     expect(main).to_contain_text(counted.format(count=3, amount=f"{yuan(600, lang)}"))
     expect(main).to_contain_text("已就业月数")  # the bad cell, named by the file's own header
 
