@@ -31,6 +31,7 @@ from tests.e2e.streamlit_server import (
     run_async,
     streamlit_process,
 )
+from tests.labels import with_unit
 from tests.money import yuan
 from ui import frame as ui_frame
 
@@ -156,7 +157,7 @@ async def resident_types_the_months(page: Page, base_url: str, lang: str, months
     await open_page(page, f"{base_url}/resident?lang={lang}&{RESIDENT_LINK.format(months=12)}")
     await page.locator(".st-key-edit_person_job_months button").click()
     await wait_for_app(page)
-    label = f"{t(lang, 'How many months have you worked for this employer without a break?')} ({t(lang, 'months')})"
+    label = with_unit(lang, "How many months have you worked for this employer without a break?", "months")
     field = page.get_by_role("spinbutton", name=label, exact=True)
     await field.fill(str(months))
     await field.press("Enter")

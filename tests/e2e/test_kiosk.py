@@ -12,6 +12,7 @@ import pytest
 from PIL import Image
 from playwright.sync_api import Browser, Page, expect
 
+from engine.profile import FIELDS
 from tests.e2e.streamlit_server import open_page, streamlit_server, wait_for_app
 from tests.e2e.widgets import expect_url_has, expect_url_lacks
 from ui import frame as ui_frame
@@ -55,7 +56,10 @@ def tap_number(page: Page, fact: str, digits: str) -> None:
     pad = page.locator(f".st-key-res_pad_{fact.replace('.', '_')}_keypad")
     for end in range(1, len(digits) + 1):
         pad.get_by_role("button", name=digits[end - 1], exact=True).tap()
-        settled(page, f"{fact.removeprefix('person.')}={digits[:end]}")
+        if int(digits[:end]) >= (FIELDS[fact].minimum or 0):
+            settled(page, f"{fact.removeprefix('person.')}={digits[:end]}")
+        else:  # "19" of a year: on the display, not yet an answer
+            expect(pad.locator("output")).to_have_text(digits[:end])
 
 
 def tap_step(page: Page, name: str) -> None:
@@ -97,7 +101,7 @@ def test_a_check_by_taps_only_ends_in_a_qr_code_that_reopens_the_result(
     tap_step(kiosk, t(lang, "Next"))
     tap_choice(kiosk, t(lang, "Is your household registered as poor (建档立卡)?"), t(lang, "Yes"), "registered_poor=1")
     expect(kiosk.get_by_role("spinbutton")).to_have_count(0)  # no field that needs a keyboard
-    tap_number(kiosk, "person.age", "45")
+    tap_number(kiosk, "person.birth_year", "1974")
     tap_step(kiosk, t(lang, "Next"))
     tap_choice(kiosk, t(lang, "Where do you work now?"), t(lang, "In another province"), "job.place=other_province")
     tap_number(kiosk, "person.job.months", "12")

@@ -17,6 +17,7 @@ from engine.messages import Message, render
 from engine.rules.art08_training import ONE_COURSE
 from engine.steps import TOO_LATE
 from tests.e2e.streamlit_server import open_page
+from tests.money import yuan
 
 pytestmark = pytest.mark.e2e
 
@@ -60,7 +61,7 @@ def test_a_worker_10_months_in_jiangsu_is_told_the_whole_step(phone_tab: Page, b
     expect(step).to_contain_text(words(lang, "{more} more month in this job", "{more} more months in this job", more=2))
     expect(step).to_contain_text(words(lang, "a signed labour contract"))
     expect(step).to_contain_text(words(lang, "social insurance paid by your employer"))
-    expect(step).to_contain_text("800元")
+    expect(step).to_contain_text(yuan(800, lang))
     # The comparison's row for another province says what he still lacks for it.
     label = words(lang, "Work in another province")
     row = phone_tab.locator(".st-key-choice_other_province")
@@ -108,7 +109,7 @@ def test_a_woman_living_in_her_village_gets_no_registration_hint(phone_tab: Page
 def test_a_two_after_student_with_a_certificate_is_not_paid_twice(phone_tab: Page, base_url: str, lang: str):
     results_page(phone_tab, base_url, f"{POOR}&birth_year=2002&two_after_student=1&tech_school_semesters=1&training_passed=1"
                                       "&training_certificate=1", lang, 2019)
-    expect(card(phone_tab, "two_after_study_aid")).to_contain_text("3,000元")
+    expect(card(phone_tab, "two_after_study_aid")).to_contain_text(yuan(3000, lang))
     training = card(phone_tab, "training_subsidy")
     expect(training).to_contain_text(words(lang, ONE_COURSE.unmet)[:20])
     expect(training.get_by_test_id("stAlertContentSuccess")).to_have_count(0)

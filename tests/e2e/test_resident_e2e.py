@@ -11,6 +11,7 @@ from playwright.sync_api import Page, expect
 
 from tests.e2e.streamlit_server import open_page, wait_for_app
 from tests.e2e.widgets import expect_url_has
+from tests.labels import with_unit
 from ui import frame as ui_frame
 
 pytestmark = pytest.mark.e2e
@@ -59,8 +60,8 @@ def test_a_worker_in_another_province_finds_800_by_clicking(page: Page, base_url
     type_number(page, t(lang, "In which year were you born? (the year on your ID card)"), 1974, "birth_year=1974")
     press(page, t(lang, "Next"))
     choose(page, t(lang, "Where do you work now?"), t(lang, "In another province"), "job.place=other_province")
-    type_number(page, f"{t(lang, 'How many months have you worked for this employer without a break?')} "
-                      f"({t(lang, 'months')})", 12, "job.months=12")
+    type_number(page, with_unit(lang, "How many months have you worked for this employer without a break?", "months"),
+                12, "job.months=12")
     choose(page, t(lang, "Did you sign a labour contract?"), t(lang, "Yes, for a year or more"),
            "job.contract=1_year_or_more")
     choose(page, t(lang, "Does your employer pay your social insurance?"), t(lang, "Yes"), "job.social_insurance=1")
