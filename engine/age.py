@@ -44,13 +44,35 @@ def age_on(birth_year: int, birth_month: int | None, on: date) -> int | None:
     return age if age >= 0 else None
 
 
+def ages_on(birth_year: int, birth_month: int | None, on: date) -> tuple[int, int]:
+    """The least and the greatest age in full years the person can have on ``on`` (equal when it is known)."""
+    known = age_on(birth_year, birth_month, on)
+    if known is not None:
+        return known, known
+    return on.year - birth_year - 1, on.year - birth_year
+
+
+# The “4050” people of Article 4 (四): women aged 40 or more, men aged 50 or more (in full years).
+AGE_4050 = {"woman": 40, "man": 50}
+IS_4050, BROKER_SEX, BROKER_BIRTH_YEAR, BROKER_BIRTH_MONTH = (
+    "broker.is_4050", "broker.sex", "broker.birth_year", "broker.birth_month")
+
+
 def with_age(facts: Mapping[str, Any], on: date) -> dict[str, Any]:
-    """``facts`` with ``person.age`` worked out from the birth year and month, when they decide it."""
+    """``facts`` with ``person.age`` worked out from the birth year and month, and a broker's “4050” status from
+    the sex and the birth year and month, when they decide it (a birthday in the month assessed may not)."""
     out = dict(facts)
     if out.get(BIRTH_YEAR) is not None:
         age = age_on(out[BIRTH_YEAR], out.get(BIRTH_MONTH), on)
         if age is not None:
             out[AGE] = age
+    if out.get(BROKER_SEX) is not None and out.get(BROKER_BIRTH_YEAR) is not None:
+        least, most = ages_on(out[BROKER_BIRTH_YEAR], out.get(BROKER_BIRTH_MONTH), on)
+        required = AGE_4050[out[BROKER_SEX]]
+        if least >= required or most < required:
+            out[IS_4050] = least >= required
+        else:
+            out.pop(IS_4050, None)  # 39 or 40 on that day: the day of birth decides, not a stated answer
     return out
 
 

@@ -117,7 +117,10 @@ FIELDS: dict[str, Field] = {
     "employer.trains_hires": BOOL,
     "incubator.level": enum("none", "city", "region", "national"),
     "broker.qualifying_placements": COUNT,
-    "broker.is_4050": BOOL,
+    "broker.is_4050": BOOL,  # a birth year and sex decide it (engine.age)
+    "broker.sex": enum("woman", "man"),
+    "broker.birth_year": Field("int", minimum=1900, maximum=2010),
+    "broker.birth_month": Field("int", minimum=1, maximum=12),
     "broker.joined_employee_insurance": BOOL,
     "institution.kind": enum("technical_school", "training_institution", "enterprise"),
     "institution.two_after_passed": COUNT,

@@ -40,12 +40,12 @@ class ExclusiveSet:
 EXCLUSIVE_SETS: tuple[ExclusiveSet, ...] = (
     ExclusiveSet(
         "post_or_work_away", ("public_welfare_post", "transport_subsidy"), "post_or_work_away",
-        N_("The total counts {counted}, not {left_out}: a public-welfare post is a job near home for people "
+        N_("The total counts “{counted}”, not “{left_out}”: a public-welfare post is a job near home for people "
            "without other work, so the two do not go together. The county decides which one you get."),
     ),
     ExclusiveSet(
         "one_certificate_one_subsidy", ("training_subsidy", "skill_upgrade_subsidy"), "one_certificate_one_subsidy",
-        N_("The total counts {counted}, not {left_out}: one certificate is paid once. If you obtained two different "
+        N_("The total counts “{counted}”, not “{left_out}”: one certificate is paid once. If you obtained two different "
            "certificates, ask the county about both."),
     ),
 )

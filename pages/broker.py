@@ -11,6 +11,7 @@ from datetime import date
 import streamlit as st
 
 from engine import employer as emp
+from engine.age import IS_4050
 from engine.guidance import BY_ARTICLE
 from engine.roster.placements import PLACEMENTS, summarise
 from i18n import N_
@@ -116,19 +117,37 @@ def insurance(page: Page, on: date) -> None:
         "social insurance paid as a flexibly employed person is refunded. The standard is not published in this "
         "policy: the county human resources and social security bureau (人力资源和社会保障局) publishes it; ask "
         "there or call 12333.")))
+    # “4050” is an age in full years (周岁) on the day checked: worked out from the sex and the year of birth on the
+    # ID card (engine.age), never asked as "are you 40 or more?", which invites 虚岁.
+    sexes = {"woman": _("Woman"), "man": _("Man")}
     left, right = st.columns(2)
     with left:
-        is_4050 = st.radio(_("Are you a woman aged 40+ or a man aged 50+?"), [True, False], index=None,
-                           horizontal=True, format_func=lambda v: _("Yes") if v else _("No"), key="brk_4050")
+        sex = st.radio(_("Are you a woman or a man?"), list(sexes), index=None, horizontal=True,
+                       format_func=sexes.__getitem__, key="brk_sex")
+        born = st.number_input(_("In which year were you born? (the year on your ID card)"), min_value=1900,
+                               max_value=2010, value=None, step=1, key="brk_birth_year",
+                               placeholder=_("Type a number"))
     with right:
         joined = st.radio(_("Have you joined urban employee social insurance voluntarily?"), [True, False],
                           index=None, horizontal=True, format_func=lambda v: _("Yes") if v else _("No"),
                           key="brk_joined")
-    if is_4050 is None or joined is None:
+    if sex is None or born is None or joined is None:
         return
-    found = emp.results({"broker.is_4050": is_4050, "broker.joined_employee_insurance": joined}, on, page.lang,
-                        ["broker_4050_insurance"])
-    results.card(found["broker_4050_insurance"], page, county=None)
+    facts = {"broker.sex": sex, "broker.birth_year": int(born), "broker.joined_employee_insurance": joined}
+    result = emp.results(facts, on, page.lang, ["broker_4050_insurance"])["broker_4050_insurance"]
+    if IS_4050 in result["missing"]:  # the birthday falls near the day checked: the month decides
+        month = st.number_input(_("In which month were you born? (1 to 12)"), min_value=1, max_value=12, value=None,
+                                step=1, key="brk_birth_month", placeholder=_("Type a number"))
+        if month is not None:
+            facts["broker.birth_month"] = int(month)
+            result = emp.results(facts, on, page.lang, ["broker_4050_insurance"])["broker_4050_insurance"]
+        if IS_4050 in result["missing"]:
+            st.info(fmt.md_escape(_(
+                "Your birthday is close to {date}: whether you are a “4050” person on that day depends on the day "
+                "you were born. The county checks it against your ID card.").format(
+                    date=fmt.date_text(on, page.lang))), icon=":material/cake:")
+            return
+    results.card(result, page, county=None)
 
 
 def recognition(page: Page) -> None:

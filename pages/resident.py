@@ -175,7 +175,7 @@ def headline(groups: dict[str, list[dict[str, Any]]], summed: totals.Total, page
         st.markdown("**" + fmt.md_escape(_(
             "Nothing you can apply for yet with these answers: below is what is not yet due, and what we need "
             "to know.")) + "**")
-    st.metric(_("Money paid to you in the first year"), fmt.money(summed.amount, page.lang))
+    st.metric(_("First-year amount you can apply for, paid to you"), fmt.money(summed.amount, page.lang))
     for entry in summed.left_out:  # two benefits that do not go together: the total says which one it counted
         st.caption(fmt.md_escape(entry["reason"]["text"]))
     waiting = [_(catalog.BY_ID[r["benefit"]].label) for r in due if r["amount"] is None and r["missing_figures"]]

@@ -66,10 +66,14 @@ def test_broker_fee_for_placements(lang):
     at.number_input(key="brk_placements").set_value(7).run()
     assert not at.exception
     assert fmt.money(1_400, lang) in texts(at) + "\n".join(str(m.value) for m in at.markdown)
-    at.radio(key="brk_4050").set_value(True)
+    at.radio(key="brk_sex").set_value("woman")
+    at.number_input(key="brk_birth_year").set_value(1975)  # 45 on the page's day, 31 December 2020
     at.radio(key="brk_joined").set_value(True).run()
     assert not at.exception
     assert "12333" in texts(at)
+    assert t(lang, "You are a “4050” person (a woman aged 40 or more, or a man aged 50 or more).") in texts(at)
+    at.number_input(key="brk_birth_year").set_value(1981).run()  # 39: not yet
+    assert t(lang, "Only “4050” brokers (women aged 40 or more, men aged 50 or more) are covered.") in texts(at)
 
 
 @pytest.mark.parametrize("lang", LOCALES)

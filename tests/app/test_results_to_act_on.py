@@ -45,7 +45,7 @@ def test_the_woman_who_qualifies_for_a_post_reads_it_first_and_the_figure_by_nam
     headline = tn(lang, ("You can apply for {count} benefit: {names}.", "You can apply for {count} benefits: {names}."),
                   2).format(count=2, names=names)
     assert headline in text
-    assert at.metric[0].label == t(lang, "Money paid to you in the first year")
+    assert at.metric[0].label == t(lang, "First-year amount you can apply for, paid to you")
     # The figure: Guyuan's, of 2018 (the year before a 2019 situation), never the region's in its place.
     city = "固原市" if lang == "zh_CN" else "Guyuan (固原市)"
     assert t(lang, FIGURE_NAMED).format(place=city, year=2018) in text

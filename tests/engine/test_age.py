@@ -84,3 +84,26 @@ def test_a_roster_works_out_the_age_the_same_way():
         batch = evaluate_batch(frame, on, ["public_welfare_post"])["public_welfare_post.status"].astype(str).tolist()
         one_by_one = [_post({k.removeprefix("person."): v for k, v in row.items()}, on)["status"] for row in rows]
         assert batch == one_by_one, on
+
+
+def _4050(broker: dict, on: date = DEC_31) -> str:
+    facts = {"joined_employee_insurance": True, **broker}
+    result = next(r for r in evaluate({"broker": facts}, on, "en")["results"] if r["benefit"] == "broker_4050_insurance")
+    return result["status"]
+
+
+@pytest.mark.parametrize(("broker", "on", "status"), [
+    pytest.param({"sex": "woman", "birth_year": 1979}, DEC_31, "eligible", id="woman born 1979: 40 周岁, a “4050” person"),
+    pytest.param({"sex": "woman", "birth_year": 1980}, DEC_31, "not_eligible", id="woman born 1980: 39 (虚岁 40 or 41)"),
+    pytest.param({"sex": "man", "birth_year": 1969}, DEC_31, "eligible", id="man born 1969: 50"),
+    pytest.param({"sex": "man", "birth_year": 1970}, DEC_31, "not_eligible", id="man born 1970: 49"),
+    pytest.param({"sex": "man", "birth_year": 1960}, date(2019, 6, 1), "eligible", id="man 58 or 59 mid-year: either way 50+"),
+    pytest.param({"sex": "woman", "birth_year": 1979}, date(2019, 6, 1), "needs_info", id="woman 39 or 40 on 1 June: the month"),
+    pytest.param({"sex": "woman", "birth_year": 1979, "birth_month": 5}, date(2019, 6, 1), "eligible", id="born May: 40"),
+    pytest.param({"sex": "woman", "birth_year": 1979, "birth_month": 7}, date(2019, 6, 1), "not_eligible", id="July: 39"),
+    pytest.param({"sex": "woman", "birth_year": 1980, "is_4050": True}, DEC_31, "not_eligible",
+                 id="a stated yes loses to the birth year"),
+    pytest.param({"is_4050": True}, DEC_31, "eligible", id="no birth year: the stated answer is used"),
+])
+def test_a_brokers_4050_status_is_worked_out_in_full_years(broker, on, status):
+    assert _4050(broker, on) == status
