@@ -190,7 +190,7 @@ def training(page: Page, on: date, organisation_facts: dict[str, Any]) -> None:
     else:
         st.markdown(fmt.md_escape(_(
             "An employer outside Ningxia that hires Ningxia's registered poor workers with a contract of a year or "
-            "more and social insurance gets, from the worker's home county in Ningxia, a training subsidy and an "
+            "more and social insurance, working outside Ningxia (并在区外就业), gets, from the worker's home county in Ningxia, a training subsidy and an "
             "assessment subsidy for the training it organises, and a social-insurance subsidy at Ningxia's "
             "flexible-employment standard (Article 9 (九)).")))
     if inside:  # article 十 counts the hires trained who then obtained a certificate, nothing else
