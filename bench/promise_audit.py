@@ -35,6 +35,7 @@ from engine.steps import add_months
 START, END = date(2018, 7, 1), date(2020, 12, 31)
 NEAR_VALUES: dict[str, list[Any]] = {
     "person.age": list(range(14, 70)), "person.birth_year": list(range(1950, 2006)), "person.birth_month": [1, 6, 7, 12],
+    "broker.birth_year": list(range(1965, 1981)), "broker.birth_month": [1, 6, 7, 12],
     "person.job.months": list(range(15)), "person.business.months": list(range(15)),
     "person.urban_months": list(range(9)), "person.unemployed_months": list(range(9)),
     "person.unemployment_insurance_years": [0, 0.5, 0.9, 1, 2, 2.9, 3, 4], "person.tech_school_semesters": [0, 1, 2],

@@ -163,8 +163,8 @@ BENEFITS: tuple[Benefit, ...] = (
                    N_("Bank card in your name"))),
     Benefit(
         "two_after_training_grant", 11, "institution", N_("Training grant for “two-after” students"),
-        N_("6,000 yuan for each student from a registered poor family who completes a semester at a "
-           "technical school and passes; tuition, lodging and materials are free."),
+        N_("6,000 yuan paid to the technical school for each student from a registered poor family who completes "
+           "a semester there and passes; tuition, lodging and materials are free."),
         "institution", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Enrolment record"), N_("Training pass record")), apply_at=APPLY_SCHOOL, notes=(FEES_WAIVED,)),
     Benefit(

@@ -22,6 +22,8 @@ NEAR = {
     "person.age": st.integers(14, 70),
     "person.birth_year": st.integers(1945, 2006),  # the age worked out from it (engine.age) wins over person.age
     "person.birth_month": st.integers(1, 12),
+    "broker.birth_year": st.integers(1955, 1985),  # women turn 40 and men 50 around the policy period
+    "broker.birth_month": st.integers(1, 12),
     "person.job.months": st.integers(0, 14),
     "person.business.months": st.integers(0, 14),
     "person.urban_months": st.integers(0, 8),
