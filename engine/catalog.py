@@ -134,32 +134,35 @@ BENEFITS: tuple[Benefit, ...] = (
     Benefit(
         "out_of_region_training_subsidy", 9, "employer",
         N_("Training and assessment subsidy for employers outside Ningxia"),
-        N_("An employer outside Ningxia that trains the registered poor workers it hires gets training "
-           "and assessment subsidies at Ningxia's standard from the worker's home county."),
+        N_("An employer outside Ningxia that hires registered poor workers from Ningxia with a labour contract of a "
+           "year or more and social insurance, working outside Ningxia, and gives them pre-job or on-the-job skills "
+           "training can apply to the worker's home county for training and assessment subsidies at Ningxia's "
+           "standard."),
         "employer", N_("The worker's home county in Ningxia"), FUND_EMPLOYMENT_SPECIAL,
         documents=(N_("Labour contracts"), N_("Social-insurance payment vouchers"),
                    N_("Training records and certificates")), apply_at=APPLY_HOME_COUNTY),
     Benefit(
         "out_of_region_insurance_subsidy", 9, "employer",
         N_("Social-insurance subsidy for employers outside Ningxia"),
-        N_("An employer outside Ningxia that hires registered poor workers gets a social-insurance "
-           "subsidy at Ningxia's flexible-employment standard."),
+        N_("An employer outside Ningxia that hires registered poor workers from Ningxia with a labour contract of a "
+           "year or more and social insurance, working outside Ningxia, can apply for a social-insurance subsidy at "
+           "Ningxia's flexible-employment standard."),
         "employer", N_("The worker's home county in Ningxia"), FUND_EMPLOYMENT,
         documents=(N_("Labour contracts"), N_("Social-insurance payment vouchers")),
         apply_at=APPLY_HOME_COUNTY),
     Benefit(
         "employer_training_subsidy", 10, "employer", N_("Training and assessment subsidy for employers"),
-        N_("An employer in Ningxia that trains the poor workers it hires gets the region's training and "
+        N_("An employer in Ningxia that trains the poor workers it hires can apply for the region's training and "
            "assessment subsidy after they obtain a certificate."),
         "employer", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Training records"), N_("Training or qualification certificates of the workers")),
         apply_at=APPLY_EMPLOYER_COUNTY),
     Benefit(
         "skill_upgrade_subsidy", 10, "resident", N_("Skill-upgrade subsidy"),
-        N_("1,000, 1,500 or 2,000 yuan for a junior, intermediate or senior certificate obtained this "
-           "year, after 3 years of unemployment insurance (1 year from 2019)."),
+        N_("1,000, 1,500 or 2,000 yuan for a junior, intermediate or senior certificate obtained in the "
+           "year checked, after 3 years of unemployment insurance (1 year from 2019)."),
         "person", N_("The county human resources and social security bureau"), FUND_UNEMPLOYMENT,
-        documents=(N_("The certificate obtained this year"), N_("Unemployment insurance record"),
+        documents=(N_("The certificate obtained in the year checked"), N_("Unemployment insurance record"),
                    N_("Bank card in your name"))),
     Benefit(
         "two_after_training_grant", 11, "institution", N_("Training grant for “two-after” students"),

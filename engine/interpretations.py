@@ -108,7 +108,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("The trainee must be a registered poor worker (建档立卡贫困劳动力). The clause itself says only "
                "“the trainee” (培训对象); the heading of its part of the policy names registered poor workers."),
             N_("Article 8 (八) stands under the heading “二、技能培训助推建档立卡贫困劳动力就业” (skills training to help "
-               "registered poor workers into work), like the whole policy. Other people may get a training "
+               "registered poor workers into work), like the whole policy. Other people may apply for a training "
                "subsidy under the region's general training policy: ask the county employment service centre."),
         ),
         Interpretation(

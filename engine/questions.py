@@ -92,13 +92,13 @@ QUESTIONS: tuple[Question, ...] = (
     _yes_no("person.wants_work", "post",
             N_("Would you take a public-welfare post near home, such as village road upkeep, forest or grassland care, "
                "village cleaning or elderly care?"),
-            N_("These posts are a safety net (托底安排) for registered poor people who want work and cannot find "
-               "other work: aged 40 or more, or disabled and able to do some work. There are only so many; the "
-               "county decides who gets one.")),
+            N_("These posts are a safety net (托底安排) for registered poor people aged 40 or more who want work and "
+               "are able to work; disabled people able to do some work come first, and for them the age may be "
+               "relaxed. There are only so many; the county decides who gets one.")),
     _yes_no("person.able_to_work", "post", N_("Are you able to do some work?")),
     _yes_no("person.disabled", "post", N_("Do you have a disability certificate?"),
-            N_("For a disabled person able to work, the age limit of public-welfare posts is relaxed, down to 16 "
-               "(the legal working age).")),
+            N_("For a disabled person able to work, the age limit of public-welfare posts may be relaxed (the county "
+               "decides how far), but never below 16, the legal working age.")),
     Question("person.pension_subsidy", "post",
              N_("Does the government already pay your pension and medical insurance contributions?"),
              N_("A public-welfare post pays tier-2 (二档) contributions, less what you already get."),
@@ -122,7 +122,7 @@ QUESTIONS: tuple[Question, ...] = (
                "(培训合格证书), or a vocational qualification or skill-level certificate (职业资格证书、职业技能等级证书) "
                "you got through the course.")),
     Question("person.certificate_this_year", "skills",
-             N_("Did you obtain a vocational qualification or skill-level certificate this year?"),
+             N_("Did you obtain a vocational qualification or skill-level certificate in the year you are checking?"),
              N_("A national vocational qualification certificate (职业资格证书) or skill-level certificate "
                 "(职业技能等级证书) at junior (初级), intermediate (中级) or senior (高级) level."),
              (("none", N_("No")), ("junior", N_("Junior (初级)")), ("intermediate", N_("Intermediate (中级)")),

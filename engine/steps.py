@@ -46,8 +46,8 @@ RULE_CHANGE_WORDS = {
     False: N_("Under the rule in force from {date}, you can apply."),
 }
 UPGRADE_WORDS = {
-    False: N_("To get {amount} ({increase} more): {steps}."),
-    True: N_("To get {amount} ({increase} more) from {date}: {steps}."),
+    False: N_("To apply for {amount} ({increase} more): {steps}."),
+    True: N_("To apply for {amount} ({increase} more) from {date}: {steps}."),
 }
 TOO_LATE = N_("Still needed: {steps}. That cannot be done before {date}, and the policy ends on {end}.")
 MAYBE_TOO_LATE = N_(

@@ -41,7 +41,8 @@ EXCLUSIVE_SETS: tuple[ExclusiveSet, ...] = (
     ExclusiveSet(
         "post_or_work_away", ("public_welfare_post", "transport_subsidy"), "post_or_work_away",
         N_("The total counts “{counted}”, not “{left_out}”: a public-welfare post is a job near home for people "
-           "without other work, so the two do not go together. The county decides which one you get."),
+           "without other work, so the site reads the two as not going together (no document rules on it). The "
+           "county decides."),
     ),
     ExclusiveSet(
         "one_certificate_one_subsidy", ("training_subsidy", "skill_upgrade_subsidy"), "one_certificate_one_subsidy",

@@ -113,8 +113,8 @@ def insurance(page: Page, on: date) -> None:
     st.header(_("Social insurance for “4050” brokers"), anchor="4050")
     st.markdown(fmt.md_escape(_(
         "A broker who is a “4050” person (a woman aged 40 or more, a man aged 50 or more) and joins urban employee "
-        "social insurance voluntarily is covered by the flexible-employment social-insurance subsidy: part of the "
-        "social insurance paid as a flexibly employed person is refunded. The standard is not published in this "
+        "social insurance voluntarily is within the flexible-employment social-insurance subsidy scheme: the "
+        "broker can apply for a subsidy towards the social insurance paid as a flexibly employed person. The standard is not published in this "
         "policy: the county human resources and social security bureau (人力资源和社会保障局) publishes it; ask "
         "there or call 12333.")))
     # “4050” is an age in full years (周岁) on the day checked: worked out from the sex and the year of birth on the
@@ -165,8 +165,8 @@ def main() -> None:
     _ = page._
     st.title(_("Labour brokers"), anchor="top")
     st.markdown(fmt.md_escape(_(
-        "What a labour agency or broker (劳务中介组织、劳务经纪人) earns for placing registered poor workers into "
-        "work, and the social insurance support for “4050” brokers.")))
+        "What a labour agency or broker (劳务中介组织、劳务经纪人) can apply for when it places registered poor "
+        "workers into work, and the social insurance support for “4050” brokers.")))
     st.markdown(" · ".join(f"[{fmt.md_escape(_(title))}](#{anchor})" for anchor, title in SECTIONS))
     on = url.situation_date(page, "brk_date")
     fee(page, on)

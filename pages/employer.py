@@ -185,12 +185,12 @@ def training(page: Page, on: date, organisation_facts: dict[str, Any]) -> None:
     if inside:
         st.markdown(fmt.md_escape(_(
             "An employer in Ningxia that gives the poor workers it hires induction, job-change or on-the-job "
-            "skills training gets the region's training and assessment subsidy once they obtain a training or "
+            "skills training can apply for the region's training and assessment subsidy once they obtain a training or "
             "vocational certificate (Article 10 (十)).")))
     else:
         st.markdown(fmt.md_escape(_(
             "An employer outside Ningxia that hires Ningxia's registered poor workers with a contract of a year or "
-            "more and social insurance, working outside Ningxia (并在区外就业), gets, from the worker's home county in Ningxia, a training subsidy and an "
+            "more and social insurance, working outside Ningxia (并在区外就业), can apply to the worker's home county in Ningxia for a training subsidy and an "
             "assessment subsidy for the training it organises, and a social-insurance subsidy at Ningxia's "
             "flexible-employment standard (Article 9 (九)).")))
     if inside:  # article 十 counts the hires trained who then obtained a certificate, nothing else

@@ -44,7 +44,7 @@ ROUTES = (
         N_("Trainee: finish the course and obtain the certificate."),
         N_("Who is paid: the trainee, after the certificate."))),
     (N_("The government buys a programme"), (
-        N_("The county buys a whole training programme from an institution or enterprise."),
+        N_("The government buys a whole training programme from an institution or enterprise."),
         N_("Institution: run the programme and keep attendance and results."),
         N_("Trainee: join the programme; it costs nothing."),
         N_("Who is paid: the institution, after the training is completed."))),
@@ -249,10 +249,11 @@ def employers(page: Page) -> None:
     _ = page._
     st.header(_("Training for employers"), anchor="employers")
     st.markdown(fmt.md_escape(_(
-        "Employers that hire registered poor workers and train them (induction, job-change or on-the-job skills) "
-        "receive the region's training and assessment subsidy once the workers obtain a certificate: employers "
-        "in Ningxia under Article 10 (十), employers outside Ningxia from the worker's home county under Article "
-        "9 (九). An institution can run this training for the employer; the subsidy goes to the employer, at the "
+        "Employers in Ningxia that hire poor workers and give them induction, job-change or on-the-job skills "
+        "training can apply for the region's training and assessment subsidy once the workers obtain a certificate "
+        "(Article 10 (十)). Employers outside Ningxia that hire Ningxia's registered poor workers with a labour "
+        "contract of a year or more and social insurance, working outside Ningxia, and give them pre-job or "
+        "on-the-job skills training can apply to the worker's home county (Article 9 (九)). An institution can run this training for the employer; the subsidy goes to the employer, at the "
         "region's standard by occupation and level, which the county employment service centre gives.")))
     st.page_link("pages/employer.py", label=_("The employers' page: training support (Articles 9 (九) and 10 (十))"),
                  icon=":material/factory:", query_params={LANG_KEY: page.lang})

@@ -88,7 +88,7 @@ def year_step(page: Page) -> None:
             "rules (such as 宁党发〔2021〕15号) are not covered by this site yet: ask the county human resources "
             "and social security bureau or call 12333.")), icon=":material/event_busy:")
         st.markdown(fmt.md_escape(_(
-            "To check what the policy paid in 2018, 2019 or 2020 instead, choose that year above.")))
+            "To check what the policy offered in 2018, 2019 or 2020 instead, choose that year above.")))
 
 
 def question_step(step: str, shown: list[str], answers: dict[str, Any], rejected: list[str], page: Page) -> None:
@@ -311,9 +311,9 @@ def take_away(page: Page, mine: list[dict[str, Any]], on, summed: totals.Total, 
 
 
 def main() -> None:
-    page = frame(N_("Check what you can get"))
+    page = frame(N_("Check what you can apply for"))
     _ = page._
-    st.title(_("Check what you can get"), anchor="top")
+    st.title(_("Check what you can apply for"), anchor="top")
     answers, rejected = url.current_answers()
     if rejected:
         labels = [page._(BY_FACT[url.PREFIX + key].label) if url.PREFIX + key in BY_FACT else key for key in rejected]
@@ -338,6 +338,9 @@ def main() -> None:
     elif step == "results":
         resident_results(answers, page)
     else:
+        if on is not None:  # the questions say "now": the situation is the one on the day assessed
+            st.caption(fmt.md_escape(_("Answer for your situation on {date}: “now” in the questions means that "
+                                       "day.").format(date=fmt.date_text(on, page.lang))))
         question_step(step, shown, answers, rejected, page)
     navigation(step, steps, page)
 

@@ -40,7 +40,7 @@ LANGUAGE_NAMES = {"zh_CN": "中文", "en": "English"}
 # Pages that exist, in the order of the navigation: (script, label msgid, icon).
 PAGES = (
     ("streamlit_app.py", N_("Home"), ":material/home:"),
-    ("pages/resident.py", N_("Check what you can get"), ":material/person_search:"),
+    ("pages/resident.py", N_("Check what you can apply for"), ":material/person_search:"),
     ("pages/employer.py", N_("Employers and workshops"), ":material/factory:"),
     ("pages/institution.py", N_("Training institutions"), ":material/school:"),
     ("pages/broker.py", N_("Labour brokers"), ":material/handshake:"),
@@ -48,7 +48,7 @@ PAGES = (
 )
 # The page each role starts from, for the roles whose page exists.
 ROLE_PAGES = {
-    "resident": ("pages/resident.py", N_("Check what you can get"), ":material/person_search:"),
+    "resident": ("pages/resident.py", N_("Check what you can apply for"), ":material/person_search:"),
     "employer": ("pages/employer.py", N_("Employers and workshops"), ":material/factory:"),
     "institution": ("pages/institution.py", N_("Training institutions"), ":material/school:"),
     "broker": ("pages/broker.py", N_("Labour brokers"), ":material/handshake:"),
@@ -221,7 +221,7 @@ def _banner(page: Page) -> None:
 
 # The words every page shows once the policy has ended (today is after its last day).
 ENDED = N_(
-    "This policy ended on {end}: applications under it are closed. What this site shows is what the policy paid while "
+    "This policy ended on {end}: applications under it are closed. What this site shows is what the policy offered while "
     "it was in force. For help today, ask the county human resources and social security bureau "
     "(人力资源和社会保障局) or call 12333; later rules, such as 宁党发〔2021〕15号, are not covered by this site."
 )

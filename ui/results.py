@@ -195,7 +195,7 @@ def where_to_go(result: dict[str, Any], page: Page, county: str | None) -> None:
 
 def _missing(result: dict[str, Any], page: Page, ask: Callable[[str], None] | None) -> None:
     _ = page._
-    st.markdown(fmt.md_escape(_("To tell you whether you can get this, we need to know:")))
+    st.markdown(fmt.md_escape(_("To tell you whether you can apply for this, we need to know:")))
     asked = list(dict.fromkeys(ASKED_AS.get(f, f) for f in result["missing"]))  # the age as the year of birth
     known = set(asked)
     # A follow-up question waits for the question it follows (no months before "do you run a business?").

@@ -41,7 +41,7 @@ def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, summed:
                  answers: list[tuple[str, str]], link: str, county: str | None) -> str:
     """The whole summary as one HTML document: where to apply names the office, after the county when known."""
     _ = page._
-    heading = _("What you can get under {policy}").format(policy=policy.POLICY_ID)
+    heading = _("What you can apply for under {policy}").format(policy=policy.POLICY_ID)
     assessed = _("Situation assessed on {date}.").format(date=fmt.date_text(on, page.lang))
     disclaimer = _("Unofficial self-service result: the county human resources and social security bureau "
                    "decides. Hotline 12333.")

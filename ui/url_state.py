@@ -130,7 +130,7 @@ def situation_date(page: Page, widget_key: str, param: str = "on") -> date:
     if not good:
         bad_link(page)
     keep(param, on)
-    st.caption(fmt.md_escape(page._("The amounts on this page are what the policy paid for a situation on {date}; "
+    st.caption(fmt.md_escape(page._("The amounts on this page are what the policy offered for a situation on {date}; "
                                     "change the date above for another day of the policy.").format(
         date=fmt.date_text(on, page.lang))))
     return on

@@ -69,7 +69,7 @@ class CityRuralIncome(Expr):
 AGE_OR_DISABLED = Condition(
     Or((Fact("person.age") >= Param("art06.min_age"), is_true("person.disabled"))),
     met=N_("You are aged {required} or more, or disabled and able to work (the age is relaxed)."),
-    unmet=N_("Public-welfare posts are for people aged {required} or more (you are {age}), or disabled "
+    unmet=N_("Public-welfare posts are for people aged {required} or more (on the day assessed you were {age}), or disabled "
              "people able to work."),
     params={"age": Fact("person.age"), "required": Param("art06.min_age")},
     # An age in whole years (周岁): someone of 39 turns 40 within 12 months, perhaps tomorrow.
@@ -81,7 +81,7 @@ AGE_OR_DISABLED = Condition(
 WORKING_AGE = Condition(
     Fact("person.age") >= Param("art06.min_working_age"),
     met=N_("You are of working age ({required} or more)."),
-    unmet=N_("No one under {required} may be employed (Labour Law of the PRC, article 15); you are {age}."),
+    unmet=N_("No one under {required} may be employed (Labour Law of the PRC, article 15); on the day assessed you were {age}."),
     params={"age": Fact("person.age"), "required": Param("art06.min_working_age")},
     remedy=Wait("person.age", "art06.min_working_age", part(N_("turning {required}")), unit_months=12,
                 whole_units=True),
@@ -94,7 +94,7 @@ def _extras(ctx: Context, amount: Any) -> dict[str, Any]:
     monthly = None if amount is None else round(amount / ctx.params["art06.months_per_year"], 2)
     pension = ctx.facts.get("person.pension_subsidy")
     insurance = {
-        "none": N_("Tier-2 pension and medical insurance contributions are paid for you."),
+        "none": N_("With a post, tier-2 pension and medical insurance contributions are paid for you."),
         "partial": N_("You already get part of your contributions paid: the difference up to tier 2 is "
                       "paid for you."),
         "full": N_("Your contributions are already paid in full by the government: nothing more is paid."),

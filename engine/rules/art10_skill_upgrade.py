@@ -72,8 +72,8 @@ INSURANCE_YEARS = Condition(
 )
 CERTIFICATE = Condition(
     Fact("person.certificate_this_year").isin(("junior", "intermediate", "senior")),
-    met=N_("You obtained a vocational qualification or skill-level certificate this year."),
-    unmet=N_("You need a national vocational qualification or skill-level certificate obtained this year."),
+    met=N_("You obtained a vocational qualification or skill-level certificate in the year checked."),
+    unmet=N_("You need a national vocational qualification or skill-level certificate obtained in the year checked."),
     remedy=Do({"person.certificate_this_year": "junior"},
               part(N_("a junior (初级) certificate obtained in the year you apply"))),
 )

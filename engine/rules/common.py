@@ -10,7 +10,7 @@ from i18n import N_
 REGISTERED_POOR = Condition(
     is_true("person.registered_poor"),
     met=N_("You are a registered poor worker (建档立卡贫困劳动力)."),
-    unmet=N_("Only registered poor workers (建档立卡贫困劳动力) can get this."),
+    unmet=N_("Only registered poor workers (建档立卡贫困劳动力) can apply for this."),
     remedy=Assume({"person.registered_poor": True},
                   part(N_("your household being registered as poor (建档立卡)"))),
 )

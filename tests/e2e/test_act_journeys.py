@@ -92,7 +92,7 @@ def test_a_school_starts_with_empty_numbers_and_no_amount(page: Page, base_url: 
 @pytest.mark.parametrize("lang", LANGS)
 def test_2021_or_later_ends_at_the_notice(page: Page, base_url: str, lang: str):
     open_page(page, f"{base_url}/resident?lang={lang}&year=later&step=work&registered_poor=1")
-    expect(page.get_by_text(t(lang, "To check what the policy paid in 2018, 2019 or 2020 instead, choose that year "
+    expect(page.get_by_text(t(lang, "To check what the policy offered in 2018, 2019 or 2020 instead, choose that year "
                                     "above."))).to_be_visible()
     expect(page.get_by_role("button", name=t(lang, "Next"), exact=True)).to_have_count(0)
     expect(page.get_by_test_id("stMetric")).to_have_count(0)

@@ -107,7 +107,7 @@ def test_a_benefit_links_to_its_article_in_the_same_tab(page: Page, base_url: st
     expect(page.locator("#art-6")).to_be_in_viewport(timeout=TIMEOUT)
 
 
-@pytest.mark.parametrize(("path", "heading"), [("policy", None), ("resident", "Check what you can get")])
+@pytest.mark.parametrize(("path", "heading"), [("policy", None), ("resident", "Check what you can apply for")])
 def test_fresh_server_deep_link_runs_the_frame(browser: Browser, path: str, heading: str | None):
     """A page opened as the very first request of a new server still gets the frame (no entry script)."""
     with streamlit_server() as url:

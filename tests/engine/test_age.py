@@ -58,7 +58,7 @@ def test_the_hint_of_a_39_year_old_holds_by_the_birth_year():
     now = _post({"birth_year": 1980})
     step = next(s for s in now["next"] if "person.age" in s["change"])
     assert (step["change"]["person.age"], step["months"], step["from"]) == (40, 12, "2020-12-31")
-    assert "you are 39" in now["unmet"][0]["text"]
+    assert "on the day assessed you were 39" in now["unmet"][0]["text"]
     assert _post({"birth_year": 1980}, date(2020, 12, 31))["status"] == "eligible"
 
 
