@@ -103,9 +103,9 @@ BENEFITS: tuple[Benefit, ...] = (
         "broker", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Social-insurance payment vouchers"), N_("Proof of work as a labour broker"))),
     Benefit(
-        "sme_insurance_subsidy", 5, "employer", N_("Social-insurance subsidy for employers"),
+        "sme_insurance_subsidy", 5, "employer", N_("Social-insurance subsidy for SMEs and other named employers"),
         N_("One year of the employer part of pension, medical and unemployment insurance for each "
-           "registered poor worker hired."),
+           "registered poor worker hired with a labour contract of a year or more and social insurance paid."),
         "employer", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Labour contracts"), N_("Social-insurance payment vouchers"),
                    N_("Roster of the workers (name, ID number, household registration, contract date)")),

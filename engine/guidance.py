@@ -47,7 +47,8 @@ GUIDANCE: tuple[Guidance, ...] = (
            "the training is completed."),
         (N_("Ask the county employment service centre which courses and institutions are recognised."),
          N_("Keep your certificate: the subsidy is paid to you only after you obtain it."),
-         N_("Training for starting a business and rural e-commerce is free for registered poor workers.")),
+         N_("Registered poor workers who want to start a business can join free start-up training and guidance; each year "
+            "some places on rural e-commerce courses are set aside for them.")),
         audience=("resident", "institution", "employer"),
     ),
     Guidance(
@@ -69,8 +70,8 @@ GUIDANCE: tuple[Guidance, ...] = (
     ),
     Guidance(
         "employment_information", 14, N_("Keeping your employment information up to date"),
-        N_("Poverty-alleviation offices and human resources bureaus keep a register of registered poor "
-           "workers, whether they work and where; subsidies are checked against it."),
+        N_("Public employment service offices keep a register (台账) of registered poor workers, whether they work "
+           "and where; poverty-alleviation offices send them updated records at the start of each year."),
         (N_("Tell your village or township when you start or lose a job, so the register is right."),),
     ),
     Guidance(

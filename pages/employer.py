@@ -164,7 +164,7 @@ def sme(page: Page, on: date, organisation_facts: dict[str, Any], carrier: dict[
     monthly = monthly_amount(page, on)
     if on.year == 2020:
         st.caption(fmt.md_escape(_(
-            "In 2020 small and micro enterprises were exempted from the employer part of pension, unemployment "
+            "In 2020 small, medium and micro enterprises were exempted from the employer part of pension, unemployment "
             "and work-injury insurance from February to December (national relief): for those months the "
             "employer part paid, and so the subsidy, may be smaller.")))
     facts = {**organisation_facts, "employer.employer_insurance_monthly": monthly}
@@ -291,8 +291,8 @@ def main() -> None:
     _ = page._
     st.title(_("Employers and workshops"), anchor="top")
     st.markdown(fmt.md_escape(_(
-        "What hiring registered poor workers (建档立卡贫困劳动力) brings an employer, a workshop or an incubation "
-        "park under this policy, and which of your workers already count. Rosters of up to {rows} workers are "
+        "What an employer, a workshop or an incubation park can apply for under this policy when it hires registered "
+        "poor workers (建档立卡贫困劳动力), and which of your workers already count. Rosters of up to {rows} workers are "
         "checked in seconds.").format(rows=fmt.number(MAX_ROWS, page.lang))))
     contents(page)
     on, organisation_facts = organisation(page)

@@ -271,8 +271,8 @@ def main() -> None:
     _ = page._
     st.title(_("Training institutions"), anchor="top")
     st.markdown(fmt.md_escape(_(
-        "What a technical school or training institution is paid under this policy, what its students receive, "
-        "and the training routes it can offer.")))
+        "What a technical school or training institution can apply for under this policy, what its students can "
+        "apply for, and the training routes it can offer.")))
     st.markdown(" · ".join(f"[{fmt.md_escape(_(title))}](#{anchor})" for anchor, title in SECTIONS))
     on = url.situation_date(page, "inst_date")
     kind = two_after(page, on)

@@ -220,7 +220,7 @@ def comparisons(answers: dict[str, Any], on, page: Page) -> None:
     rows = compare({**answers, **implied(answers)}, on, lang=page.lang)
     shown = [_comparison_row(row, page) for row in rows]
     choice, amount, status = _("Choice"), _("First year (yuan)"), _("If you make this choice")
-    st.markdown(fmt.md_escape(_("What each choice would bring in its first year under this policy, with your "
+    st.markdown(fmt.md_escape(_("What you could apply for with each choice in its first year under this policy, with your "
                                 "answers, and what you still need for it.")))
     needs = _("What you still need")
     for row in shown:  # one line per choice, readable on a phone: what it brings, and what it needs
