@@ -1,0 +1,345 @@
+"""Job-fair load (issue 18): N phones on one Streamlit process, driven through Streamlit's own WebSocket protocol.
+
+Not a test (the numbers depend on the machine). Run from the project root:
+
+    .venv/bin/python bench/ws_load.py                                  # both apps, N = 10 25 50 100, 30 s each
+    .venv/bin/python bench/ws_load.py --apps resident --sessions 50 100 --duration 20 --post-script-gc off
+
+Each app gets a fresh ``streamlit run`` on a free loopback port (the project's flags and ``.streamlit/config.toml``;
+``--post-script-gc off`` adds ``--runner.postScriptGC false``), warmed with a few reruns before anything is
+timed. Then for every N: N sessions open the page at once (as phones do after scanning one QR poster), and each,
+after a think time of ``--think`` s ± ``--jitter`` s, types a new number into the page's number input, again and
+again, for ``--duration`` s. A session is what a browser tab does on the wire:
+
+* ``GET /_stcore/health``, which sets the ``_streamlit_xsrf`` cookie; the WebSocket ``/_stcore/stream`` is opened
+  with that cookie, the page's Origin and the subprotocols ``streamlit, <xsrf token>`` (Streamlit 1.67 accepts
+  the socket without them and uses the token only to read a login cookie, which the site has none of);
+* a ``BackMsg.rerun_script`` with the page's query string and name; the server answers with ``ForwardMsg`` s
+  (``new_session``, ``navigation`` with the page's hash, deltas, ``page_info_changed`` when the script changed the
+  query string) and then ``script_finished``;
+* a widget change is another ``rerun_script`` with the current query string, the page's hash and a
+  ``WidgetState`` carrying the number input's id (from the deltas of the previous run) and its new value.
+
+Not sent: the HTML, scripts and fonts a browser also loads, and the hashes of cached messages a browser offers
+(so every delta comes whole, where a browser would get a reference to one it has; the server builds them anyway).
+
+Printed per app and N: reruns completed per second, p50/p95/max of a rerun (widget change sent until
+``script_finished`` arrives), p95 of opening the page (first rerun), errors (a refused or dropped socket, a rerun
+that took over ``--timeout`` s, a run that did not finish successfully or drew an exception), the server's CPU
+(percent of one core over the timed window, from /proc/<pid>/stat), its RSS with the N sessions open, this
+generator's own CPU (it shares the machine) and the 1-minute load average.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
+from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
+from streamlit.proto.NumberInput_pb2 import NumberInput  # noqa: E402
+from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
+from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
+
+from deploy.cluster import rss_mb, stop, streamlit_command, wait_healthy  # noqa: E402
+
+XSRF_COOKIE = "_streamlit_xsrf"
+CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+@dataclass(frozen=True)
+class App:
+    """A page to load: the script ``streamlit run`` serves, the page's name in its URL, its query string, and
+    the range the number typed into its first number input is drawn from."""
+
+    name: str
+    script: str
+    page: str
+    query: str
+    numbers: tuple[int, int]
+
+
+# The residents' page at the "Your work" step of someone who works in another province: its first number input
+# is the months worked (every change writes the answer into the query string, as for a person answering).
+RESIDENT_QUERY = "lang=zh_CN&year=2019&step=work&registered_poor=1&birth_year=1974&job.place=other_province"
+APPS = {
+    "minimal": App("minimal", "bench/minimal_app.py", "", "", (0, 1000)),
+    "resident": App("resident", "serve.py", "resident", RESIDENT_QUERY, (1, 36)),  # serve.py: what `make run` serves
+}
+
+
+class ProtocolError(Exception):
+    """The server answered something a browser would show as broken."""
+
+
+class Session:
+    """One browser tab on one page: opens the WebSocket, reruns the script, types into the number input."""
+
+    def __init__(self, base_url: str, app: App, rng: random.Random, timeout: float) -> None:
+        self.base_url = base_url
+        self.app = app
+        self.rng = rng
+        self.timeout = timeout
+        self.query = app.query
+        self.page_hash = ""
+        self.number: NumberInput | None = None
+        self.ws: ClientConnection | None = None
+
+    async def open(self) -> float:
+        """Connect and run the page once, as a browser opening its address; returns the seconds of the run."""
+        cookie = await asyncio.to_thread(xsrf_cookie, self.base_url)
+        host = self.base_url.removeprefix("http://")
+        self.ws = await connect(f"ws://{host}/_stcore/stream", subprotocols=["streamlit", cookie],
+                                additional_headers={"Origin": self.base_url, "Cookie": f"{XSRF_COOKIE}={cookie}"},
+                                max_size=None, open_timeout=self.timeout)
+        return await self.rerun(page_name=self.app.page)
+
+    async def change_number(self) -> float:
+        """Type a new value into the page's number input; returns the seconds until the rerun finished."""
+        if self.number is None:
+            raise ProtocolError("the page drew no number input")
+        low, high = self.app.numbers
+        current = self.number.value if self.number.HasField("value") else None
+        value = self.rng.choice([v for v in range(low, high + 1) if v != current])
+        state = WidgetState(id=self.number.id)
+        if self.number.data_type == NumberInput.INT:
+            state.int_value = value
+        else:
+            state.double_value = value
+        return await self.rerun(widgets=(state,))
+
+    async def rerun(self, page_name: str = "", widgets: tuple[WidgetState, ...] = ()) -> float:
+        """Send ``rerun_script`` with the current query string and page and read until ``script_finished``."""
+        message = BackMsg()
+        message.rerun_script.query_string = self.query
+        message.rerun_script.page_name = page_name
+        message.rerun_script.page_script_hash = self.page_hash
+        message.rerun_script.widget_states.widgets.extend(widgets)
+        started = time.perf_counter()
+        await self.ws.send(message.SerializeToString())
+        await asyncio.wait_for(self._read_run(), self.timeout)
+        return time.perf_counter() - started
+
+    async def _read_run(self) -> None:
+        number = None
+        while True:
+            message = ForwardMsg()
+            message.ParseFromString(await self.ws.recv())
+            kind = message.WhichOneof("type")
+            if kind == "navigation":
+                self.page_hash = message.navigation.page_script_hash
+            elif kind == "page_info_changed":
+                self.query = message.page_info_changed.query_string
+            elif kind == "delta" and message.delta.WhichOneof("type") == "new_element":
+                element = message.delta.new_element
+                if element.WhichOneof("type") == "exception":
+                    raise ProtocolError(f"the script raised: {element.exception.message[:200]}")
+                if element.WhichOneof("type") == "number_input" and number is None:
+                    number = element.number_input
+            elif kind == "script_finished":
+                if message.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
+                    raise ProtocolError(f"script finished with status {message.script_finished}")
+                self.number = number
+                return
+
+    async def close(self) -> None:
+        if self.ws is not None:
+            await self.ws.close()
+
+
+def xsrf_cookie(base_url: str) -> str:
+    """The XSRF cookie Streamlit sets on its health check (the browser's first request)."""
+    # Only the loopback server this module started is asked.
+    with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=10) as response:  # noqa: S310
+        for header in response.headers.get_all("Set-Cookie") or []:
+            name, _, rest = header.partition("=")
+            if name.strip() == XSRF_COOKIE:
+                return rest.split(";", 1)[0]
+    return ""  # XSRF protection off: no cookie
+
+
+@dataclass
+class Result:
+    """What one N gave on one server."""
+
+    app: str
+    gc: str
+    sessions: int
+    seconds: float
+    latencies: list[float] = field(default_factory=list)
+    opens: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    server_cpu: float = 0.0  # seconds over the timed window
+    client_cpu: float = 0.0
+    rss_mb: float = 0.0
+    load1: float = 0.0
+
+    @property
+    def reruns(self) -> int:
+        return len(self.latencies)
+
+    def row(self) -> list[str]:
+        def ms(values: list[float], q: float) -> str:
+            return f"{quantile(values, q) * 1000:.0f}" if values else "-"
+
+        return [self.app, self.gc, str(self.sessions), f"{self.reruns / self.seconds:.1f}", ms(self.latencies, 0.5),
+                ms(self.latencies, 0.95), ms(self.latencies, 1.0), str(len(self.errors)), ms(self.opens, 0.95),
+                f"{100 * self.server_cpu / self.seconds:.0f}", f"{self.rss_mb:.0f}",
+                f"{100 * self.client_cpu / self.seconds:.0f}", f"{self.load1:.2f}"]
+
+
+HEADER = ["app", "gc", "N", "reruns/s", "p50 ms", "p95 ms", "max ms", "errors", "open p95 ms", "server CPU %",
+          "RSS MB", "client CPU %", "load1"]
+
+
+def quantile(values: list[float], q: float) -> float:
+    """The q-quantile (0 ≤ q ≤ 1) of ``values``, by linear interpolation; q = 1 is the maximum."""
+    if q >= 1 or len(values) == 1:
+        return max(values)
+    return statistics.quantiles(values, n=100, method="inclusive")[round(q * 100) - 1]
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far, from /proc/<pid>/stat (Linux)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime: fields 14 and 15 of stat
+
+
+async def measure(base_url: str, pid: int, app: App, sessions: int, *, duration: float, think: float,
+                  jitter: float, timeout: float, gc: str, seed: int = 18) -> Result:
+    """Open ``sessions`` sessions at once, then let each change the number every ``think`` ± ``jitter`` s for
+    ``duration`` s; the latencies are of the widget changes sent within that window."""
+    result = Result(app.name, gc, sessions, duration)
+    tabs = [Session(base_url, app, random.Random(seed * 1000 + i), timeout) for i in range(sessions)]
+
+    async def open_tab(tab: Session) -> None:
+        try:
+            result.opens.append(await tab.open())
+        except Exception as error:  # a refused or dropped socket, a timeout, a broken run: counted
+            result.errors.append(f"open: {error!r}")
+
+    async def drive(tab: Session, until: float) -> None:
+        await asyncio.sleep(tab.rng.uniform(0, think))  # the people did not all scan the poster in the same second
+        while time.monotonic() < until:
+            try:
+                if tab.number is None:  # its page never opened, or the socket broke: the browser reconnects
+                    await tab.close()
+                    await tab.open()
+                result.latencies.append(await tab.change_number())
+            except Exception as error:  # every failure is counted, the load goes on
+                result.errors.append(f"rerun: {error!r}")
+                tab.number = None
+            pause = max(0.0, think + tab.rng.uniform(-jitter, jitter))
+            if time.monotonic() + pause >= until:
+                return
+            await asyncio.sleep(pause)
+
+    await asyncio.gather(*(open_tab(tab) for tab in tabs))
+    cpu_before, client_before = cpu_seconds(pid), time.process_time()
+    started = time.monotonic()
+    await asyncio.gather(*(drive(tab, started + duration) for tab in tabs))
+    result.seconds = time.monotonic() - started  # the in-flight reruns at the end are waited for and counted
+    result.server_cpu = cpu_seconds(pid) - cpu_before
+    result.client_cpu = time.process_time() - client_before
+    result.rss_mb = rss_mb(pid)
+    result.load1 = os.getloadavg()[0]
+    await asyncio.gather(*(tab.close() for tab in tabs), return_exceptions=True)
+    return result
+
+
+def free_port() -> int:
+    """A port free on loopback now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_server(app: App, post_script_gc: bool, log: Path) -> tuple[str, subprocess.Popen]:
+    """``streamlit run`` of the app on a free loopback port; returns its URL and process once healthy."""
+    port = free_port()
+    command = streamlit_command(app.script, port)
+    if not post_script_gc:
+        command += ["--runner.postScriptGC", "false"]
+    with log.open("ab") as out:
+        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        wait_healthy(url, process, log)
+    except BaseException:
+        stop(process)
+        raise
+    return url, process
+
+
+async def warm(base_url: str, app: App, timeout: float) -> None:
+    """Two sessions, five reruns each: imports, caches and the first script compilation are not timed."""
+    rng = random.Random(0)
+    for _ in range(2):
+        tab = Session(base_url, app, rng, timeout)
+        await tab.open()
+        for _ in range(5):
+            await tab.change_number()
+        await tab.close()
+
+
+def sweep(app_names: list[str], counts: list[int], duration: float, *, think: float = 3.0, jitter: float = 1.0,
+          post_script_gc: bool = True, timeout: float = 30.0, log_dir: Path | None = None) -> list[Result]:
+    """Every app on its own fresh server, every N in turn; the servers are stopped afterwards."""
+    log_dir = log_dir or Path(tempfile.mkdtemp(prefix="ws_load_"))
+    gc = "on" if post_script_gc else "off"
+    results = []
+    for name in app_names:
+        app = APPS[name]
+        url, process = start_server(app, post_script_gc, log_dir / f"{name}-gc-{gc}.log")
+        try:
+            asyncio.run(warm(url, app, timeout))
+            for count in counts:
+                result = asyncio.run(measure(url, process.pid, app, count, duration=duration, think=think,
+                                             jitter=jitter, timeout=timeout, gc=gc))
+                results.append(result)
+                print(format_row(result.row()), flush=True)
+                for error in sorted(set(result.errors))[:5]:
+                    print(f"    {error}", flush=True)
+        finally:
+            stop(process)
+    return results
+
+
+def format_row(cells: list[str]) -> str:
+    return " | ".join(cell.rjust(width) for cell, width in zip(cells, map(len, HEADER), strict=True))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--apps", nargs="+", choices=sorted(APPS), default=["minimal", "resident"])
+    parser.add_argument("--sessions", nargs="+", type=int, default=[10, 25, 50, 100], help="the N to sweep")
+    parser.add_argument("--duration", type=float, default=30.0, help="seconds of load per N")
+    parser.add_argument("--think", type=float, default=3.0, help="seconds between a session's answers")
+    parser.add_argument("--jitter", type=float, default=1.0, help="± seconds around the think time")
+    parser.add_argument("--timeout", type=float, default=30.0, help="a rerun slower than this is an error")
+    parser.add_argument("--post-script-gc", choices=["on", "off"], default="on",
+                        help="off: serve with --runner.postScriptGC false")
+    args = parser.parse_args()
+    print(f"nproc {os.cpu_count()}, load {os.getloadavg()[0]:.2f}, think {args.think} ± {args.jitter} s, "
+          f"{args.duration:.0f} s per N, postScriptGC {args.post_script_gc}")
+    print(" | ".join(HEADER))
+    sweep(args.apps, args.sessions, args.duration, think=args.think, jitter=args.jitter,
+          post_script_gc=args.post_script_gc == "on", timeout=args.timeout)
+
+
+if __name__ == "__main__":
+    main()
