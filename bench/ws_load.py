@@ -63,14 +63,16 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 
 @dataclass(frozen=True)
 class App:
-    """A page to load: the script ``streamlit run`` serves, the page's name in its URL, its query string, and
-    the range the number typed into its first number input is drawn from."""
+    """A page to load: the script ``streamlit run`` serves, the page's name in its URL, its query string, the
+    range the number typed into its first number input is drawn from, and (if the page writes the number into
+    its query string) the parameter that must hold it after the run, ``{value}`` for the number."""
 
     name: str
     script: str
     page: str
     query: str
     numbers: tuple[int, int]
+    echo: str | None = None
 
 
 # The residents' page at the "Your work" step of someone who works in another province: its first number input
@@ -78,7 +80,8 @@ class App:
 RESIDENT_QUERY = "lang=zh_CN&year=2019&step=work&registered_poor=1&birth_year=1974&job.place=other_province"
 APPS = {
     "minimal": App("minimal", "bench/minimal_app.py", "", "", (0, 1000)),
-    "resident": App("resident", "serve.py", "resident", RESIDENT_QUERY, (1, 36)),  # serve.py: what `make run` serves
+    # serve.py: what `make run` serves
+    "resident": App("resident", "serve.py", "resident", RESIDENT_QUERY, (1, 36), echo="job.months={value}"),
 }
 
 
@@ -120,7 +123,10 @@ class Session:
             state.int_value = value
         else:
             state.double_value = value
-        return await self.rerun(widgets=(state,))
+        seconds = await self.rerun(widgets=(state,))
+        if self.app.echo and self.app.echo.format(value=value) not in self.query.split("&"):
+            raise ProtocolError(f"the page did not take the number {value}: its query string is {self.query}")
+        return seconds
 
     async def rerun(self, page_name: str = "", widgets: tuple[WidgetState, ...] = ()) -> float:
         """Send ``rerun_script`` with the current query string and page and read until ``script_finished``."""

@@ -1,0 +1,29 @@
+"""bench/ws_load.py still speaks Streamlit's WebSocket protocol: two sessions on the minimal page and two on the
+residents' page, for a few seconds each, open their page and complete their reruns without an error (the load
+generator of issue 18; its numbers are not tested).
+
+If Streamlit changes its messages (how a page is opened, how a widget change is sent, how a run ends), the
+reruns stop completing or come back as errors here, not as a sweep that silently measures nothing. On the
+residents' page every typed number must come back in the page's query string, so a widget change that the
+server ignores (a wrong widget id, a wrong page) is an error too.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.ws_load import sweep
+
+pytestmark = pytest.mark.e2e  # starts Streamlit servers
+
+
+def test_two_sessions_per_page_rerun_without_errors(tmp_path):
+    results = sweep(["minimal", "resident"], [2], duration=3, think=0.4, jitter=0.1, timeout=10, log_dir=tmp_path)
+    assert [r.app for r in results] == ["minimal", "resident"]
+    for result in results:
+        assert result.errors == [], result.app
+        assert len(result.opens) == 2, result.app  # both sessions opened the page
+        assert result.reruns >= 8, result.app  # each typed a number about every 0.4 s and saw its run finish
+        assert 0 < max(result.latencies) < 10
+        assert result.server_cpu > 0
+        assert result.rss_mb > 0
