@@ -2,7 +2,8 @@
 
 Not a test (the numbers depend on the machine). Run from the project root:
 
-    .venv/bin/python bench/ws_load.py                                  # both apps, N = 10 25 50 100, 30 s each
+    .venv/bin/python bench/ws_load.py                                  # minimal and resident, N = 10 25 50 100
+    .venv/bin/python bench/ws_load.py --apps employer institution broker --sessions 25 50 100   # the calculators
     .venv/bin/python bench/ws_load.py --apps resident --sessions 50 100 --duration 20 --post-script-gc off
 
 Each app gets a fresh ``streamlit run`` on a free loopback port (the project's flags and ``.streamlit/config.toml``;
@@ -64,14 +65,16 @@ CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 @dataclass(frozen=True)
 class App:
     """A page to load: the script ``streamlit run`` serves, the page's name in its URL, its query string, the
-    range the number typed into its first number input is drawn from, and (if the page writes the number into
-    its query string) the parameter that must hold it after the run, ``{value}`` for the number."""
+    range the number typed is drawn from, the key of the number input typed into (None: the page's first), and
+    (if the page writes the number into its query string) the parameter that must hold it after the run,
+    ``{value}`` for the number."""
 
     name: str
     script: str
     page: str
     query: str
     numbers: tuple[int, int]
+    widget: str | None = None
     echo: str | None = None
 
 
@@ -82,6 +85,13 @@ APPS = {
     "minimal": App("minimal", "bench/minimal_app.py", "", "", (0, 1000)),
     # serve.py: what `make run` serves
     "resident": App("resident", "serve.py", "resident", RESIDENT_QUERY, (1, 36), echo="job.months={value}"),
+    # The calculators, each at its main number (the one bench/site_bench.py types into).
+    "employer": App("employer", "serve.py", "employer", "lang=zh_CN", (1, 60), widget="emp_ws_hires",
+                    echo="ws_hires={value}"),
+    "institution": App("institution", "serve.py", "institution", "lang=zh_CN", (1, 60), widget="inst_passed",
+                       echo="passed={value}"),
+    "broker": App("broker", "serve.py", "broker", "lang=zh_CN", (1, 60), widget="brk_placements",
+                  echo="placements={value}"),
 }
 
 
@@ -114,7 +124,7 @@ class Session:
     async def change_number(self) -> float:
         """Type a new value into the page's number input; returns the seconds until the rerun finished."""
         if self.number is None:
-            raise ProtocolError("the page drew no number input")
+            raise ProtocolError(f"the page drew no number input {self.app.widget or ''}")
         low, high = self.app.numbers
         current = self.number.value if self.number.HasField("value") else None
         value = self.rng.choice([v for v in range(low, high + 1) if v != current])
@@ -154,7 +164,8 @@ class Session:
                 element = message.delta.new_element
                 if element.WhichOneof("type") == "exception":
                     raise ProtocolError(f"the script raised: {element.exception.message[:200]}")
-                if element.WhichOneof("type") == "number_input" and number is None:
+                if element.WhichOneof("type") == "number_input" and number is None and (
+                        self.app.widget is None or element.number_input.id.endswith(f"-{self.app.widget}")):
                     number = element.number_input
             elif kind == "script_finished":
                 if message.script_finished != ForwardMsg.FINISHED_SUCCESSFULLY:
