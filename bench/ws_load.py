@@ -5,16 +5,20 @@ Not a test (the numbers depend on the machine). Run from the project root:
     .venv/bin/python bench/ws_load.py                                  # minimal and resident, N = 10 25 50 100
     .venv/bin/python bench/ws_load.py --apps employer institution broker --sessions 25 50 100   # the calculators
     .venv/bin/python bench/ws_load.py --apps resident --sessions 50 100 --duration 20 --post-script-gc off
+    .venv/bin/python bench/ws_load.py --apps employer --sessions 50 100 --behind-nginx 2   # two processes, nginx
 
-Each app gets a fresh ``streamlit run`` on a free loopback port (the project's flags and ``.streamlit/config.toml``;
-``--post-script-gc off`` adds ``--runner.postScriptGC false``), warmed with a few reruns before anything is
-timed. Then for every N: N sessions open the page at once (as phones do after scanning one QR poster), and each,
+Each app gets a fresh ``streamlit run`` on a free loopback port (the project's flags and ``.streamlit/config.toml``,
+with ``--runner.postScriptGC`` as ``--post-script-gc`` says), warmed with a few reruns before anything is timed.
+With ``--behind-nginx K`` the app runs as K such processes (each warmed on its own port) behind nginx with the
+production site file, ``deploy/nginx-site.conf`` (https with a throwaway certificate, the route cookie, the rate
+limits), as ``deploy/run_local.py`` serves it; the sessions then go through nginx. Then for every N: N sessions open the page at once (as phones do after scanning one QR poster), and each,
 after a think time of ``--think`` s ± ``--jitter`` s, types a new number into the page's number input, again and
 again, for ``--duration`` s. A session is what a browser tab does on the wire:
 
-* ``GET /_stcore/health``, which sets the ``_streamlit_xsrf`` cookie; the WebSocket ``/_stcore/stream`` is opened
-  with that cookie, the page's Origin and the subprotocols ``streamlit, <xsrf token>`` (Streamlit 1.67 accepts
-  the socket without them and uses the token only to read a login cookie, which the site has none of);
+* ``GET /_stcore/health``, which sets the ``_streamlit_xsrf`` cookie (and behind nginx the route cookie
+  ``zz_route``); the WebSocket ``/_stcore/stream`` is opened with those cookies, the page's Origin and the
+  subprotocols ``streamlit, <xsrf token>`` (Streamlit 1.67 accepts the socket without them and uses the token only
+  to read a login cookie, which the site has none of);
 * a ``BackMsg.rerun_script`` with the page's query string and name; the server answers with ``ForwardMsg`` s
   (``new_session``, ``navigation`` with the page's hash, deltas, ``page_info_changed`` when the script changed the
   query string) and then ``script_finished``;
@@ -27,7 +31,8 @@ Not sent: the HTML, scripts and fonts a browser also loads, and the hashes of ca
 Printed per app and N: reruns completed per second, p50/p95/max of a rerun (widget change sent until
 ``script_finished`` arrives), p95 of opening the page (first rerun), errors (a refused or dropped socket, a rerun
 that took over ``--timeout`` s, a run that did not finish successfully or drew an exception), the server's CPU
-(percent of one core over the timed window, from /proc/<pid>/stat), its RSS with the N sessions open, this
+(percent of one core over the timed window, from /proc/<pid>/stat; per process, joined by "+", behind nginx),
+its RSS with the N sessions open (summed over the processes), this
 generator's own CPU (it shares the machine) and the 1-minute load average.
 """
 
@@ -43,6 +48,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import tomllib
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,7 +62,7 @@ from streamlit.proto.NumberInput_pb2 import NumberInput  # noqa: E402
 from streamlit.proto.WidgetStates_pb2 import WidgetState  # noqa: E402
 from websockets.asyncio.client import ClientConnection, connect  # noqa: E402
 
-from deploy.cluster import rss_mb, stop, streamlit_command, wait_healthy  # noqa: E402
+from deploy.cluster import loopback_tls, rss_mb, start_nginx, stop, streamlit_command, wait_healthy  # noqa: E402
 
 XSRF_COOKIE = "_streamlit_xsrf"
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
@@ -114,11 +120,14 @@ class Session:
 
     async def open(self) -> float:
         """Connect and run the page once, as a browser opening its address; returns the seconds of the run."""
-        cookie = await asyncio.to_thread(xsrf_cookie, self.base_url)
-        host = self.base_url.removeprefix("http://")
-        self.ws = await connect(f"ws://{host}/_stcore/stream", subprotocols=["streamlit", cookie],
-                                additional_headers={"Origin": self.base_url, "Cookie": f"{XSRF_COOKIE}={cookie}"},
-                                max_size=None, open_timeout=self.timeout)
+        cookies = await asyncio.to_thread(first_cookies, self.base_url)
+        secure = self.base_url.startswith("https://")
+        host = self.base_url.split("://", 1)[1]
+        self.ws = await connect(f"{'wss' if secure else 'ws'}://{host}/_stcore/stream",
+                                subprotocols=["streamlit", cookies.get(XSRF_COOKIE, "")],
+                                additional_headers={"Origin": self.base_url,
+                                                    "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())},
+                                ssl=loopback_tls() if secure else None, max_size=None, open_timeout=self.timeout)
         return await self.rerun(page_name=self.app.page)
 
     async def change_number(self) -> float:
@@ -178,15 +187,14 @@ class Session:
             await self.ws.close()
 
 
-def xsrf_cookie(base_url: str) -> str:
-    """The XSRF cookie Streamlit sets on its health check (the browser's first request)."""
-    # Only the loopback server this module started is asked.
-    with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=10) as response:  # noqa: S310
-        for header in response.headers.get_all("Set-Cookie") or []:
-            name, _, rest = header.partition("=")
-            if name.strip() == XSRF_COOKIE:
-                return rest.split(";", 1)[0]
-    return ""  # XSRF protection off: no cookie
+def first_cookies(base_url: str) -> dict[str, str]:
+    """The cookies the browser's first request (the health check) gets: Streamlit's XSRF cookie and, behind
+    nginx, the route cookie ``zz_route`` that keeps the tab on one process."""
+    # Only the loopback servers this module started are asked (over https: nginx's self-signed certificate).
+    context = loopback_tls() if base_url.startswith("https://") else None
+    with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=10, context=context) as response:  # noqa: S310
+        pairs = (header.split(";", 1)[0].partition("=") for header in response.headers.get_all("Set-Cookie") or [])
+        return {name.strip(): value for name, _, value in pairs}
 
 
 @dataclass
@@ -200,10 +208,12 @@ class Result:
     latencies: list[float] = field(default_factory=list)
     opens: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
-    server_cpu: float = 0.0  # seconds over the timed window
+    server_cpu: float = 0.0  # seconds over the timed window, all processes
+    cpu_each: list[float] = field(default_factory=list)  # the same, per process
     client_cpu: float = 0.0
     rss_mb: float = 0.0
     load1: float = 0.0
+    processes: int = 1  # Streamlit processes serving (behind nginx when more than one, or when asked)
 
     @property
     def reruns(self) -> int:
@@ -213,13 +223,14 @@ class Result:
         def ms(values: list[float], q: float) -> str:
             return f"{quantile(values, q) * 1000:.0f}" if values else "-"
 
-        return [self.app, self.gc, str(self.sessions), f"{self.reruns / self.seconds:.1f}", ms(self.latencies, 0.5),
+        return [self.app, self.gc, str(self.processes), str(self.sessions), f"{self.reruns / self.seconds:.1f}", ms(self.latencies, 0.5),
                 ms(self.latencies, 0.95), ms(self.latencies, 1.0), str(len(self.errors)), ms(self.opens, 0.95),
-                f"{100 * self.server_cpu / self.seconds:.0f}", f"{self.rss_mb:.0f}",
+                "+".join(f"{100 * cpu / self.seconds:.0f}" for cpu in self.cpu_each or [self.server_cpu]),
+                f"{self.rss_mb:.0f}",
                 f"{100 * self.client_cpu / self.seconds:.0f}", f"{self.load1:.2f}"]
 
 
-HEADER = ["app", "gc", "N", "reruns/s", "p50 ms", "p95 ms", "max ms", "errors", "open p95 ms", "server CPU %",
+HEADER = ["app", "gc", "procs", "N", "reruns/s", "p50 ms", "p95 ms", "max ms", "errors", "open p95 ms", "server CPU %",
           "RSS MB", "client CPU %", "load1"]
 
 
@@ -236,10 +247,11 @@ def cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / CLOCK_TICKS  # utime, stime: fields 14 and 15 of stat
 
 
-async def measure(base_url: str, pid: int, app: App, sessions: int, *, duration: float, think: float,
+async def measure(base_url: str, pids: list[int], app: App, sessions: int, *, duration: float, think: float,
                   jitter: float, timeout: float, gc: str, seed: int = 18) -> Result:
     """Open ``sessions`` sessions at once, then let each change the number every ``think`` ± ``jitter`` s for
-    ``duration`` s; the latencies are of the widget changes sent within that window."""
+    ``duration`` s; the latencies are of the widget changes sent within that window. CPU and RSS are summed over
+    the Streamlit processes ``pids``."""
     result = Result(app.name, gc, sessions, duration)
     tabs = [Session(base_url, app, random.Random(seed * 1000 + i), timeout) for i in range(sessions)]
 
@@ -266,13 +278,14 @@ async def measure(base_url: str, pid: int, app: App, sessions: int, *, duration:
             await asyncio.sleep(pause)
 
     await asyncio.gather(*(open_tab(tab) for tab in tabs))
-    cpu_before, client_before = cpu_seconds(pid), time.process_time()
+    cpu_before, client_before = [cpu_seconds(pid) for pid in pids], time.process_time()
     started = time.monotonic()
     await asyncio.gather(*(drive(tab, started + duration) for tab in tabs))
     result.seconds = time.monotonic() - started  # the in-flight reruns at the end are waited for and counted
-    result.server_cpu = cpu_seconds(pid) - cpu_before
+    result.cpu_each = [cpu_seconds(pid) - before for pid, before in zip(pids, cpu_before, strict=True)]
+    result.server_cpu = sum(result.cpu_each)
     result.client_cpu = time.process_time() - client_before
-    result.rss_mb = rss_mb(pid)
+    result.rss_mb = sum(map(rss_mb, pids))
     result.load1 = os.getloadavg()[0]
     await asyncio.gather(*(tab.close() for tab in tabs), return_exceptions=True)
     return result
@@ -285,12 +298,22 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_server(app: App, post_script_gc: bool, log: Path) -> tuple[str, subprocess.Popen]:
-    """``streamlit run`` of the app on a free loopback port; returns its URL and process once healthy."""
+def site_post_script_gc() -> bool:
+    """``runner.postScriptGC`` as the site sets it in ``.streamlit/config.toml`` (Streamlit's default: on)."""
+    with (ROOT / ".streamlit" / "config.toml").open("rb") as file:
+        return tomllib.load(file).get("runner", {}).get("postScriptGC", True)
+
+
+def start_server(app: App, post_script_gc: bool | None, log: Path, *, flags: tuple[str, ...] = ()) -> tuple[
+        str, subprocess.Popen]:
+    """``streamlit run`` of the app on a free loopback port; returns its URL and process once healthy.
+
+    ``post_script_gc`` None leaves ``runner.postScriptGC`` to ``.streamlit/config.toml``; ``flags`` are more
+    ``--option value`` pairs."""
     port = free_port()
-    command = streamlit_command(app.script, port)
-    if not post_script_gc:
-        command += ["--runner.postScriptGC", "false"]
+    command = streamlit_command(app.script, port) + list(flags)
+    if post_script_gc is not None:
+        command += ["--runner.postScriptGC", "true" if post_script_gc else "false"]
     with log.open("ab") as out:
         process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
@@ -300,6 +323,50 @@ def start_server(app: App, post_script_gc: bool, log: Path) -> tuple[str, subpro
         stop(process)
         raise
     return url, process
+
+
+@dataclass
+class Served:
+    """An app being served: its address, its Streamlit processes and the nginx in front of them, if any."""
+
+    url: str
+    processes: list[subprocess.Popen]
+    nginx: subprocess.Popen | None = None
+    direct_urls: list[str] = field(default_factory=list)  # each process's own address
+
+    @property
+    def pids(self) -> list[int]:
+        return [process.pid for process in self.processes]
+
+    def stop(self) -> None:
+        for process in [*self.processes, *([self.nginx] if self.nginx else [])]:
+            stop(process)
+
+
+def serve(app: App, post_script_gc: bool, log_dir: Path, behind_nginx: int = 0) -> Served:
+    """One Streamlit process reached directly (``behind_nginx`` 0), or that many processes behind nginx with the
+    production site file (``deploy/nginx-site.conf``: https, the route cookie, the limits), as in
+    ``deploy/run_local.py``."""
+    gc = "on" if post_script_gc else "off"
+    if not behind_nginx:
+        url, process = start_server(app, post_script_gc, log_dir / f"{app.name}-gc-{gc}.log")
+        return Served(url, [process], direct_urls=[url])
+    served = Served("", [])
+    try:
+        for number in range(behind_nginx):
+            url, process = start_server(app, post_script_gc, log_dir / f"{app.name}-gc-{gc}-{number}.log")
+            served.processes.append(process)
+            served.direct_urls.append(url)
+        backends = [url.removeprefix("http://") for url in served.direct_urls]
+        listen = f"127.0.0.1:{free_port()}"
+        prefix = Path(tempfile.mkdtemp(prefix="nginx-", dir=log_dir))
+        served.nginx = start_nginx(prefix, listen, backends)
+        served.url = f"https://{listen}"
+        wait_healthy(served.url, served.nginx, prefix / "nginx.out")
+    except BaseException:
+        served.stop()
+        raise
+    return served
 
 
 async def warm(base_url: str, app: App, timeout: float) -> None:
@@ -314,26 +381,49 @@ async def warm(base_url: str, app: App, timeout: float) -> None:
 
 
 def sweep(app_names: list[str], counts: list[int], duration: float, *, think: float = 3.0, jitter: float = 1.0,
-          post_script_gc: bool = True, timeout: float = 30.0, log_dir: Path | None = None) -> list[Result]:
-    """Every app on its own fresh server, every N in turn; the servers are stopped afterwards."""
+          post_script_gc: bool = True, timeout: float = 30.0, log_dir: Path | None = None,
+          behind_nginx: int = 0) -> list[Result]:
+    """Every app on its own fresh server (``behind_nginx`` processes behind nginx, or one process reached
+    directly), every N in turn; the servers are stopped afterwards."""
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="ws_load_"))
     gc = "on" if post_script_gc else "off"
     results = []
     for name in app_names:
         app = APPS[name]
-        url, process = start_server(app, post_script_gc, log_dir / f"{name}-gc-{gc}.log")
+        served = serve(app, post_script_gc, log_dir, behind_nginx)
         try:
-            asyncio.run(warm(url, app, timeout))
+            for url in served.direct_urls:  # each process on its own address: nginx would spread the tabs
+                asyncio.run(warm(url, app, timeout))
             for count in counts:
-                result = asyncio.run(measure(url, process.pid, app, count, duration=duration, think=think,
+                result = asyncio.run(measure(served.url, served.pids, app, count, duration=duration, think=think,
                                              jitter=jitter, timeout=timeout, gc=gc))
+                result.processes = len(served.processes) if behind_nginx else 1
                 results.append(result)
                 print(format_row(result.row()), flush=True)
                 for error in sorted(set(result.errors))[:5]:
                     print(f"    {error}", flush=True)
         finally:
-            stop(process)
+            served.stop()
     return results
+
+
+# Issue 18's targets: p95 of a rerun under 1 s with this many sessions answering every ~3 s.
+TARGET_P95_SECONDS = 1.0
+TARGET_SESSIONS = {"resident": 100, "employer": 50, "institution": 50, "broker": 50}
+
+
+def verdicts(results: list[Result]) -> list[str]:
+    """One line per result at an app's target N: met or missed, with the figures."""
+    lines = []
+    for result in results:
+        if TARGET_SESSIONS.get(result.app) != result.sessions:
+            continue
+        p95 = quantile(result.latencies, 0.95) if result.latencies else float("inf")
+        met = p95 < TARGET_P95_SECONDS and not result.errors
+        where = f"{result.processes} processes behind nginx" if result.processes > 1 else "one process"
+        lines.append(f"{result.app}, N = {result.sessions}, {where}, postScriptGC {result.gc}: p95 {p95 * 1000:.0f} ms, "
+                     f"{len(result.errors)} errors: target p95 < {TARGET_P95_SECONDS:.0f} s {'met' if met else 'MISSED'}")
+    return lines
 
 
 def format_row(cells: list[str]) -> str:
@@ -348,14 +438,19 @@ def main() -> None:
     parser.add_argument("--think", type=float, default=3.0, help="seconds between a session's answers")
     parser.add_argument("--jitter", type=float, default=1.0, help="± seconds around the think time")
     parser.add_argument("--timeout", type=float, default=30.0, help="a rerun slower than this is an error")
-    parser.add_argument("--post-script-gc", choices=["on", "off"], default="on",
-                        help="off: serve with --runner.postScriptGC false")
+    parser.add_argument("--post-script-gc", choices=["on", "off"], default="on" if site_post_script_gc() else "off",
+                        help="serve with --runner.postScriptGC true or false (default: as .streamlit/config.toml)")
+    parser.add_argument("--behind-nginx", type=int, default=0, metavar="K",
+                        help="serve with K Streamlit processes behind nginx (https, deploy/nginx-site.conf) instead "
+                             "of one process reached directly")
     args = parser.parse_args()
     print(f"nproc {os.cpu_count()}, load {os.getloadavg()[0]:.2f}, think {args.think} ± {args.jitter} s, "
           f"{args.duration:.0f} s per N, postScriptGC {args.post_script_gc}")
     print(" | ".join(HEADER))
-    sweep(args.apps, args.sessions, args.duration, think=args.think, jitter=args.jitter,
-          post_script_gc=args.post_script_gc == "on", timeout=args.timeout)
+    results = sweep(args.apps, args.sessions, args.duration, think=args.think, jitter=args.jitter,
+                    post_script_gc=args.post_script_gc == "on", timeout=args.timeout, behind_nginx=args.behind_nginx)
+    for line in verdicts(results):
+        print(line)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bench.ws_load import sweep
+from deploy.cluster import nginx_binary
 
 pytestmark = pytest.mark.e2e  # starts Streamlit servers
 
@@ -29,3 +30,20 @@ def test_two_sessions_per_page_rerun_without_errors(tmp_path):
         assert 0 < max(result.latencies) < 10
         assert result.server_cpu > 0
         assert result.rss_mb > 0
+
+
+@pytest.mark.skipif(nginx_binary() is None, reason="nginx is not installed (make system-deps installs it)")
+def test_sessions_through_nginx_reach_both_processes(tmp_path):
+    """``--behind-nginx 2``: the sessions go through nginx (https, the route cookie) and are spread over both
+    processes. 16 sessions on random route ids all landing on one of two processes has a chance of 2 in 65,536.
+
+    A process that ran reruns in the timed window used at least 0.1 s of CPU there (one broker's session makes
+    about ten reruns of 20 ms or more); an idle one uses a few hundredths of a second."""
+    [result] = sweep(["broker"], [16], duration=4, think=0.3, jitter=0.1, timeout=20, log_dir=tmp_path,
+                     behind_nginx=2)
+    assert result.errors == []
+    assert len(result.opens) == 16
+    assert result.reruns >= 16
+    assert result.processes == 2
+    assert len(result.cpu_each) == 2
+    assert all(cpu > 0.1 for cpu in result.cpu_each), result.cpu_each
