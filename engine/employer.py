@@ -9,9 +9,10 @@ types (their own figures: no rate is assumed).
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache, wraps
 from itertools import pairwise
 from typing import Any
 
@@ -83,6 +84,31 @@ def _amount(rule: Rule, facts: Mapping[str, Any], on: date) -> float | None:
     return 0 if result["status"] == "not_eligible" else None
 
 
+Curve = Callable[[Mapping[str, Any], date, "int | None"], list[dict[str, Any]]]
+
+
+def _once_per_input(build: Curve) -> Curve:
+    """Work out each distinct (facts, date, hires) once for all sessions; every caller gets its own copy.
+
+    The employers' page asks for both curves on every rerun, and most reruns change the inputs of one section
+    only (the workshop's hires leave the SME section's curve as it was); a curve is 30-300 evaluations of a rule.
+    Facts that cannot be hashed (none the page sends) are worked out every time.
+    """
+    remembered = lru_cache(maxsize=256)(lambda items, on, hires: tuple(build(dict(items), on, hires)))
+
+    @wraps(build)
+    def curve(employer: Mapping[str, Any], on: date, hires: int | None = None) -> list[dict[str, Any]]:
+        items = tuple(sorted(employer.items()))
+        try:
+            rows = remembered(items, on, hires)
+        except TypeError:  # an unhashable fact
+            return build(employer, on, hires)
+        return [dict(row) for row in rows]
+
+    return curve
+
+
+@_once_per_input
 def grant_curve(employer: Mapping[str, Any], on: date, hires: int | None = None) -> list[dict[str, Any]]:
     """The workshop grant (Article 2) at each number of qualifying hires, for this carrier and place."""
     span = chart_span(hires, on)
@@ -90,6 +116,7 @@ def grant_curve(employer: Mapping[str, Any], on: date, hires: int | None = None)
             for h in _points(span, on, [hires] if hires is not None else [])]
 
 
+@_once_per_input
 def support_curve(employer: Mapping[str, Any], on: date, hires: int | None = None) -> list[dict[str, Any]]:
     """Grant (二) and one year of SME subsidy (Article 5) at each number of hires that count for both.
 

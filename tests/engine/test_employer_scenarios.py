@@ -105,3 +105,16 @@ def test_pension_rate_above_the_national_cap_is_flagged_from_may_2019_only():
 
 def test_no_default_rate_is_assumed():
     assert emp.monthly_contribution(4000, {}, ON).monthly is None
+
+
+def test_a_curve_asked_again_is_the_same_and_each_caller_gets_its_own_copy():
+    """Curves are remembered per input (the employers' page asks for both on every rerun): the second answer is
+    the rules' own, and one caller changing its rows changes no other caller's."""
+    first = emp.grant_curve(CARRIER, ON, 17)
+    worked_out = emp.grant_curve.__wrapped__(CARRIER, ON, 17)
+    first[0]["amount"] = -1
+    again = emp.grant_curve(CARRIER, ON, 17)
+    assert again == worked_out
+    assert again[0]["amount"] != -1
+    support = {**CARRIER, "employer.kind": "sme", "employer.monthly_contribution": 500}
+    assert emp.support_curve(support, ON, 25) == emp.support_curve.__wrapped__(support, ON, 25)
