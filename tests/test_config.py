@@ -27,6 +27,8 @@ CONFIG = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "co
     pytest.param("client", "allowedOrigins", [], id="no parent page may drive the site by postMessage"),
     pytest.param("browser", "serverAddress", "localhost",
                  id="set, so Streamlit never asks an outside service for the machine's address"),
+    pytest.param("server", "fileWatcherType", "none",
+                 id="no module re-imported under running processes when files change (a deploy restarts them)"),
 ])
 def test_a_production_setting(section, option, value):
     assert CONFIG[section][option] == value
