@@ -18,6 +18,8 @@ from collections.abc import Mapping
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+from engine.logic import map_distinct
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -77,23 +79,17 @@ def with_age(facts: Mapping[str, Any], on: date) -> dict[str, Any]:
 
 
 def with_ages(frame: pd.DataFrame, on: date) -> pd.DataFrame:
-    """The same for every row of a roster (nullable integer columns): the age column as :func:`with_age` gives it."""
+    """The same for every row of a roster (nullable integer columns): the age column as :func:`with_age` gives it,
+    by :func:`age_on` once for each distinct year and month of birth."""
     import pandas as pd  # noqa: PLC0415 - rosters only
 
     if BIRTH_YEAR not in frame.columns:
         return frame
-    years = frame[BIRTH_YEAR].astype("Int64")
-    months = frame[BIRTH_MONTH].astype("Int64") if BIRTH_MONTH in frame.columns else pd.Series(
-        pd.NA, index=frame.index, dtype="Int64")
-    end_of_month = _last_day_of_month(on)
-    passed = (months < on.month) | ((months == on.month) & end_of_month)
-    decided = months.notna() & ((months != on.month) | end_of_month)
-    if (on.month, on.day) == (12, 31):
-        passed = passed.fillna(True) | months.isna()
-        decided = decided | months.isna()
-    age = on.year - years - (~passed.fillna(False)).astype("Int64")
-    derived = age.where((decided & years.notna() & (age >= 0)).fillna(False))
-    stated = frame[AGE].astype("Int64") if AGE in frame.columns else pd.Series(pd.NA, index=frame.index, dtype="Int64")
+    months = frame[BIRTH_MONTH].astype("Int64").fillna(0) if BIRTH_MONTH in frame.columns else 0
+    born = frame[BIRTH_YEAR].astype("Int64") * 100 + months  # 197406; 197400 when the month is not known
+    derived = map_distinct(born, lambda key: age_on(int(key) // 100, int(key) % 100 or None, on)).astype("Float64")
+    stated = frame[AGE].astype("Float64") if AGE in frame.columns else pd.Series(pd.NA, index=frame.index,
+                                                                                 dtype="Float64")
     out = frame.copy()
-    out[AGE] = derived.where(derived.notna(), stated).astype("Float64")
+    out[AGE] = derived.where(derived.notna(), stated)
     return out

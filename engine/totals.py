@@ -29,23 +29,23 @@ PAID_TO_RESIDENT = ("person", "students")
 
 @dataclass(frozen=True)
 class ExclusiveSet:
-    """Benefits of which one person is counted for one at most; ``reading`` names the interpretation."""
+    """Benefits of which one person is counted for one at most; ``id`` is also the interpretation that discloses
+    the reading (``engine/interpretations.py``)."""
 
     id: str
     benefits: tuple[str, ...]
-    reading: str
     reason: str  # English msgid with {counted} and {left_out}, the benefits' labels
 
 
 EXCLUSIVE_SETS: tuple[ExclusiveSet, ...] = (
     ExclusiveSet(
-        "post_or_work_away", ("public_welfare_post", "transport_subsidy"), "post_or_work_away",
+        "post_or_work_away", ("public_welfare_post", "transport_subsidy"),
         N_("The total counts “{counted}”, not “{left_out}”: a public-welfare post is a job near home for people "
            "without other work, so the site reads the two as not going together (no document rules on it). The "
            "county decides."),
     ),
     ExclusiveSet(
-        "one_certificate_one_subsidy", ("training_subsidy", "skill_upgrade_subsidy"), "one_certificate_one_subsidy",
+        "one_certificate_one_subsidy", ("training_subsidy", "skill_upgrade_subsidy"),
         N_("The total counts “{counted}”, not “{left_out}”: one certificate is paid once. If you obtained two different "
            "certificates, ask the county about both."),
     ),

@@ -14,7 +14,9 @@ import pytest
 from helpers import ELIGIBLE, build
 
 from engine import evaluate
-from engine.totals import PAID_TO_RESIDENT, total
+from engine.interpretations import INTERPRETATIONS
+from engine.rules import VARIANTS
+from engine.totals import EXCLUSIVE_SETS, PAID_TO_RESIDENT, total
 
 ON = date(2019, 12, 31)
 AWAY_AND_POST = build(ELIGIBLE["transport_subsidy"], {
@@ -80,3 +82,11 @@ def test_a_benefit_not_due_leaves_nothing_out(status):
     ]
     summed = total(results, None)
     assert (summed.amount, summed.left_out) == (800, ())
+
+
+@pytest.mark.parametrize("exclusive", EXCLUSIVE_SETS, ids=lambda s: s.id)
+def test_each_exclusive_set_is_a_reading_every_rule_of_it_discloses(exclusive):
+    assert exclusive.id in INTERPRETATIONS
+    for benefit in exclusive.benefits:
+        for rule in VARIANTS[benefit]:
+            assert exclusive.id in rule.interpretations, (benefit, rule)
