@@ -29,6 +29,8 @@ CONFIG = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "co
                  id="set, so Streamlit never asks an outside service for the machine's address"),
     pytest.param("server", "fileWatcherType", "none",
                  id="no module re-imported under running processes when files change (a deploy restarts them)"),
+    pytest.param("runner", "postScriptGC", False,
+                 id="no full garbage collection after every run: it stalled a process at a job fair (issue 18)"),
 ])
 def test_a_production_setting(section, option, value):
     assert CONFIG[section][option] == value
