@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import http.client
 import os
 import random
 import socket
@@ -49,9 +50,9 @@ import sys
 import tempfile
 import time
 import tomllib
-import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
@@ -108,8 +109,9 @@ class ProtocolError(Exception):
 class Session:
     """One browser tab on one page: opens the WebSocket, reruns the script, types into the number input."""
 
-    def __init__(self, base_url: str, app: App, rng: random.Random, timeout: float) -> None:
+    def __init__(self, base_url: str, app: App, rng: random.Random, timeout: float, source: str = "127.0.0.1") -> None:
         self.base_url = base_url
+        self.source = source  # the loopback address the tab connects from (nginx limits per address)
         self.app = app
         self.rng = rng
         self.timeout = timeout
@@ -120,14 +122,15 @@ class Session:
 
     async def open(self) -> float:
         """Connect and run the page once, as a browser opening its address; returns the seconds of the run."""
-        cookies = await asyncio.to_thread(first_cookies, self.base_url)
+        cookies = await asyncio.to_thread(first_cookies, self.base_url, self.source)
         secure = self.base_url.startswith("https://")
         host = self.base_url.split("://", 1)[1]
         self.ws = await connect(f"{'wss' if secure else 'ws'}://{host}/_stcore/stream",
                                 subprotocols=["streamlit", cookies.get(XSRF_COOKIE, "")],
                                 additional_headers={"Origin": self.base_url,
                                                     "Cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())},
-                                ssl=loopback_tls() if secure else None, max_size=None, open_timeout=self.timeout)
+                                ssl=loopback_tls() if secure else None, max_size=None, open_timeout=self.timeout,
+                                local_addr=(self.source, 0))
         return await self.rerun(page_name=self.app.page)
 
     async def change_number(self) -> float:
@@ -187,14 +190,30 @@ class Session:
             await self.ws.close()
 
 
-def first_cookies(base_url: str) -> dict[str, str]:
+def first_cookies(base_url: str, source: str = "127.0.0.1") -> dict[str, str]:
     """The cookies the browser's first request (the health check) gets: Streamlit's XSRF cookie and, behind
-    nginx, the route cookie ``zz_route`` that keeps the tab on one process."""
+    nginx, the route cookie ``zz_route`` that keeps the tab on one process. Sent from ``source``."""
     # Only the loopback servers this module started are asked (over https: nginx's self-signed certificate).
-    context = loopback_tls() if base_url.startswith("https://") else None
-    with urllib.request.urlopen(f"{base_url}/_stcore/health", timeout=10, context=context) as response:  # noqa: S310
+    parts = urlsplit(base_url)
+    if parts.scheme == "https":
+        connection = http.client.HTTPSConnection(parts.hostname, parts.port, timeout=10, source_address=(source, 0),
+                                                 context=loopback_tls())
+    else:
+        connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10, source_address=(source, 0))
+    try:
+        connection.request("GET", "/_stcore/health")
+        response = connection.getresponse()
+        response.read()
         pairs = (header.split(";", 1)[0].partition("=") for header in response.headers.get_all("Set-Cookie") or [])
         return {name.strip(): value for name, _, value in pairs}
+    finally:
+        connection.close()
+
+
+def source_address(index: int, addresses: int) -> str:
+    """The loopback address of the ``index``-th tab when the tabs come from ``addresses`` addresses (127.0.0.1,
+    127.0.0.2, …: Linux answers the whole of 127.0.0.0/8): phones on several carriers' and Wi-Fi networks."""
+    return f"127.0.0.{1 + index % addresses}"
 
 
 @dataclass
@@ -248,12 +267,13 @@ def cpu_seconds(pid: int) -> float:
 
 
 async def measure(base_url: str, pids: list[int], app: App, sessions: int, *, duration: float, think: float,
-                  jitter: float, timeout: float, gc: str, seed: int = 18) -> Result:
+                  jitter: float, timeout: float, gc: str, addresses: int = 1, seed: int = 18) -> Result:
     """Open ``sessions`` sessions at once, then let each change the number every ``think`` ± ``jitter`` s for
     ``duration`` s; the latencies are of the widget changes sent within that window. CPU and RSS are summed over
     the Streamlit processes ``pids``."""
     result = Result(app.name, gc, sessions, duration)
-    tabs = [Session(base_url, app, random.Random(seed * 1000 + i), timeout) for i in range(sessions)]
+    tabs = [Session(base_url, app, random.Random(seed * 1000 + i), timeout, source_address(i, addresses))
+            for i in range(sessions)]
 
     async def open_tab(tab: Session) -> None:
         try:
@@ -343,11 +363,11 @@ class Served:
             stop(process)
 
 
-def serve(app: App, post_script_gc: bool, log_dir: Path, behind_nginx: int = 0) -> Served:
+def serve(app: App, post_script_gc: bool | None, log_dir: Path, behind_nginx: int = 0) -> Served:
     """One Streamlit process reached directly (``behind_nginx`` 0), or that many processes behind nginx with the
     production site file (``deploy/nginx-site.conf``: https, the route cookie, the limits), as in
     ``deploy/run_local.py``."""
-    gc = "on" if post_script_gc else "off"
+    gc = {None: "site", True: "on", False: "off"}[post_script_gc]
     if not behind_nginx:
         url, process = start_server(app, post_script_gc, log_dir / f"{app.name}-gc-{gc}.log")
         return Served(url, [process], direct_urls=[url])
@@ -381,12 +401,13 @@ async def warm(base_url: str, app: App, timeout: float) -> None:
 
 
 def sweep(app_names: list[str], counts: list[int], duration: float, *, think: float = 3.0, jitter: float = 1.0,
-          post_script_gc: bool = True, timeout: float = 30.0, log_dir: Path | None = None,
-          behind_nginx: int = 0) -> list[Result]:
+          post_script_gc: bool | None = None, timeout: float = 30.0, log_dir: Path | None = None,
+          behind_nginx: int = 0, addresses: int = 1) -> list[Result]:
     """Every app on its own fresh server (``behind_nginx`` processes behind nginx, or one process reached
-    directly), every N in turn; the servers are stopped afterwards."""
+    directly), every N in turn, the tabs spread over ``addresses`` source addresses; the servers are stopped
+    afterwards. ``post_script_gc`` None: as ``.streamlit/config.toml`` sets it."""
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="ws_load_"))
-    gc = "on" if post_script_gc else "off"
+    gc = "on" if (site_post_script_gc() if post_script_gc is None else post_script_gc) else "off"
     results = []
     for name in app_names:
         app = APPS[name]
@@ -396,7 +417,7 @@ def sweep(app_names: list[str], counts: list[int], duration: float, *, think: fl
                 asyncio.run(warm(url, app, timeout))
             for count in counts:
                 result = asyncio.run(measure(served.url, served.pids, app, count, duration=duration, think=think,
-                                             jitter=jitter, timeout=timeout, gc=gc))
+                                             jitter=jitter, timeout=timeout, gc=gc, addresses=addresses))
                 result.processes = len(served.processes) if behind_nginx else 1
                 results.append(result)
                 print(format_row(result.row()), flush=True)
@@ -443,12 +464,16 @@ def main() -> None:
     parser.add_argument("--behind-nginx", type=int, default=0, metavar="K",
                         help="serve with K Streamlit processes behind nginx (https, deploy/nginx-site.conf) instead "
                              "of one process reached directly")
+    parser.add_argument("--addresses", type=int, default=1, choices=range(1, 255), metavar="A",
+                        help="the tabs come from A loopback addresses, 127.0.0.1 to 127.0.0.A (nginx limits each "
+                             "address: 200 open tabs, a burst of 150 openings)")
     args = parser.parse_args()
     print(f"nproc {os.cpu_count()}, load {os.getloadavg()[0]:.2f}, think {args.think} ± {args.jitter} s, "
-          f"{args.duration:.0f} s per N, postScriptGC {args.post_script_gc}")
+          f"{args.duration:.0f} s per N, postScriptGC {args.post_script_gc}, tabs from {args.addresses} address(es)")
     print(" | ".join(HEADER))
     results = sweep(args.apps, args.sessions, args.duration, think=args.think, jitter=args.jitter,
-                    post_script_gc=args.post_script_gc == "on", timeout=args.timeout, behind_nginx=args.behind_nginx)
+                    post_script_gc=args.post_script_gc == "on", timeout=args.timeout, behind_nginx=args.behind_nginx,
+                    addresses=args.addresses)
     for line in verdicts(results):
         print(line)
 
