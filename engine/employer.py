@@ -84,7 +84,7 @@ def _amount(rule: Rule, facts: Mapping[str, Any], on: date) -> float | None:
     return 0 if result["status"] == "not_eligible" else None
 
 
-Curve = Callable[[Mapping[str, Any], date, "int | None"], list[dict[str, Any]]]
+Curve = Callable[..., list[dict[str, Any]]]  # (employer facts, date, hires) -> rows
 
 
 def _once_per_input(build: Curve) -> Curve:
