@@ -37,8 +37,8 @@ def test_sessions_through_nginx_reach_both_processes(tmp_path):
     """``--behind-nginx 2``: the sessions go through nginx (https, the route cookie) and are spread over both
     processes. 16 sessions on random route ids all landing on one of two processes has a chance of 2 in 65,536.
 
-    A process that ran reruns in the timed window used at least 0.1 s of CPU there (one broker's session makes
-    about ten reruns of 20 ms or more); an idle one uses a few hundredths of a second."""
+    A process that ran reruns in the timed window used more than 0.04 s of CPU there (a broker's rerun takes about
+    25 ms, and a session makes about ten in the 4 s, two or more on a busy machine); an idle one uses 0.01 s."""
     [result] = sweep(["broker"], [16], duration=4, think=0.3, jitter=0.1, timeout=20, log_dir=tmp_path,
                      behind_nginx=2)
     assert result.errors == []
@@ -46,4 +46,4 @@ def test_sessions_through_nginx_reach_both_processes(tmp_path):
     assert result.reruns >= 16
     assert result.processes == 2
     assert len(result.cpu_each) == 2
-    assert all(cpu > 0.1 for cpu in result.cpu_each), result.cpu_each
+    assert all(cpu > 0.04 for cpu in result.cpu_each), result.cpu_each
