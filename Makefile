@@ -79,7 +79,7 @@ bench: $(STAMP) system-deps
 	$(PY) bench/site_bench.py
 	$(PY) bench/cli_bench.py --big
 	$(PY) bench/ws_load.py --apps minimal resident employer institution broker --sessions 50 100 --duration 20
-	$(PY) bench/ws_load.py --apps employer institution broker --sessions 50 100 --duration 20 --behind-nginx 2
+	$(PY) bench/ws_load.py --apps employer institution broker --sessions 100 150 --duration 20 --behind-nginx 2
 	$(PY) bench/ws_soak.py --apps resident employer --sessions 30 --think 2 --duration 300
 
 clean:
