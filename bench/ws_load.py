@@ -292,7 +292,7 @@ async def measure(base_url: str, pids: list[int], app: App, sessions: int, *, du
             except Exception as error:  # every failure is counted, the load goes on
                 result.errors.append(f"rerun: {error!r}")
                 tab.number = None
-            pause = max(0.0, think + tab.rng.uniform(-jitter, jitter))
+            pause = think_pause(tab.rng, think, jitter)
             if time.monotonic() + pause >= until:
                 return
             await asyncio.sleep(pause)
@@ -322,6 +322,16 @@ def site_post_script_gc() -> bool:
     """``runner.postScriptGC`` as the site sets it in ``.streamlit/config.toml`` (Streamlit's default: on)."""
     with (ROOT / ".streamlit" / "config.toml").open("rb") as file:
         return tomllib.load(file).get("runner", {}).get("postScriptGC", True)
+
+
+def gc_label(post_script_gc: bool | None) -> str:
+    """"on" or "off": the setting given, or the site's own when None."""
+    return "on" if (site_post_script_gc() if post_script_gc is None else post_script_gc) else "off"
+
+
+def think_pause(rng: random.Random, think: float, jitter: float) -> float:
+    """Seconds a tab waits before its next answer: ``think`` ± ``jitter``, uniformly, never below 0."""
+    return max(0.0, think + rng.uniform(-jitter, jitter))
 
 
 def start_server(app: App, post_script_gc: bool | None, log: Path, *, flags: tuple[str, ...] = ()) -> tuple[
@@ -367,7 +377,7 @@ def serve(app: App, post_script_gc: bool | None, log_dir: Path, behind_nginx: in
     """One Streamlit process reached directly (``behind_nginx`` 0), or that many processes behind nginx with the
     production site file (``deploy/nginx-site.conf``: https, the route cookie, the limits), as in
     ``deploy/run_local.py``."""
-    gc = {None: "site", True: "on", False: "off"}[post_script_gc]
+    gc = gc_label(post_script_gc)
     if not behind_nginx:
         url, process = start_server(app, post_script_gc, log_dir / f"{app.name}-gc-{gc}.log")
         return Served(url, [process], direct_urls=[url])
@@ -407,7 +417,7 @@ def sweep(app_names: list[str], counts: list[int], duration: float, *, think: fl
     directly), every N in turn, the tabs spread over ``addresses`` source addresses; the servers are stopped
     afterwards. ``post_script_gc`` None: as ``.streamlit/config.toml`` sets it."""
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="ws_load_"))
-    gc = "on" if (site_post_script_gc() if post_script_gc is None else post_script_gc) else "off"
+    gc = gc_label(post_script_gc)
     results = []
     for name in app_names:
         app = APPS[name]

@@ -32,7 +32,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.ws_load import APPS, App, Session, quantile, site_post_script_gc, start_server, warm  # noqa: E402
+from bench.ws_load import APPS, App, Session, gc_label, quantile, start_server, think_pause, warm  # noqa: E402
 from deploy.cluster import rss_mb, stop  # noqa: E402
 
 
@@ -100,7 +100,7 @@ async def soak(base_url: str, pid: int, app: App, sessions: int, *, duration: fl
                 await tab.open()
                 for _ in range(churn):
                     result.latencies.append(await tab.change_number())
-                    pause = max(0.0, think + rng.uniform(-jitter, jitter))
+                    pause = think_pause(rng, think, jitter)
                     if time.monotonic() + pause >= until or not going():
                         return
                     await asyncio.sleep(pause)
@@ -129,7 +129,7 @@ def run(app_names: list[str], sessions: int, duration: float, *, post_script_gc:
 
     ``post_script_gc`` None: as ``.streamlit/config.toml`` sets it; ``flags``: more ``streamlit run`` options."""
     log_dir = log_dir or Path(tempfile.mkdtemp(prefix="ws_soak_"))
-    gc = "on" if (site_post_script_gc() if post_script_gc is None else post_script_gc) else "off"
+    gc = gc_label(post_script_gc)
     results = []
     for name in app_names:
         app = APPS[name]
