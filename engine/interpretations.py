@@ -27,7 +27,8 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             "yishang_inclusive", 0, "以上",
             N_("“以上” (“or more”) includes the number itself: 12 months, age 40, 3 years and 6 months "
                "all count."),
-            N_("Civil Code of the PRC, article 1259: 以上、以下、以内、届满 include the number itself."),
+            N_("General Provisions of the Civil Law of the PRC (民法总则, in force from 1 October 2017 to 31 December "
+               "2020), article 205: 以上、以下、以内、届满 include the number itself."),
         ),
         Interpretation(
             "transport_contract_any_length", 1, "对外出务工稳定在1年以上并签订劳动合同、缴纳各项社会保险的建档立卡贫困劳动力",

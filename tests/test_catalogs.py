@@ -199,7 +199,7 @@ def test_the_glossary_checks_can_fail():
     for fine in ("传统算法（虚岁）会多出一两岁", "符合条件的学生，每人3000元扶贫助学补助。", "女40周岁以上"):
         assert not forbidden_in(fine, zh["forbidden"], zh["forbidden_patterns"]), fine
     for fine in ("tuition, accommodation fees (bedding included) or practice-material fees", "Article {number}",
-                 "unlike Article 5 (五) and Article 10 (十)", "Civil Code of the PRC, article 1259"):
+                 "unlike Article 5 (五) and Article 10 (十)", "General Provisions of the Civil Law of the PRC (民法总则), article 205"):
         assert not forbidden_in(fine, en["forbidden"], en["forbidden_patterns"]), fine
     for was in ("（您现在{age}岁)", "咨询电话12333,请拨打", "女40周岁以上;男50周岁以上"):
         assert ASCII_BRACKETS_AROUND_CHINESE.search(was) or ASCII_PUNCTUATION_BESIDE_CHINESE.search(was), was

@@ -145,3 +145,36 @@ def test_every_reading_quotes_the_words_it_reads(key):
     assert reading.text_zh in words, f"{key}: text_zh is not the policy's words"
     assert reading.reading
     assert reading.basis
+
+
+# Laws a reading or a parameter may cite, with the dates they were in force: the policy ran 2018-07-01 to 2020-12-31,
+# so a citation is of a law in force then (the Civil Code of 2021 replaced the General Provisions' article 205).
+LAWS_IN_FORCE = {
+    "民法典": (date(2021, 1, 1), None), "Civil Code": (date(2021, 1, 1), None),
+    "民法总则": (date(2017, 10, 1), date(2020, 12, 31)),
+    "General Provisions of the Civil Law": (date(2017, 10, 1), date(2020, 12, 31)),
+    "劳动法": (date(1995, 1, 1), None), "Labour Law": (date(1995, 1, 1), None),
+}
+
+
+def _cited_texts() -> list[tuple[str, str]]:
+    """Every text that may cite a law: readings (and their Chinese), parameter descriptions and references."""
+    from i18n import translations  # noqa: PLC0415
+
+    zh = translations("zh_CN")
+    texts = [(f"reading {key}", text) for key, item in INTERPRETATIONS.items()
+             for msgid in (item.reading, item.basis) for text in (msgid, zh.gettext(msgid))]
+    for path, spec in definitions().items():
+        texts.append((f"parameter {path}", str(spec.get("description", ""))))
+        texts += [(f"parameter {path}", str(entry.get("reference", ""))) for entry in spec["values"].values()]
+    return texts
+
+
+def anachronisms(texts) -> list[str]:
+    return [f"{where}: {law}" for where, text in texts for law, (start, end) in LAWS_IN_FORCE.items()
+            if law in text and (start > policy.IN_FORCE_FROM or (end is not None and end < policy.IN_FORCE_UNTIL))]
+
+
+def test_every_law_cited_was_in_force_during_the_policy():
+    assert anachronisms(_cited_texts()) == []
+    assert anachronisms([("was", "民法典 第一千二百五十九条")]) == ["was: 民法典"]
