@@ -8,13 +8,14 @@ from typing import Any
 
 from engine import catalog, policy, totals
 from engine.age import with_age
-from engine.assess import ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, OUT_OF_PERIOD, assess
+from engine.assess import ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, OUT_OF_PERIOD, Assessment, assess
+from engine.interpretations import INTERPRETATIONS
 from engine.logic import Context
 from engine.messages import Message, msg
 from engine.params import values_on
 from engine.profile import flatten
 from engine.rules import VARIANTS
-from engine.rules.base import Rule
+from engine.rules.base import Condition, Rule
 from engine.steps import outlook
 from i18n import N_
 
@@ -42,7 +43,8 @@ def evaluate_rule(rule: Rule, ctx: Context, lang: str | None) -> dict[str, Any]:
 
     ``next`` holds the checked steps of :mod:`engine.steps` (each with ``change``, ``months`` and
     ``gives``); ``ruled_out`` says that nothing within the policy period makes the benefit due, and
-    ``too_late`` why, when time is the reason.
+    ``too_late`` why, when time is the reason. ``face`` holds the readings that decide this result, each with its
+    short sentence (:func:`deciding_readings`).
     """
     now = assess(rule, ctx)
     met = [c.message(ctx, met=True) for c in now.met]
@@ -60,12 +62,60 @@ def evaluate_rule(rule: Rule, ctx: Context, lang: str | None) -> dict[str, Any]:
         next=[step.as_dict(lang, has_amount and step.amount is not None) for step in ahead.steps],
         ruled_out=ahead.ruled_out,
         too_late=[m.as_dict(lang) for m in ahead.too_late],
+        face=[face_entry(key, lang) for key in deciding_readings(rule, ctx, now)],
     )
     if rule.extras is not None:
         for key, value in rule.extras(ctx, amount).items():
             is_messages = isinstance(value, list) and all(isinstance(v, Message) for v in value)
             result[key] = [m.as_dict(lang) for m in value] if is_messages else value
     return result
+
+
+def pivotal(condition: Condition, now: Assessment) -> bool:
+    """``condition`` is settled, and its other value would give another status: a reading that settles it decides
+    the result."""
+    if condition in now.met:
+        value = True
+    elif condition in now.failed:
+        value = False
+    else:
+        return False
+    failed_else = any(c is not condition for c in now.failed)
+    unknown_else = any(c is not condition for c in now.unknown)
+
+    def status(holds: bool) -> str:
+        return NOT_ELIGIBLE if failed_else or not holds else NEEDS_INFO if unknown_else else ELIGIBLE
+
+    return status(value) != status(not value)
+
+
+def deciding_readings(rule: Rule, ctx: Context, now: Assessment) -> list[str]:
+    """The readings that decide this result, in the order the rule declares them (``Rule.decides``): a reading of a
+    condition when it settles that condition and the condition is pivotal; any other reading when its test holds."""
+    found: list[str] = []
+    for declared in rule.decides:
+        if declared.when is None or declared.reading in found:
+            continue
+        if declared.condition is not None and not pivotal(declared.condition, now):
+            continue
+        if declared.when(ctx, now):
+            found.append(declared.reading)
+    return found
+
+
+def face_entry(key: str, lang: str | None) -> dict[str, Any]:
+    """A reading's face sentence as a message, with the reading's id."""
+    return {"reading": key, **msg(INTERPRETATIONS[key].face).as_dict(lang)}
+
+
+def add_total_readings(results: list[dict[str, Any]], left_out: tuple[dict[str, Any], ...], lang: str | None) -> None:
+    """A benefit the total leaves out because of a reading (``post_or_work_away``, ``one_certificate_one_subsidy``)
+    says that reading on its face: the reading decides whether its amount is counted."""
+    by_benefit = {r["benefit"]: r for r in results}
+    for entry in left_out:
+        result = by_benefit[entry["benefit"]]
+        if all(item["reading"] != entry["set"] for item in result["face"]):
+            result["face"].append(face_entry(entry["set"], lang))
 
 
 def _describe(rule: Rule, status: str, amount: Any, lang: str | None) -> dict[str, Any]:
@@ -98,7 +148,7 @@ def out_of_period_result(rule: Rule, on: date, lang: str | None) -> dict[str, An
     notice = msg(OUT_OF_PERIOD_MESSAGE, start=policy.IN_FORCE_FROM.isoformat(),
                  end=policy.IN_FORCE_UNTIL.isoformat(), date=on.isoformat())
     result.update(met=[], unmet=[notice.as_dict(lang)], missing=[], missing_figures=[], next=[], ruled_out=True,
-                  too_late=[])
+                  too_late=[], face=[])
     if rule.benefit == "public_welfare_post":
         result["monthly"] = None
     return result
@@ -120,6 +170,7 @@ def evaluate(profile: Mapping[str, Any], on: date, lang: str | None = "zh_CN") -
         rule = choose_variant(benefit, facts)
         results.append(evaluate_rule(rule, ctx, lang) if in_force else out_of_period_result(rule, on, lang))
     summed = totals.total(results, lang)
+    add_total_readings(results, summed.left_out, lang)
     return {
         "policy": policy.POLICY_ID,
         "date": on.isoformat(),

@@ -1,7 +1,8 @@
 """Readings of ambiguous text: the one place where the engine records how it reads the policy.
 
-Each result that depends on a reading carries its id, so a page can say "read as …". When an
-official ruling is found, change the reading here and the parameter it affects, nowhere else.
+Each result that depends on a reading carries its id, so a page can say "read as …"; a result that a reading
+decides also carries its face sentence (``face``; ``Rule.decides`` says when). When an official ruling is found,
+change the reading here and the parameter it affects, nowhere else.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ class Interpretation:
     text_zh: str  # the words of the policy that are ambiguous
     reading: str  # English msgid: how the engine reads them
     basis: str  # English msgid: why
+    # English msgid: the reading in one short sentence, said on the face of a card whose result it decides (the
+    # reading and its basis stay under "The policy says"); Chinese at most 40 characters.
+    face: str = ""
 
 
 INTERPRETATIONS: dict[str, Interpretation] = {
@@ -29,6 +33,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "all count."),
             N_("General Provisions of the Civil Law of the PRC (民法总则, in force from 1 October 2017 to 31 December "
                "2020), article 205: 以上、以下、以内、届满 include the number itself."),
+            face=N_("“以上” (“or more”) includes the number itself: reaching it exactly counts."),
         ),
         Interpretation(
             "transport_contract_any_length", 1, "对外出务工稳定在1年以上并签订劳动合同、缴纳各项社会保险的建档立卡贫困劳动力",
@@ -36,6 +41,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "more) is the time in stable work away from home, not the length of the contract."),
             N_("The article asks for a signed contract and sets no length for it, unlike Article 5 (五) and "
                "Article 9 (九), which ask for a contract of 1 year or more (1年以上劳动合同)."),
+            face=N_("A labour contract of any length counts here, one shorter than a year too."),
         ),
         Interpretation(
             "workshop_band_overlap_100", 2, "吸纳31人至100人的一次性补贴6万元；吸纳100人以上的一次性补贴10万元",
@@ -45,6 +51,8 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("No official ruling was found. The band “31人至100人” names 100 itself, and the lower amount never "
                "promises more than may be paid. The county employment service centre decides for a workshop "
                "with exactly 100 qualifying hires: ask there."),
+            face=N_("At exactly 100 hires the text allows 60,000 or 100,000 yuan: the site uses 60,000; the county "
+                    "decides."),
         ),
         Interpretation(
             "workshop_carrier_location", 2, "在贫困村、移民村和扶贫产业园创建就业扶贫车间、社区工厂、产业扶贫基地、农产品加工基地",
@@ -52,6 +60,8 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "factories, industry bases and farm-produce processing bases) set up in a poor village, a migrant "
                "village or a poverty-alleviation industrial park."),
             N_("The article creates the workshops and bases in those places and pays the grant to them."),
+            face=N_("The grant is only for workshops and bases in a poor village, a migrant village or an "
+                    "industrial park."),
         ),
         Interpretation(
             "incubator_minimum_award", 3, "由所在地级市一次性给予不低于50万元奖补资金",
@@ -59,6 +69,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "that minimum, and the city may pay more."),
             N_("“不低于50万元” (not less than 500,000 yuan) sets a floor and no ceiling, and the city pays it. The "
                "region's award for the region- or national-level standard is a fixed 1,000,000 yuan."),
+            face=N_("For a city-level park, 500,000 yuan is the least the city pays; it may pay more."),
         ),
         Interpretation(
             "public_welfare_monthly", 6, "以所在地级市上年度农村常住居民人均可支配收入为基数按月发放",
@@ -67,12 +78,14 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "amount."),
             N_("No document was found that says how the monthly amount is derived; a base paid monthly is "
                "read as one twelfth a month."),
+            face=N_("The amount is for a year; paid monthly, a month is one twelfth of it."),
         ),
         Interpretation(
             "public_welfare_disabled_age", 6, "对于有一定劳动能力的残疾建档立卡贫困劳动力年龄可适当放宽",
             N_("A disabled registered poor worker who is able to work may be placed before age 40, from age 16 "
                "(the legal working age); the county decides how far the age is relaxed."),
             N_("The article says the age “may be appropriately relaxed” and names no lower limit of its own."),
+            face=N_("You are disabled, so the age of 40 is relaxed for you (not below 16); the county decides."),
         ),
         Interpretation(
             "public_welfare_min_working_age", 6, "对于有一定劳动能力的残疾建档立卡贫困劳动力年龄可适当放宽",
@@ -80,6 +93,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "16 or more. Under 16, no post; age not known, it is asked."),
             N_("Labour Law of the PRC, article 15: no employer may recruit a minor under 16 (禁止用人单位招用未满十六周岁"
                "的未成年人). The article relaxes its own age of 40, not the law."),
+            face=N_("The age relaxed for a disabled person stops at 16, the legal working age."),
         ),
         Interpretation(
             "public_welfare_no_upper_age", 6, "托底安排年满40周岁以上有就业愿望和就业能力的建档立卡贫困劳动力",
@@ -88,12 +102,14 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "them."),
             N_("The article sets only the lower age “年满40周岁以上” (aged 40 or more) and asks for the wish and the "
                "ability to work (有就业愿望和就业能力); it names no upper age."),
+            face=N_("The site sets no upper age for a post; the county decides whether a post suits you."),
         ),
         Interpretation(
             "startup_employs_others", 7, "带动就业",
             N_("“Creating jobs” (带动就业) is read as: the business employs at least one person besides "
                "the founder."),
             N_("The article sets no number; one other person is the smallest reading."),
+            face=N_("“Creating jobs” (带动就业) is read as employing at least one person besides you."),
         ),
         Interpretation(
             "training_certificate_either_kind", 8, "培训结束并取得相应资格证书后",
@@ -103,6 +119,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("Article 8 (八) says “the corresponding certificate” (相应资格证书) without naming its kind; Article 10 "
                "(十) of the same policy pays training after either kind (培训合格证书或职业资格证书). Reading only one "
                "kind would turn away a trainee who holds the other."),
+            face=N_("Either certificate counts: a training-completion or a vocational qualification certificate."),
         ),
         Interpretation(
             "training_registered_poor_from_heading", 8, "培训对象自主选择培训机构的",
@@ -111,6 +128,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("Article 8 (八) stands under the heading “二、技能培训助推建档立卡贫困劳动力就业” (skills training to help "
                "registered poor workers into work), like the whole policy. Other people may apply for a training "
                "subsidy under the region's general training policy: ask the county employment service centre."),
+            face=N_("This policy's training subsidy is for registered poor workers only."),
         ),
         Interpretation(
             "out_of_region_worker_facts", 9, "区外用人单位与我区建档立卡贫困劳动力签订1年以上劳动合同、缴纳社会保险并在区外就业",
@@ -120,6 +138,8 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "gives the number of such workers (the site has no roster for this article)."),
             N_("The clause names the contract, the insurance and the work outside the region together, as what "
                "the employer and the worker must have; the subsidies are for the workers so employed."),
+            face=N_("Counted are Ningxia's registered poor workers with a contract of a year or more and social "
+                    "insurance, working outside Ningxia."),
         ),
         Interpretation(
             "employer_training_certified_hires", 10,
@@ -129,6 +149,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "the subsidy for each is the region's training-subsidy standard."),
             N_("The clause pays after training once a certificate is obtained (培训后取得…证书), at the region's "
                "vocational training policy (按照自治区职业培训政策), the same standard as Article 8 (八)."),
+            face=N_("Counted are the hires you trained who then obtained a certificate."),
         ),
         Interpretation(
             "two_after_school_count", 11,
@@ -138,6 +159,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "the school counts each student who meets every condition."),
             N_("The amounts are per person (每人) and the training grant goes to the school; the school's count "
                "already holds each student's facts, and assessing both would count a student twice."),
+            face=N_("The school's count is assessed, not one student's own answers."),
         ),
         Interpretation(
             "two_after_one_semester_minimum", 11, "到技工院校参加1个学期的职业技能培训",
@@ -145,11 +167,13 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "training at a technical school qualifies too, and is paid once."),
             N_("The article names the least training a student must have done, not the most; the amounts are per person "
                "(每人), not per semester."),
+            face=N_("“1个学期” (one semester) is read as at least one: more semesters count too, paid once."),
         ),
         Interpretation(
             "unemployment_six_months", 13, "在城镇常住并处于无业状态6个月以上",
             N_("Living in town and being without work must both have lasted 6 months or more."),
             N_("The 6 months qualify the whole state of living in town without work."),
+            face=N_("Living in town and being without work must both have lasted 6 months."),
         ),
         Interpretation(
             "two_after_payee", 11, "按照每人6000元标准从就业补助资金中给予培训补助",
@@ -157,6 +181,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "the 3,000-yuan study aid goes to the student."),
             N_("The article does not name the payee of the training grant; under Article 8 (八), training that the "
                "government buys is paid to the institution."),
+            face=N_("The 6,000-yuan training grant is paid to the technical school, not to the student."),
         ),
         Interpretation(
             "one_course_one_subsidy", 8, "将职业技能培训补贴直补个人",
@@ -167,6 +192,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("Article 8 (八) pays for a course the trainee chose; Article 11 (十一) pays for the technical school's "
                "semester. Both are paid from the employment subsidy fund, and neither says one course is paid "
                "twice."),
+            face=N_("Your technical-school semester is paid under Article 11 (十一), not a second time here."),
         ),
         Interpretation(
             "post_or_work_away", 6, "托底安排年满40周岁以上有就业愿望和就业能力的建档立卡贫困劳动力",
@@ -177,6 +203,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("“托底安排” (a safety-net placement) is for people who want work and have none; one person does not "
                "hold a village post and a job away from home in the same year. No document was found that rules "
                "on a person who could apply for both."),
+            face=N_("A post and the transport subsidy are not added into one total: the larger one is counted."),
         ),
         Interpretation(
             "one_certificate_one_subsidy", 10, "当年取得国家职业资格证书或职业技能等级证书的建档立卡贫困劳动力可按规定申请职工技能提升补贴",
@@ -186,6 +213,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("Article 8 (八) pays after a course once its certificate is obtained; Article 10 (十) pays for a "
                "certificate obtained this year (按规定, under the rules). One certificate paid twice is read as "
                "not intended; no document was found that says so in words."),
+            face=N_("The training and skill-upgrade subsidies are not added into one total: the larger is counted."),
         ),
         Interpretation(
             "skill_upgrade_12_months", 10, "依法参加失业保险3年以上",
@@ -195,6 +223,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "condition was relaxed from 36 to 12 months of contributions. No source says in words that it "
                "overrides the 3 years of Article 10 (十) for registered poor workers: ask the county if you have "
                "between 1 and 3 years."),
+            face=N_("From 2019, 1 year of unemployment insurance is enough instead of 3."),
         ),
         Interpretation(
             "two_after_semester_months", 11, "到技工院校参加1个学期的职业技能培训",
@@ -202,6 +231,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "more semester is offered only when 6 months remain before the policy ends."),
             N_("The policy sets no length for a semester; the bound is used only to date a step, never an "
                "amount."),
+            face=N_("A semester is taken to last at most 6 months, to date the next step."),
         ),
         Interpretation(
             "sme_qualifying_hires", 5, "依法签订1年以上劳动合同并交纳社会保险费",
@@ -210,6 +240,7 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "unemployment insurance for each."),
             N_("The employment subsidy fund's social-insurance subsidy covers the employer part of those "
                "three insurances (财社〔2017〕164号)."),
+            face=N_("The subsidy is a year of the employer part of pension, medical and unemployment insurance."),
         ),
         Interpretation(
             "workshop_worker_counts", 2, "吸纳建档立卡贫困劳动力稳定就业在1年以上并签订劳动合同、缴纳各项社会保险",
@@ -218,6 +249,76 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "paid."),
             N_("“Stable employment” is read as unbroken work for the same workshop; the article asks for a "
                "labour contract but, unlike Article 5 (五), sets no length for it."),
+            face=N_("A worker counts after 12 months in a row with a contract of any length and social insurance."),
+        ),
+        Interpretation(
+            "public_welfare_with_a_job", 6, "托底安排年满40周岁以上有就业愿望和就业能力的建档立卡贫困劳动力",
+            N_("No test of other work is applied to a post: a person who has a job now is shown as able to apply "
+               "too. The posts are a safety net (托底安排) for people without other work, so the county employment "
+               "service centre decides whether to give one to someone in work."),
+            N_("The article's conditions are the age, the wish and the ability to work (有就业愿望和就业能力); "
+               "“托底安排” (a safety-net placement) says what the posts are for and sets no test of having no job. "
+               "No document was found that rules on a person in work."),
+            face=N_("You have a job: posts are a safety net for people without other work; the county decides."),
+        ),
+        Interpretation(
+            "out_of_region_insurance_in_addition", 9,
+            "吸纳我区建档立卡贫困户家庭中劳动力就业的，再按我区灵活就业人员社保补贴办法和标准从就业补助资金中给予社保补贴",
+            N_("“再” is read as “in addition”: an employer outside Ningxia that employs the workers can apply for the "
+               "social-insurance subsidy whether or not it trains them; the training is a condition of the training "
+               "and assessment subsidies only."),
+            N_("The words after the semicolon set their own condition (吸纳…就业的, employing the workers), their own "
+               "standard and their own fund (就业补助资金), apart from the training and assessment subsidies paid "
+               "from 就业专项资金. No document was found that ties the social-insurance subsidy to the training."),
+            face=N_("The insurance subsidy does not need the training: “再” is read as “in addition”."),
+        ),
+        Interpretation(
+            "out_of_region_insurance_same_hires", 9, "吸纳我区建档立卡贫困户家庭中劳动力就业的",
+            N_("The workers of registered poor households (建档立卡贫困户家庭中劳动力) whose employment earns the "
+               "social-insurance subsidy are read as the same workers as the training subsidy's: Ningxia's "
+               "registered poor workers with a contract of 1 year or more and social insurance, working outside "
+               "Ningxia. One count serves both subsidies."),
+            N_("A registered poor worker (建档立卡贫困劳动力) is a working-age member of a registered poor household, "
+               "and the clause speaks of the same employer outside Ningxia throughout."),
+            face=N_("The insurance subsidy counts the same workers as the training subsidy."),
+        ),
+        Interpretation(
+            "broker_placement_counts", 4, "组织建档立卡贫困劳动力到企业初次就业1年以上并签订劳动合同、缴纳社会保险的",
+            N_("A placement counts when the placed worker is registered poor, the job is the worker's first (初次就业) "
+               "and with an enterprise (企业), and the worker has worked there 12 months or more with a labour "
+               "contract and social insurance paid. The number of placements a broker gives is read as the number "
+               "of such placements; a list of placed workers is checked row by row."),
+            N_("The clause says each of these of the placed worker and pays per person (200元/人); 以上 includes "
+               "the number."),
+            face=N_("Only first jobs with an enterprise, of 12 months or more with a contract and social insurance, "
+                    "count."),
+        ),
+        Interpretation(
+            "broker_4050_ages", 4, "劳务经纪人中的“4050”人员",
+            N_("A “4050” person (“4050”人员) is a woman aged 40 or more or a man aged 50 or more, in full years "
+               "(周岁) on the day assessed."),
+            N_("The policy does not define “4050”; in employment-support policy the words name women of 40 and men "
+               "of 50 or more (女40周岁以上、男50周岁以上) who find it hard to get work, and 以上 includes the number."),
+            face=N_("A “4050” person is read as a woman aged 40 or more or a man aged 50 or more."),
+        ),
+        Interpretation(
+            "broker_4050_is_a_broker", 4, "劳务经纪人中的“4050”人员",
+            N_("The subsidy is for a labour broker (劳务经纪人) who is a “4050” person: the applicant is the broker, "
+               "a person. A labour agency (劳务中介组织) is not a person and cannot apply for it; it can apply for "
+               "the service subsidy per placement."),
+            N_("The clause names “4050” people among labour brokers (劳务经纪人中的“4050”人员); an age belongs to a "
+               "person, not to an organisation."),
+            face=N_("Only a labour broker who is a person can apply; a labour agency cannot."),
+        ),
+        Interpretation(
+            "broker_4050_flexible_subsidy", 4, "纳入城镇灵活就业人员社会保险补贴范围",
+            N_("“纳入…补贴范围” (brought within the scheme) is read as: the broker can apply for the flexible-employment "
+               "social-insurance subsidy towards the social insurance they pay, at that scheme's standard, which "
+               "this policy does not give."),
+            N_("The clause names the scheme, not an amount; the region sets its standard and the county human "
+               "resources and social security bureau publishes it."),
+            face=N_("The subsidy is at the flexible-employment insurance scheme's standard; this policy gives no "
+                    "amount."),
         ),
     )
 }

@@ -87,7 +87,6 @@ FIELDS: dict[str, Field] = {
     "person.job.months": MONTHS,
     "person.job.contract": enum("none", "under_1_year", "1_year_or_more"),
     "person.job.social_insurance": BOOL,
-    "person.job.via_broker": BOOL,
     "person.business.kind": enum("none", "micro_enterprise", "individual"),
     "person.business.months": MONTHS,
     "person.business.employs_others": BOOL,
@@ -117,6 +116,7 @@ FIELDS: dict[str, Field] = {
     "employer.trains_hires": BOOL,
     "incubator.level": enum("none", "city", "region", "national"),
     "broker.qualifying_placements": COUNT,
+    "broker.kind": enum("person", "agency"),  # a labour broker (劳务经纪人) or a labour agency (劳务中介组织)
     "broker.is_4050": BOOL,  # a birth year and sex decide it (engine.age)
     "broker.sex": enum("woman", "man"),
     "broker.birth_year": Field("int", minimum=1900, maximum=2010),

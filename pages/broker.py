@@ -117,6 +117,17 @@ def insurance(page: Page, on: date) -> None:
         "broker can apply for a subsidy towards the social insurance paid as a flexibly employed person. The standard is not published in this "
         "policy: the county human resources and social security bureau (人力资源和社会保障局) publishes it; ask "
         "there or call 12333.")))
+    # Only a labour broker, a person, can be a “4050” person (reading broker_4050_is_a_broker): asked first, unanswered.
+    kinds = {"person": _("A labour broker (劳务经纪人), myself"), "agency": _("A labour agency (劳务中介组织)")}
+    kind = st.radio(_("Who is applying?"), list(kinds), index=None, horizontal=True, format_func=kinds.__getitem__,
+                    key="brk_kind")
+    if kind is None:
+        return
+    if kind == "agency":
+        facts = {"broker.kind": kind}
+        results.card(emp.results(facts, on, page.lang, ["broker_4050_insurance"])["broker_4050_insurance"], page,
+                     county=None)
+        return
     # “4050” is an age in full years (周岁) on the day checked: worked out from the sex and the year of birth on the
     # ID card (engine.age), never asked as "are you 40 or more?", which invites 虚岁.
     sexes = {"woman": _("Woman"), "man": _("Man")}
@@ -133,7 +144,8 @@ def insurance(page: Page, on: date) -> None:
                           key="brk_joined")
     if sex is None or born is None or joined is None:
         return
-    facts = {"broker.sex": sex, "broker.birth_year": int(born), "broker.joined_employee_insurance": joined}
+    facts = {"broker.kind": kind, "broker.sex": sex, "broker.birth_year": int(born),
+             "broker.joined_employee_insurance": joined}
     result = emp.results(facts, on, page.lang, ["broker_4050_insurance"])["broker_4050_insurance"]
     if IS_4050 in result["missing"]:  # the birthday falls near the day checked: the month decides
         month = st.number_input(_("In which month were you born? (1 to 12)"), min_value=1, max_value=12, value=None,

@@ -125,6 +125,7 @@ def card(result: dict[str, Any], page: Page, *, county: str | None,
             st.markdown(f"### {fmt.md_escape(amount)}")
         if result.get("monthly") is not None:
             st.markdown(fmt.md_escape(_("{monthly} a month").format(monthly=fmt.money(result["monthly"], page.lang))))
+        readings_on_face(result)
         if group == "apply":
             _eligible_details(result, page, benefit, county, ask)
         elif group == "not_yet":
@@ -139,6 +140,21 @@ def card(result: dict[str, Any], page: Page, *, county: str | None,
         else:
             st.markdown(fmt.md_escape(_texts(result["unmet"])[0]))
         _clause(result, page)
+
+
+def face_texts(result: dict[str, Any]) -> list[str]:
+    """The sentences of the readings that decide this result (the engine's ``face``), in the result's language."""
+    return _texts(result.get("face", []))
+
+
+def readings_on_face(result: dict[str, Any]) -> None:
+    """Each reading that decides this result, in one short sentence on the card itself; the reading and its basis
+    in full stay under "The policy says"."""
+    lines = face_texts(result)
+    if lines:
+        with st.container(key=f"face_{result['benefit']}"):
+            for line in lines:
+                st.markdown(f":material/menu_book: {fmt.md_escape(line)}")
 
 
 def _eligible_details(result: dict[str, Any], page: Page, benefit: catalog.Benefit, county: str | None,

@@ -15,7 +15,7 @@ from engine.totals import Total
 from ui import format as fmt
 from ui import takeaway
 from ui.frame import Page
-from ui.results import GROUPS, amount_text, citation, grouped, office_text, official_name
+from ui.results import GROUPS, amount_text, citation, face_texts, grouped, office_text, official_name
 
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; max-width: 46rem; margin: 1.5rem auto;
@@ -60,7 +60,8 @@ def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, summed:
         parts.append(f"<h2>{_esc(_(title))}</h2>")
         for result in groups[key]:
             benefit = catalog.BY_ID[result["benefit"]]
-            lines = [m["text"] for m in (result["met"] if key == "apply" else result["unmet"])]
+            lines = face_texts(result)  # the readings that decide this result, as on the card's face
+            lines += [m["text"] for m in (result["met"] if key == "apply" else result["unmet"])]
             lines += [m["text"] for m in result["next"] + result.get("too_late", [])]
             body = f"<strong>{_esc(official_name(benefit.label, page))}</strong> · {_esc(citation(result['article'], page))}"
             amount = amount_text(result, page)

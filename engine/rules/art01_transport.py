@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from engine.logic import Fact, Lookup, Param, is_true
 from engine.remedies import Do, part
-from engine.rules.base import Condition, Rule
+from engine.rules.base import IN_THE_TOTAL, Condition, Rule, at_threshold, decides, fact_is, never_decides
 from engine.rules.common import REGISTERED_POOR, months_at_least, wait_months
 from i18n import N_, Nn_
 
@@ -33,6 +33,13 @@ MONTHS = months_at_least(
 # A contract of any length counts here; the step names one of a year, which every article accepts.
 SIGN_CONTRACT = Do({"person.job.contract": "1_year_or_more"}, part(N_("a signed labour contract")))
 INSURANCE_PAID = Do({"person.job.social_insurance": True}, part(N_("social insurance paid by your employer")))
+CONTRACT = Condition(
+    Fact("person.job.contract").isin(("under_1_year", "1_year_or_more")),
+    met=N_("You signed a labour contract."),
+    unmet=N_("You need a signed labour contract."),
+    remedy=SIGN_CONTRACT,
+    readings=("transport_contract_any_length",),
+)
 
 RULE = Rule(
     benefit="transport_subsidy",
@@ -47,13 +54,7 @@ RULE = Rule(
                      "province) counts."),
         ),
         MONTHS,
-        Condition(
-            Fact("person.job.contract").isin(("under_1_year", "1_year_or_more")),
-            met=N_("You signed a labour contract."),
-            unmet=N_("You need a signed labour contract."),
-            remedy=SIGN_CONTRACT,
-            readings=("transport_contract_any_length",),
-        ),
+        CONTRACT,
         Condition(
             is_true("person.job.social_insurance"),
             met=N_("Your employer pays your social insurance."),
@@ -63,6 +64,12 @@ RULE = Rule(
     ),
     amount=AMOUNT,
     interpretations=("transport_contract_any_length", "yishang_inclusive", "post_or_work_away"),
+    decides=(
+        # A contract under a year counts by the reading only (五 and 九 ask for a year or more).
+        decides("transport_contract_any_length", fact_is("person.job.contract", "under_1_year"), CONTRACT),
+        decides("yishang_inclusive", at_threshold(MONTHS), MONTHS),
+        never_decides("post_or_work_away", IN_THE_TOTAL),
+    ),
     person_level=True,
 )
 RULES = (RULE,)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from engine.logic import Band, Context, Fact, Param
 from engine.remedies import Count, Plan, Upgrade, part
-from engine.rules.base import Condition, Rule
+from engine.rules.base import IN_THE_COUNT, Condition, Rule, decides, due, fact_is, never_decides
 from i18n import N_, Nn_
 
 CLAUSE = (
@@ -52,6 +52,22 @@ ENOUGH_HIRES = Condition(
 )
 
 
+LOCATION = Condition(
+    Fact("employer.located_in").isin(("poor_village", "migrant_village", "industrial_park")),
+    met=N_("The workshop is in a poor village, a migrant village or a poverty-alleviation "
+           "industrial park."),
+    unmet=N_("The workshop must be in a poor village, a migrant village or a poverty-alleviation "
+             "industrial park."),
+    readings=("workshop_carrier_location",),
+)
+
+
+def _at_the_overlap(ctx: Context, now) -> bool:
+    """Due, with the hires at the top of the last closed band (“31人至100人”), which “100人以上” also names."""
+    closed = [band["max"] for band in ctx.params["art02.bands"] if band["max"] is not None]
+    return due(ctx, now) and ctx.facts.get("employer.qualifying_hires") == closed[-1]
+
+
 def _next_band(ctx: Context) -> list[Plan]:
     """The hires that reach the next band, and when they can count."""
     hires = ctx.facts.get("employer.qualifying_hires")
@@ -72,20 +88,20 @@ RULE = Rule(
             unmet=N_("The grant is for poverty-alleviation workshops and bases (扶贫载体: workshops, community "
                      "factories, industry bases and farm-produce processing bases)."),
         ),
-        Condition(
-            Fact("employer.located_in").isin(("poor_village", "migrant_village", "industrial_park")),
-            met=N_("The workshop is in a poor village, a migrant village or a poverty-alleviation "
-                   "industrial park."),
-            unmet=N_("The workshop must be in a poor village, a migrant village or a poverty-alleviation "
-                     "industrial park."),
-            readings=("workshop_carrier_location",),
-        ),
+        LOCATION,
         ENOUGH_HIRES,
     ),
     amount=AMOUNT,
     # The band overlap is the amount's reading; the others are the conditions'.
     interpretations=("workshop_band_overlap_100", "workshop_carrier_location", "workshop_worker_counts",
                      "yishang_inclusive"),
+    decides=(
+        decides("workshop_band_overlap_100", _at_the_overlap),
+        decides("workshop_carrier_location", fact_is("employer.located_in", "other"), LOCATION),
+        never_decides("workshop_worker_counts", IN_THE_COUNT),
+        never_decides("yishang_inclusive", "the 12 months of each hire (1年以上) are inside the count the employer "
+                      "gives; the bands' “11人至20人” includes both ends by 至, and 100 is its own reading"),
+    ),
     upgrades=(Upgrade(_next_band),),
 )
 RULES = (RULE,)

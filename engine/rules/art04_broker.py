@@ -1,15 +1,30 @@
-"""Article (四): labour brokers — a fee per placement, and social insurance for "4050" brokers.
+"""Article (四): labour brokers — a service subsidy per placement, and social insurance for "4050" brokers.
 
 > 对劳务中介组织、劳务经纪人等组织建档立卡贫困劳动力到企业初次就业1年以上并签订劳动合同、缴纳社会保险的，给予
 > 劳务中介组织或经纪人200元/人就业创业服务补贴；对自愿参加城镇职工社会保险的劳务经纪人中的“4050”人员，纳入城镇
 > 灵活就业人员社会保险补贴范围；……上述所需资金从就业补助资金中列支。
+
+The service subsidy counts the placements the broker gives (``broker.qualifying_placements``): each a registered
+poor worker's first job with an enterprise, of 12 months or more, with a contract and social insurance (reading
+``broker_placement_counts``; a list of placed workers is checked row by row in :mod:`engine.rules.placements`). The
+social insurance is for a labour broker who is a person (``broker.kind``: an agency has no age) and a “4050” person.
 """
 
 from __future__ import annotations
 
 from engine.logic import Context, Fact, Param, is_true
 from engine.remedies import Do, Plan, Upgrade, part
-from engine.rules.base import Condition, MissingFigure, Rule
+from engine.rules.base import (
+    IN_THE_COUNT,
+    Condition,
+    MissingFigure,
+    Rule,
+    decides,
+    due,
+    failed,
+    never_decides,
+    settled,
+)
 from engine.rules.common import count_at_least
 from i18n import N_, Nn_
 
@@ -44,8 +59,26 @@ FEE = Rule(
     clause=FEE_CLAUSE,
     conditions=(SOME_PLACEMENTS,),
     amount=PLACEMENTS * Param("art04.fee_per_placement"),
-    interpretations=("yishang_inclusive",),
+    # The first job (初次就业), the enterprise and the 12 months (以上 includes them) are each placement's: the count
+    # holds them, and the list of placed workers checks them row by row (engine.rules.placements).
+    interpretations=("broker_placement_counts", "yishang_inclusive"),
+    decides=(never_decides("broker_placement_counts", IN_THE_COUNT), never_decides("yishang_inclusive", IN_THE_COUNT)),
     upgrades=(Upgrade(_one_more),),
+)
+
+# The insurance is for labour brokers (劳务经纪人) of a given age: persons; a labour agency has no age.
+A_BROKER = Condition(
+    Fact("broker.kind").equals("person"),
+    met=N_("You are a labour broker (劳务经纪人) yourself."),
+    unmet=N_("You apply as a labour agency (劳务中介组织); the subsidy is for the “4050” people among labour brokers "
+             "(劳务经纪人中的“4050”人员)."),
+    readings=("broker_4050_is_a_broker",),
+)
+IS_4050 = Condition(
+    is_true("broker.is_4050"),
+    met=N_("You are a “4050” person (a woman aged 40 or more, or a man aged 50 or more)."),
+    unmet=N_("Only “4050” brokers (women aged 40 or more, men aged 50 or more) are covered."),
+    readings=("broker_4050_ages",),
 )
 
 INSURANCE = Rule(
@@ -53,11 +86,8 @@ INSURANCE = Rule(
     article=4,
     clause=INSURANCE_CLAUSE,
     conditions=(
-        Condition(
-            is_true("broker.is_4050"),
-            met=N_("You are a “4050” person (a woman aged 40 or more, or a man aged 50 or more)."),
-            unmet=N_("Only “4050” brokers (women aged 40 or more, men aged 50 or more) are covered."),
-        ),
+        A_BROKER,
+        IS_4050,
         Condition(
             is_true("broker.joined_employee_insurance"),
             met=N_("You joined urban employee social insurance voluntarily."),
@@ -67,6 +97,12 @@ INSURANCE = Rule(
         ),
     ),
     amount=Param("art04.flexible_insurance_subsidy"),
+    interpretations=("broker_4050_is_a_broker", "broker_4050_ages", "broker_4050_flexible_subsidy"),
+    decides=(
+        decides("broker_4050_is_a_broker", failed(A_BROKER), A_BROKER),
+        decides("broker_4050_ages", settled(IS_4050), IS_4050),
+        decides("broker_4050_flexible_subsidy", due),
+    ),
     missing_figures=(
         MissingFigure(
             "flexible_insurance_subsidy",

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from engine.logic import Fact, Param
-from engine.rules.base import Condition, MissingFigure, Rule
+from engine.rules.base import Condition, MissingFigure, Rule, decides, due
 from engine.rules.common import count_at_least
 from i18n import N_, Nn_
 
@@ -46,6 +46,8 @@ RULE = Rule(
     amount=Fact("employer.insured_hires") * Param("art05.months_paid")
     * Fact("employer.employer_insurance_monthly"),
     interpretations=("sme_qualifying_hires",),
+    # Which contributions the amount is made of: the employer part of pension, medical and unemployment insurance.
+    decides=(decides("sme_qualifying_hires", due),),
     missing_figures=(
         MissingFigure(
             "employer_insurance_monthly",

@@ -16,15 +16,27 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
+from engine.age import ages_on
 from engine.logic import Context, Expr, Fact, Or, Param, is_true, map_distinct
 from engine.messages import msg
 from engine.remedies import Assume, Wait, part
-from engine.rules.base import Condition, MissingFigure, Rule
+from engine.rules.base import (
+    IN_THE_TOTAL,
+    Condition,
+    MissingFigure,
+    Rule,
+    decides,
+    due,
+    failed,
+    never_decides,
+)
 from engine.rules.common import REGISTERED_POOR
 from i18n import N_
 
 if TYPE_CHECKING:
     import pandas as pd
+
+    from engine.assess import Assessment
 
 CLAUSE = (
     "托底安排年满40周岁以上有就业愿望和就业能力的建档立卡贫困劳动力，重点安排脱贫能力弱、有一定劳动能力的残疾人等特殊"
@@ -89,6 +101,48 @@ WORKING_AGE = Condition(
 )
 
 
+# When a reading decides the result (Rule.decides): each reading of the age settles the age condition for some ages.
+
+
+def _least_age(ctx: Context) -> int | None:
+    """The least age in full years the person can have on the day assessed (the age itself when it is known)."""
+    age = ctx.facts.get("person.age")
+    born = ctx.facts.get("person.birth_year")
+    if age is not None or born is None:
+        return age
+    return ages_on(born, ctx.facts.get("person.birth_month"), ctx.params["date"])[0]
+
+
+def _exactly_the_age(ctx: Context, now: Assessment) -> bool:
+    """Aged exactly 40 (年满40周岁以上 includes 40), and no disability that would let the person in anyway."""
+    return (AGE_OR_DISABLED in now.met and ctx.facts.get("person.disabled") is not True
+            and _least_age(ctx) == ctx.params["art06.min_age"])
+
+
+def _disabled_under_the_age(ctx: Context, now: Assessment) -> bool:
+    """Disabled, and not (surely) of the article's age: the relaxed age lets the person in."""
+    least = _least_age(ctx)
+    return (AGE_OR_DISABLED in now.met and ctx.facts.get("person.disabled") is True
+            and (least is None or least < ctx.params["art06.min_age"]))
+
+
+def _past_retirement_age(ctx: Context, now: Assessment) -> bool:
+    """Of an age past which an upper age, had the site applied one, would keep the person out."""
+    least = _least_age(ctx)
+    return AGE_OR_DISABLED in now.met and least is not None and least >= ctx.params["art06.retirement_age"]
+
+
+def _has_a_job(ctx: Context, now: Assessment) -> bool:
+    """In work now, and nothing else keeps the person out: no test of other work is applied to a post."""
+    place = ctx.facts.get("person.job.place")
+    return place is not None and place != "none" and not now.failed
+
+
+def _monthly_shown(ctx: Context, now: Assessment) -> bool:
+    """Due with an amount: the monthly figure beside it is that amount ÷ 12."""
+    return due(ctx, now) and now.amount is not None
+
+
 def _extras(ctx: Context, amount: Any) -> dict[str, Any]:
     """The monthly subsidy beside the year's amount, and the insurance the post brings."""
     monthly = None if amount is None else round(amount / ctx.params["art06.months_per_year"], 2)
@@ -134,7 +188,16 @@ RULE = Rule(
     amount=CityRuralIncome(),
     # public_welfare_monthly is the amount's reading; the others are the conditions'.
     interpretations=("public_welfare_monthly", "post_or_work_away", "public_welfare_disabled_age", "public_welfare_min_working_age",
-                     "public_welfare_no_upper_age", "yishang_inclusive"),
+                     "public_welfare_no_upper_age", "yishang_inclusive", "public_welfare_with_a_job"),
+    decides=(
+        decides("public_welfare_with_a_job", _has_a_job),
+        decides("public_welfare_disabled_age", _disabled_under_the_age, AGE_OR_DISABLED),
+        decides("public_welfare_min_working_age", failed(WORKING_AGE), WORKING_AGE),
+        decides("yishang_inclusive", _exactly_the_age, AGE_OR_DISABLED),
+        decides("public_welfare_no_upper_age", _past_retirement_age, AGE_OR_DISABLED),
+        decides("public_welfare_monthly", _monthly_shown),
+        never_decides("post_or_work_away", IN_THE_TOTAL),
+    ),
     missing_figures=(
         MissingFigure(
             "city_rural_income",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from engine.logic import Fact, Param, is_true
 from engine.remedies import Do, part
-from engine.rules.base import Condition, Rule
+from engine.rules.base import Condition, Rule, at_threshold, decides, settled
 from engine.rules.common import REGISTERED_POOR, months_at_least, wait_months
 from i18n import N_, Nn_
 
@@ -51,6 +51,10 @@ RULE = Rule(
     ),
     amount=Param("art07.amount"),
     interpretations=("startup_employs_others", "yishang_inclusive"),
+    decides=(
+        decides("startup_employs_others", settled(EMPLOYS), EMPLOYS),
+        decides("yishang_inclusive", at_threshold(MONTHS), MONTHS),
+    ),
     person_level=True,
 )
 RULES = (RULE,)

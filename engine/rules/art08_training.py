@@ -20,7 +20,16 @@ from typing import TYPE_CHECKING, Any
 
 from engine.logic import Context, Expr, Param, is_true
 from engine.remedies import Do, part
-from engine.rules.base import Condition, MissingFigure, Rule
+from engine.rules.base import (
+    IN_THE_TOTAL,
+    Condition,
+    MissingFigure,
+    Rule,
+    decides,
+    failed,
+    met,
+    never_decides,
+)
 from engine.rules.common import REGISTERED_POOR
 from i18n import N_
 
@@ -99,6 +108,13 @@ RULE = Rule(
     conditions=(TRAINEE_REGISTERED_POOR, CERTIFICATE, ONE_COURSE),
     interpretations=("training_registered_poor_from_heading", "one_certificate_one_subsidy", "training_certificate_either_kind",
                      "one_course_one_subsidy"),
+    decides=(
+        decides("training_registered_poor_from_heading", failed(TRAINEE_REGISTERED_POOR), TRAINEE_REGISTERED_POOR),
+        # The kind of certificate is not asked: with one, either kind may be what lets the person in.
+        decides("training_certificate_either_kind", met(CERTIFICATE), CERTIFICATE),
+        decides("one_course_one_subsidy", failed(ONE_COURSE), ONE_COURSE),
+        never_decides("one_certificate_one_subsidy", IN_THE_TOTAL),
+    ),
     amount=Param("art08.regional_training_standard"),
     missing_figures=(TRAINING_STANDARD,),
     person_level=True,

@@ -4,16 +4,24 @@
 > 提升培训的，由我区劳动者户籍所在地人力资源社会保障部门和财政部门按照自治区职业技能培训补贴标准从就业专项资金中分别给予
 > 培训补贴和鉴定补贴；吸纳我区建档立卡贫困户家庭中劳动力就业的，再按我区灵活就业人员社保补贴办法和标准从就业补助资金中
 > 给予社保补贴。
+
+The social-insurance subsidy is read as paid in addition to the training subsidies, without the training (「再」,
+reading ``out_of_region_insurance_in_addition``), for the same counted hires (``out_of_region_insurance_same_hires``).
 """
 
 from __future__ import annotations
 
-from engine.logic import Fact, Param, is_true
+from typing import TYPE_CHECKING
+
+from engine.logic import Context, Fact, Param, is_true
 from engine.remedies import Do, part
 from engine.rules.art08_training import TRAINING_STANDARD
-from engine.rules.base import Condition, MissingFigure, Rule
+from engine.rules.base import IN_THE_COUNT, Condition, MissingFigure, Rule, decides, due, never_decides
 from engine.rules.common import count_at_least
 from i18n import N_, Nn_
+
+if TYPE_CHECKING:
+    from engine.assess import Assessment
 
 CLAUSE = (
     "区外用人单位与我区建档立卡贫困劳动力签订1年以上劳动合同、缴纳社会保险并在区外就业，用人单位组织开展岗前培训和岗位"
@@ -49,6 +57,12 @@ TRAINS = Condition(
               part(N_("pre-job or on-the-job skills training that you organise for them"))),
 )
 
+
+def _without_training(ctx: Context, now: Assessment) -> bool:
+    """Due, and the employer does not (or did not say it does) train the hires: “再” as “in addition” is why."""
+    return due(ctx, now) and ctx.facts.get("employer.trains_hires") is not True
+
+
 TRAINING = Rule(
     benefit="out_of_region_training_subsidy",
     article=9,
@@ -56,6 +70,7 @@ TRAINING = Rule(
     conditions=(OUTSIDE, HIRES, TRAINS),
     amount=Param("art08.regional_training_standard"),
     interpretations=("out_of_region_worker_facts",),
+    decides=(never_decides("out_of_region_worker_facts", IN_THE_COUNT),),
     missing_figures=(TRAINING_STANDARD,),
 )
 INSURANCE = Rule(
@@ -64,7 +79,14 @@ INSURANCE = Rule(
     clause=CLAUSE,
     conditions=(OUTSIDE, HIRES),
     amount=Param("art09.flexible_insurance_subsidy"),
-    interpretations=("out_of_region_worker_facts",),
+    # 「再」: the insurance subsidy is paid in addition, without the training; its hires are the same count.
+    interpretations=("out_of_region_worker_facts", "out_of_region_insurance_in_addition",
+                     "out_of_region_insurance_same_hires"),
+    decides=(
+        decides("out_of_region_insurance_in_addition", _without_training),
+        never_decides("out_of_region_worker_facts", IN_THE_COUNT),
+        never_decides("out_of_region_insurance_same_hires", IN_THE_COUNT),
+    ),
     missing_figures=(
         MissingFigure(
             "flexible_insurance_subsidy",

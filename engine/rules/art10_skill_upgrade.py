@@ -11,12 +11,27 @@ applied; reading ``skill_upgrade_12_months``, parameter ``art10.min_insurance_ye
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from engine import policy
 from engine.logic import Context, Fact, Lookup, Param
+from engine.params import value_entry
 from engine.remedies import Do, Plan, Upgrade, Wait, part
 from engine.rules.art08_training import TRAINING_STANDARD
-from engine.rules.base import Condition, Rule
+from engine.rules.base import (
+    IN_THE_COUNT,
+    IN_THE_TOTAL,
+    Condition,
+    Rule,
+    at_threshold,
+    decides,
+    never_decides,
+)
 from engine.rules.common import REGISTERED_POOR, count_at_least
 from i18n import N_, Nn_
+
+if TYPE_CHECKING:
+    from engine.assess import Assessment
 
 EMPLOYER_CLAUSE = (
     "区内用人单位吸纳贫困劳动力就业，开展上岗培训、转岗培训和岗位技能提升培训，培训后取得培训合格证书或职业资格证书"
@@ -56,6 +71,7 @@ EMPLOYER_TRAINING = Rule(
     ),
     amount=Param("art08.regional_training_standard"),
     interpretations=("employer_training_certified_hires",),
+    decides=(never_decides("employer_training_certified_hires", IN_THE_COUNT),),
     missing_figures=(TRAINING_STANDARD,),
 )
 
@@ -69,7 +85,15 @@ INSURANCE_YEARS = Condition(
     remedy=Wait("person.unemployment_insurance_years", "art10.min_insurance_years",
                 part(Nn_("{more} more year of unemployment insurance", "{more} more years of unemployment insurance")),
                 unit_months=12),
+    readings=("skill_upgrade_12_months", "yishang_inclusive"),
 )
+
+
+def _fewer_than_the_articles_years(ctx: Context, now: Assessment) -> bool:
+    """The years held only under the relaxed rule: fewer than the article's own (3年以上, its first value)."""
+    article = value_entry("art10.min_insurance_years", policy.IN_FORCE_FROM)["value"]
+    years = ctx.facts.get("person.unemployment_insurance_years")
+    return INSURANCE_YEARS in now.met and years is not None and years < article
 CERTIFICATE = Condition(
     Fact("person.certificate_this_year").isin(("junior", "intermediate", "senior")),
     met=N_("You obtained a vocational qualification or skill-level certificate in the year checked."),
@@ -102,6 +126,11 @@ SKILL_UPGRADE = Rule(
     conditions=(REGISTERED_POOR, INSURANCE_YEARS, CERTIFICATE),
     amount=AMOUNT,
     interpretations=("skill_upgrade_12_months", "yishang_inclusive", "one_certificate_one_subsidy"),
+    decides=(
+        decides("skill_upgrade_12_months", _fewer_than_the_articles_years, INSURANCE_YEARS),
+        decides("yishang_inclusive", at_threshold(INSURANCE_YEARS), INSURANCE_YEARS),
+        never_decides("one_certificate_one_subsidy", IN_THE_TOTAL),
+    ),
     upgrades=(Upgrade(_higher_level),),
     person_level=True,
 )

@@ -12,11 +12,16 @@ semester (reading ``two_after_one_semester_minimum``).
 
 from __future__ import annotations
 
-from engine.logic import Fact, Param, is_true
+from typing import TYPE_CHECKING
+
+from engine.logic import Context, Fact, Param, is_true
 from engine.remedies import Assume, Do, Wait, part
-from engine.rules.base import Condition, Rule
+from engine.rules.base import IN_THE_COUNT, Condition, Decides, Rule, decides, due, failed, never_decides
 from engine.rules.common import count_at_least
 from i18n import N_, Nn_
+
+if TYPE_CHECKING:
+    from engine.assess import Assessment
 
 # How long a semester may take, for a step that needs one (reading two_after_semester_months).
 SEMESTER = "art11.semester_months"
@@ -79,6 +84,27 @@ COHORT = (
     ),
 )
 PASSED = Fact("institution.two_after_passed")
+SEMESTERS_DONE = next(c for c in STUDENT if "two_after_one_semester_minimum" in c.readings)
+PASSED_COUNT = next(c for c in COHORT if "two_after_school_count" in c.readings)
+
+
+def _more_than_one_semester(ctx: Context, now: Assessment) -> bool:
+    """Two semesters or more: “1个学期” read as at least one lets the student in."""
+    semesters = ctx.facts.get("person.tech_school_semesters")
+    return SEMESTERS_DONE in now.met and semesters > ctx.params["art11.min_semesters"]
+
+
+def _students_answers_set_aside(ctx: Context, now: Assessment) -> bool:
+    """The school's count is assessed while a student's own answers are there too."""
+    own = ("person.two_after_student", "person.tech_school_semesters", "person.training_passed")
+    return any(ctx.facts.get(name) is not None for name in own)
+
+
+def _payee(benefit: str) -> Decides:
+    if benefit == "two_after_training_grant":
+        return decides("two_after_payee", due)
+    return never_decides("two_after_payee", "the study aid is the student's by the text (每人3000元的扶贫助学补助); "
+                         "the reading decides who is paid the training grant")
 
 
 def _rules(benefit: str, amount_param: str) -> tuple[Rule, Rule]:
@@ -86,9 +112,20 @@ def _rules(benefit: str, amount_param: str) -> tuple[Rule, Rule]:
     common = {"benefit": benefit, "article": 11, "clause": CLAUSE}
     readings = ("two_after_payee", "two_after_one_semester_minimum", "two_after_semester_months")
     cohort = Rule(conditions=COHORT, amount=PASSED * Param(amount_param), applies_when="institution.two_after_passed",
-                  interpretations=("two_after_school_count", *readings), **common)
+                  interpretations=("two_after_school_count", *readings), **common, decides=(
+                      decides("two_after_school_count", _students_answers_set_aside),
+                      _payee(benefit),
+                      never_decides("two_after_one_semester_minimum", IN_THE_COUNT),
+                      # The step to a first passed student is dated with the semester's length.
+                      decides("two_after_semester_months", failed(PASSED_COUNT), PASSED_COUNT),
+                  ))
     student = Rule(conditions=STUDENT, amount=Param(amount_param), person_level=True, interpretations=readings,
-                   **common)
+                   **common, decides=(
+                       decides("two_after_one_semester_minimum", _more_than_one_semester, SEMESTERS_DONE),
+                       _payee(benefit),
+                       # The step to a semester is dated with its length, when the semester is all that is missing.
+                       decides("two_after_semester_months", failed(SEMESTERS_DONE), SEMESTERS_DONE),
+                   ))
     return cohort, student
 
 

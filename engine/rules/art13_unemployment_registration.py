@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from engine.logic import Fact
-from engine.rules.base import Condition, Rule
+from engine.rules.base import Condition, Rule, at_threshold, decides, failed
 from engine.rules.common import REGISTERED_POOR, months_at_least, wait_months
 from i18n import N_, Nn_
 
@@ -68,6 +68,12 @@ RULE = Rule(
     clause=CLAUSE,
     conditions=(REGISTERED_POOR, LIVES_IN_TOWN, IN_TOWN, WITHOUT_WORK),
     interpretations=("unemployment_six_months", "yishang_inclusive"),
+    decides=(
+        # The 6 months qualify the time in town too: a person in town for less is kept out by the reading.
+        decides("unemployment_six_months", failed(IN_TOWN), IN_TOWN),
+        decides("yishang_inclusive", at_threshold(IN_TOWN), IN_TOWN),
+        decides("yishang_inclusive", at_threshold(WITHOUT_WORK), WITHOUT_WORK),
+    ),
     person_level=True,
 )
 RULES = (RULE,)

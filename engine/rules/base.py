@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from engine.logic import Context, Expr
 from engine.messages import Message, Text, message_of
 from engine.remedies import Remedy, Upgrade
+
+if TYPE_CHECKING:
+    from engine.assess import Assessment
 
 
 @dataclass(frozen=True)
@@ -62,6 +65,74 @@ class MissingFigure:
         return data
 
 
+Decider = Callable[[Context, "Assessment"], "bool | None"]
+
+
+@dataclass(frozen=True)
+class Decides:
+    """When the reading ``reading`` (:mod:`engine.interpretations`) decides a result, so that the card says it on its
+    face: a result that is what it is because of how the site reads the text says so where it is read.
+
+    - With ``condition``: the reading settles that condition when ``when(ctx, assessment)`` is true, and it decides the
+      result when the condition is pivotal (met or failed, and the other value would give another status).
+    - Without ``condition``: the reading decides whenever ``when`` is true (an amount's or a payee's reading, a
+      test the site does not apply).
+    - With ``never`` instead of ``when``: why the reading never decides a result on its own (a count the applicant
+      gives already holds it; it dates a step).
+    """
+
+    reading: str
+    when: Decider | None = None
+    condition: Condition | None = None
+    never: str = ""
+
+
+def decides(reading: str, when: Decider, condition: Condition | None = None) -> Decides:
+    return Decides(reading, when, condition)
+
+
+def never_decides(reading: str, why: str) -> Decides:
+    return Decides(reading, never=why)
+
+
+def met(condition: Condition) -> Decider:
+    """The reading settles ``condition`` whenever it holds."""
+    return lambda ctx, now: condition in now.met
+
+
+def failed(condition: Condition) -> Decider:
+    """The reading settles ``condition`` whenever it fails."""
+    return lambda ctx, now: condition in now.failed
+
+
+def settled(condition: Condition) -> Decider:
+    """The reading settles ``condition`` whatever its answer, once it is known."""
+    return lambda ctx, now: condition in now.met or condition in now.failed
+
+
+def fact_is(name: str, *values: Any) -> Decider:
+    """The fact ``name`` has one of ``values`` (with a condition: the answer that the reading settles)."""
+    return lambda ctx, now: ctx.facts.get(name) in values
+
+
+def at_threshold(condition: Condition) -> Decider:
+    """A test "fact ≥ parameter" that holds with equality: 12 months exactly (以上 includes the number)."""
+    test = condition.test
+    return lambda ctx, now: condition in now.met and test.left.one(ctx) == test.right.one(ctx)
+
+
+def due(ctx: Context, now: Assessment) -> bool:
+    """The benefit is due: a reading of its amount or of its payee decides what is paid, and to whom."""
+    return now.status == "eligible"
+
+
+# Why a reading of a count never decides a result on its own, and why a reading of a total does not.
+IN_THE_COUNT = ("it says which hires or placements a count holds; the count is the applicant's answer (a list is "
+                "checked row by row), so no result turns on the reading itself")
+IN_THE_TOTAL = ("it decides the total, not this result: engine.evaluate puts its face sentence on the result that "
+                "the total leaves out (engine.totals)")
+
+
 @dataclass(frozen=True)
 class Rule:
     """A benefit of one article.
@@ -72,7 +143,8 @@ class Rule:
     institution's count of passed students instead of one student's facts). ``upgrades``: changes
     that raise the amount of the benefit once it is due (:mod:`engine.steps`).
     ``interpretations``: the readings each result of the rule discloses, those its conditions declare
-    (``Condition.readings``) and those its amount depends on.
+    (``Condition.readings``) and those its amount depends on. ``decides``: for each of them, when it decides a
+    result (its face sentence is then in the result's ``face``), or why it never does on its own.
     """
 
     benefit: str
@@ -86,6 +158,7 @@ class Rule:
     person_level: bool = False
     applies_when: str | None = None
     extras: Callable[[Context, Any], dict[str, Any]] | None = None
+    decides: tuple[Decides, ...] = ()
 
     def facts(self) -> set[str]:
         needed: set[str] = set()

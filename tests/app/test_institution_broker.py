@@ -66,6 +66,9 @@ def test_broker_fee_for_placements(lang):
     at.number_input(key="brk_placements").set_value(7).run()
     assert not at.exception
     assert fmt.money(1_400, lang) in texts(at) + "\n".join(str(m.value) for m in at.markdown)
+    assert at.radio(key="brk_kind").value is None  # who applies starts unanswered
+    assert not at.get("radio") or all(r.key != "brk_sex" for r in at.radio)  # asked of a broker, a person, only
+    at.radio(key="brk_kind").set_value("person").run()
     at.radio(key="brk_sex").set_value("woman")
     at.number_input(key="brk_birth_year").set_value(1975)  # 45 on the page's day, 31 December 2020
     at.radio(key="brk_joined").set_value(True).run()
@@ -74,6 +77,19 @@ def test_broker_fee_for_placements(lang):
     assert t(lang, "You are a “4050” person (a woman aged 40 or more, or a man aged 50 or more).") in texts(at)
     at.number_input(key="brk_birth_year").set_value(1981).run()  # 39: not yet
     assert t(lang, "Only “4050” brokers (women aged 40 or more, men aged 50 or more) are covered.") in texts(at)
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_labour_agency_is_not_a_4050_person(lang):
+    """The 4050 insurance is for brokers who are persons: an agency is told so on the card's face, with no age asked."""
+    at = open_page(lang, "pages/broker.py")
+    at.radio(key="brk_kind").set_value("agency").run()
+    assert not at.exception
+    assert all(r.key != "brk_sex" for r in at.radio)
+    body = texts(at)
+    assert t(lang, "You apply as a labour agency (劳务中介组织); the subsidy is for the “4050” people among labour "
+                   "brokers (劳务经纪人中的“4050”人员).") in body
+    assert t(lang, "Only a labour broker who is a person can apply; a labour agency cannot.") in body
 
 
 @pytest.mark.parametrize("lang", LOCALES)

@@ -50,7 +50,7 @@ KINDS = {"cash", "in_kind", "service"}
 RESULT_KEYS = {
     "benefit", "article", "status", "amount", "payee", "payer", "fund", "kind", "met", "unmet",
     "next", "missing", "missing_figures", "documents", "apply_at", "interpretations", "clause", "ruled_out",
-    "too_late",
+    "too_late", "face",
 }
 FIGURE_KEYS = {"figure", "fact", "label", "published_in"}
 
@@ -67,7 +67,7 @@ ELIGIBLE: dict[str, dict] = {
     "incubator_award": {"incubator": {"level": "region"}},
     # (四) 经纪人组织5人初次就业
     "broker_fee": {"broker": {"qualifying_placements": 5}},
-    "broker_4050_insurance": {"broker": {"is_4050": True, "joined_employee_insurance": True}},
+    "broker_4050_insurance": {"broker": {"kind": "person", "is_4050": True, "joined_employee_insurance": True}},
     # (五) 小微企业吸纳3人，企业缴费每人每月500元
     "sme_insurance_subsidy": {"employer": {"kind": "sme", "insured_hires": 3, "employer_insurance_monthly": 500}},
     # (六) 45岁、有就业愿望和能力；固原市上年度农村常住居民人均可支配收入 11708 元（用户填入）
@@ -142,9 +142,12 @@ def check_output(out: dict, on: date) -> None:
         assert isinstance(r["clause"], str), name
         assert r["clause"], name
         assert all(isinstance(i, str) for i in r["interpretations"]), name
-        for key in ("met", "unmet", "next", "documents"):
+        for key in ("met", "unmet", "next", "documents", "face"):
             for message in r[key]:
                 _check_message(message)
+        on_face = [item["reading"] for item in r["face"]]
+        assert len(set(on_face)) == len(on_face), f"{name}: a reading twice on the face {on_face}"
+        assert set(on_face) <= set(r["interpretations"]), f"{name}: a reading on the face not disclosed {on_face}"
         _check_message(r["payer"])
         _check_message(r["apply_at"])
         for figure in r["missing_figures"]:

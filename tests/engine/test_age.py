@@ -87,7 +87,7 @@ def test_a_roster_works_out_the_age_the_same_way():
 
 
 def _4050(broker: dict, on: date = DEC_31) -> str:
-    facts = {"joined_employee_insurance": True, **broker}
+    facts = {"kind": "person", "joined_employee_insurance": True, **broker}
     result = next(r for r in evaluate({"broker": facts}, on, "en")["results"] if r["benefit"] == "broker_4050_insurance")
     return result["status"]
 

@@ -25,6 +25,8 @@ def test_broker_fee(overrides, status, amount):
 INSURANCE_CASES = [
     pytest.param({}, "eligible", id="4050人员的经纪人、自愿参加职工社保：纳入灵活就业社保补贴"),
     pytest.param({"broker.is_4050": False}, "not_eligible", id="非4050人员"),
+    pytest.param({"broker.kind": "agency"}, "not_eligible", id="劳务中介组织：不是“劳务经纪人中的4050人员”"),
+    pytest.param({"broker.kind": MISSING}, "needs_info", id="是否经纪人本人未知：待补充"),
     pytest.param({"broker.joined_employee_insurance": False}, "not_eligible", id="未参加城镇职工社会保险"),
     pytest.param({"broker.is_4050": MISSING}, "needs_info", id="是否4050人员未知：待补充"),
     pytest.param({"broker.joined_employee_insurance": MISSING}, "needs_info", id="是否参加职工社保未知：待补充"),
@@ -45,3 +47,21 @@ def test_broker_4050_insurance(overrides, status):
 ])
 def test_metadata(benefit, phrase):
     check_metadata(result_for(ELIGIBLE[benefit], benefit), 4, "broker", "就业补助资金", "cash", phrase)
+
+
+def test_each_result_discloses_its_readings():
+    """The placements are counted as the clause says (a first job with an enterprise, 12 months or more), and the
+    4050 insurance reads who is a “4050” person, that the applicant is a broker, and what the subsidy is."""
+    assert {"broker_placement_counts", "yishang_inclusive"} <= set(
+        result_for(ELIGIBLE["broker_fee"], "broker_fee")["interpretations"])
+    assert {"broker_4050_ages", "broker_4050_is_a_broker", "broker_4050_flexible_subsidy"} <= set(
+        result_for(ELIGIBLE["broker_4050_insurance"], "broker_4050_insurance")["interpretations"])
+
+
+def test_person_job_via_broker_is_not_a_fact():
+    """A placed worker's result does not depend on a broker (the service subsidy is the broker's, counted by the
+    broker): the profile has no such fact, and names it as unknown."""
+    from engine.profile import FIELDS, ProfileError  # noqa: PLC0415
+    assert "person.job.via_broker" not in FIELDS
+    with pytest.raises(ProfileError, match=r"person\.job\.via_broker: unknown field"):
+        result_for({"person": {"job": {"via_broker": True}}}, "broker_fee")

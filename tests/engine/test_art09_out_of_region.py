@@ -52,3 +52,13 @@ def test_the_reading_of_who_counts_is_disclosed(benefit):
     """“并在区外就业” is read as a condition on each counted worker: every result says so."""
     for overrides in ({}, {HIRES: 0}, {HIRES: MISSING}):
         assert "out_of_region_worker_facts" in result_for(build(BASE, overrides), benefit)["interpretations"]
+
+
+@pytest.mark.parametrize("overrides", [{}, {"employer.trains_hires": False}, {HIRES: 0}])
+def test_the_insurance_subsidy_discloses_its_reading_of_zai(overrides):
+    """“再按…给予社保补贴” is read as a subsidy in addition, without the training, for the same hires: the insurance
+    results say so, and the training results, which do not depend on it, do not."""
+    profile = build(BASE, overrides)
+    insurance = result_for(profile, INSURANCE)["interpretations"]
+    assert {"out_of_region_insurance_in_addition", "out_of_region_insurance_same_hires"} <= set(insurance)
+    assert "out_of_region_insurance_in_addition" not in result_for(profile, TRAINING)["interpretations"]

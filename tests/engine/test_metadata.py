@@ -147,6 +147,62 @@ def test_every_reading_quotes_the_words_it_reads(key):
     assert reading.basis
 
 
+# Readings on the card face (issue 26): each reading has a short sentence for the face of a card, and each rule says
+# when each reading it discloses decides a result, or why it never does on its own.
+
+def undeclared(rules) -> list[str]:
+    """Readings a rule discloses with no ``Decides`` (neither when it decides nor why it never does on its own), and
+    declarations that do not fit: a reading the rule does not disclose, a condition not the rule's or that does not
+    name the reading, a ``Decides`` with neither a test nor a reason."""
+    problems = []
+    for rule in rules:
+        declared = {d.reading for d in rule.decides}
+        problems += [f"{rule.benefit}: {key} undeclared" for key in rule.interpretations if key not in declared]
+        for d in rule.decides:
+            if d.reading not in rule.interpretations:
+                problems.append(f"{rule.benefit}: {d.reading} declared, not disclosed")
+            if (d.when is None) == (not d.never):
+                problems.append(f"{rule.benefit}: {d.reading} needs a test or a reason, not both")
+            if d.condition is not None and (all(d.condition is not c for c in rule.conditions)
+                                            or d.reading not in d.condition.readings):
+                problems.append(f"{rule.benefit}: {d.reading} on a condition that is not the rule's or not its own")
+    return problems
+
+
+def test_every_reading_a_rule_discloses_says_when_it_decides():
+    assert undeclared(ALL_RULES) == []
+
+
+def test_the_decides_check_can_fail():
+    post = art06_public_welfare_post.RULE
+    dropped = replace(post, decides=tuple(d for d in post.decides if d.reading != "public_welfare_disabled_age"))
+    assert undeclared((dropped,)) == ["public_welfare_post: public_welfare_disabled_age undeclared"]
+    wrong = next(d for d in post.decides if d.reading == "public_welfare_min_working_age")
+    moved = replace(post, decides=(*dropped.decides, replace(wrong, reading="public_welfare_disabled_age")))
+    assert undeclared((moved,)) == [
+        "public_welfare_post: public_welfare_disabled_age on a condition that is not the rule's or not its own"]
+
+
+def _zh(msgid: str) -> str:
+    from i18n import translations  # noqa: PLC0415
+
+    return translations("zh_CN").gettext(msgid)
+
+
+@pytest.mark.parametrize("key", sorted(INTERPRETATIONS))
+def test_every_reading_has_a_short_face_sentence(key):
+    """One short sentence in each language: in Chinese at most 40 characters, translated, one 。 at its end."""
+    face = INTERPRETATIONS[key].face
+    assert face, f"{key}: no face sentence"
+    zh = _zh(face)
+    assert zh != face, f"{key}: the face sentence is not translated"
+    assert len(zh) <= 40, f"{key}: {len(zh)} characters: {zh}"
+    assert zh.endswith("。"), zh
+    assert zh.count("。") == 1, zh
+    assert face.endswith("."), face
+    assert ". " not in face, face
+
+
 # Laws a reading or a parameter may cite, with the dates they were in force: the policy ran 2018-07-01 to 2020-12-31,
 # so a citation is of a law in force then (the Civil Code of 2021 replaced the General Provisions' article 205).
 LAWS_IN_FORCE = {

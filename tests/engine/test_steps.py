@@ -81,9 +81,11 @@ CASES = [
                  step({"broker.qualifying_placements": 6}, 12, 1_200), id="四 5人：再1人→1200元"),
     pytest.param("broker_fee", {"broker.qualifying_placements": 0}, date(2020, 6, 1), (RULED_OUT, TOO_LATE),
                  id="四 2020-06-01才开始：满1年已过期"),
-    pytest.param("broker_4050_insurance", {"broker.is_4050": True, "broker.joined_employee_insurance": False}, D,
+    pytest.param("broker_4050_insurance", {"broker.kind": "person", "broker.is_4050": True,
+                                           "broker.joined_employee_insurance": False}, D,
                  step({"broker.joined_employee_insurance": True}, 0, None), id="四 4050未参保：自愿参保后可申请"),
-    pytest.param("broker_4050_insurance", {"broker.is_4050": False, "broker.joined_employee_insurance": True}, D,
+    pytest.param("broker_4050_insurance", {"broker.kind": "person", "broker.is_4050": False,
+                                           "broker.joined_employee_insurance": True}, D,
                  RULED_OUT, id="四 非4050人员：没有下一步"),
     # (五) 中小微企业社保补贴
     pytest.param("sme_insurance_subsidy", {"employer.kind": "sme", "employer.insured_hires": 0,
