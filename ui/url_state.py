@@ -100,8 +100,14 @@ def bad_link(page: Page) -> None:
 
 def choice(page: Page, widget: Callable[..., Any], label: str, param: str, widget_key: str, *,
            options: Sequence[Any], **kwargs: Any) -> Any:
-    """A choice (``st.selectbox`` or ``st.radio``) kept in the URL as ``?param=``, so a link reopens it."""
+    """A choice (``st.selectbox`` or ``st.radio``) kept in the URL as ``?param=``, so a link reopens it.
+
+    It starts unanswered (``None``) unless the caller passes an ``index``: only how a figure is entered may
+    have a default (tests/app/test_no_defaults.py), never a fact about the visitor."""
     good = seed_choice(param, widget_key, options)
+    kwargs.setdefault("index", None)
+    if widget is st.selectbox:
+        kwargs.setdefault("placeholder", page._("Choose an answer"))
     value = widget(label, options, key=widget_key, **kwargs)
     if not good:
         bad_link(page)
@@ -111,9 +117,13 @@ def choice(page: Page, widget: Callable[..., Any], label: str, param: str, widge
 
 def number(page: Page, label: str, param: str, widget_key: str, *, maximum: float, whole: bool = True,
            **kwargs: Any) -> Any:
-    """A number from 0 to ``maximum`` kept in the URL as ``?param=``: a count (``whole``) or an amount or rate."""
+    """A number from 0 to ``maximum`` kept in the URL as ``?param=``: a count (``whole``) or an amount or rate.
+
+    It starts empty (``None``) until typed, or given by a link."""
     good = (seed_int(param, widget_key, minimum=0, maximum=int(maximum)) if whole
             else seed_float(param, widget_key, minimum=0.0, maximum=maximum))
+    kwargs.setdefault("value", None)
+    kwargs.setdefault("placeholder", page._("Type a number"))
     value = st.number_input(label, min_value=0 if whole else 0.0, max_value=int(maximum) if whole else float(maximum),
                             key=widget_key, **kwargs)
     if not good:
@@ -125,7 +135,9 @@ def number(page: Page, label: str, param: str, widget_key: str, *, maximum: floa
 def situation_date(page: Page, widget_key: str, param: str = "on") -> date:
     """The date the situation is assessed on, within the policy period, kept in the URL."""
     good = seed_date(param, widget_key, first=policy.IN_FORCE_FROM, last=policy.IN_FORCE_UNTIL)
-    on = st.date_input(page._("Date of the situation"), value=policy.IN_FORCE_UNTIL, min_value=policy.IN_FORCE_FROM,
+    seeded = widget_key in st.session_state  # from the link, or this session's choice: no default to set beside it
+    on = st.date_input(page._("Date of the situation"), value=None if seeded else policy.IN_FORCE_UNTIL,
+                       min_value=policy.IN_FORCE_FROM,
                        max_value=policy.IN_FORCE_UNTIL, key=widget_key, format="YYYY-MM-DD")
     if not good:
         bad_link(page)
