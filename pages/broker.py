@@ -68,7 +68,7 @@ def fee(page: Page, on: date) -> None:
     result = fee_of(placements, on, page.lang)
     pending(page, PLACEMENT_COUNTS, counts, result)
     results.card(result, page, county=None)
-    st.subheader(_("Service subsidy against placements"), anchor="fee-chart")
+    st.subheader(_("The service subsidy for each number of qualifying placements"), anchor="fee-chart")
     count, total = _("Qualifying placements"), _("Service subsidy")
     rows = [{"count": n, total: float(fee_of(n, on, None).get("amount") or 0)}
             for n in charts.counts_to_show(max(placements, 10), placements)]

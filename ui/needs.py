@@ -15,7 +15,7 @@ from ui import format as fmt
 from ui.frame import Page
 
 ASKED_ABOVE = N_("“{question}” above")
-STILL_TO_ANSWER = N_("Still to answer on this page: {questions}.")
+STILL_TO_ANSWER = N_("Still to answer on this page: {questions}")  # no full stop after a quoted “…?”
 
 
 def asked_above(page: Page, questions: Mapping[str, str]) -> dict[str, str]:

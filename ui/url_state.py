@@ -16,6 +16,7 @@ import streamlit as st
 from engine import policy
 from i18n import N_
 from ui import format as fmt
+from ui import kiosk
 from ui.frame import Page
 
 BAD_LINK = N_("The link's value for this field was not valid, so it was not used.")
@@ -122,22 +123,45 @@ def number(page: Page, label: str, param: str, widget_key: str, *, maximum: floa
     It starts empty (``None``) until typed, or given by a link."""
     good = (seed_int(param, widget_key, minimum=0, maximum=int(maximum)) if whole
             else seed_float(param, widget_key, minimum=0.0, maximum=maximum))
-    kwargs.setdefault("value", None)
-    kwargs.setdefault("placeholder", page._("Type a number"))
-    value = st.number_input(label, min_value=0 if whole else 0.0, max_value=int(maximum) if whole else float(maximum),
-                            key=widget_key, **kwargs)
+    if page.kiosk:
+        value = _keypad(page, label, widget_key, maximum=maximum, whole=whole, help_text=kwargs.get("help"))
+    else:
+        kwargs.setdefault("value", None)
+        kwargs.setdefault("placeholder", page._("Type a number"))
+        value = st.number_input(label, min_value=0 if whole else 0.0,
+                                max_value=int(maximum) if whole else float(maximum), key=widget_key, **kwargs)
     if not good:
         bad_link(page)
     keep(param, value)
     return value
 
 
+def _keypad(page: Page, label: str, widget_key: str, *, maximum: float, whole: bool, help_text: str | None) -> Any:
+    """At a kiosk (no keyboard), the number is tapped on a keypad (ui/kiosk.py), as the residents' check does: an
+    empty number input cannot be stepped with + and −, and the number starts empty. The answer is kept under
+    ``widget_key`` (seeded from the link like the input it stands for)."""
+    current = st.session_state.get(widget_key)
+
+    def store(value: Any) -> None:
+        st.session_state[widget_key] = value
+
+    kiosk.number_pad(
+        fmt.md_escape(label), current, key=f"{widget_key}_pad", maximum=maximum, whole=whole, on_change=store,
+        help_text=help_text,
+        # TRANSLATORS: kiosk keypad: shown while a number has not been tapped yet.
+        shown=fmt.number(current, page.lang) if current is not None else page._("not answered yet"),
+        # TRANSLATORS: kiosk keypad: the key that deletes the last digit.
+        delete_label=page._("Delete"),
+        # TRANSLATORS: kiosk keypad: the key that empties the number.
+        clear_label=page._("Clear"),
+    )
+    return current
+
+
 def situation_date(page: Page, widget_key: str, param: str = "on") -> date:
     """The date the situation is assessed on, within the policy period, kept in the URL."""
     good = seed_date(param, widget_key, first=policy.IN_FORCE_FROM, last=policy.IN_FORCE_UNTIL)
-    seeded = widget_key in st.session_state  # from the link, or this session's choice: no default to set beside it
-    on = st.date_input(page._("Date of the situation"), value=None if seeded else policy.IN_FORCE_UNTIL,
-                       min_value=policy.IN_FORCE_FROM,
+    on = st.date_input(page._("Date of the situation"), value=policy.IN_FORCE_UNTIL, min_value=policy.IN_FORCE_FROM,
                        max_value=policy.IN_FORCE_UNTIL, key=widget_key, format="YYYY-MM-DD")
     if not good:
         bad_link(page)

@@ -394,4 +394,4 @@ def test_a_roster_with_nothing_answered_says_which_questions_decide_the_grant(la
     assert f"{yuan(20_000, lang)}" not in text
     quoted = fmt.words([f"“{t(lang, q)}”" for q in ("Kind of workshop or base", "Where the workshop or base is")],
                        lang)
-    assert t(lang, "Still to answer on this page: {questions}.").format(questions=quoted) in text
+    assert t(lang, "Still to answer on this page: {questions}").format(questions=quoted) in text

@@ -161,3 +161,16 @@ def test_placements_are_said_not_to_count_yet_only_when_they_still_can(lang, on,
     pending = tn(lang, PLACEMENT_COUNTS.pending, 2).format(count=2, end=fmt.date_text(date(2020, 12, 31), lang))
     assert (pending in [info.value.replace("\\", "") for info in at.info]) is said
     assert fmt.money(1_000, lang) in block_text(at, "card_broker_fee")
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_at_a_kiosk_the_empty_count_is_tapped_on_a_keypad(lang):
+    """A kiosk has no keyboard, and an empty number cannot be stepped with + and −: the calculators' numbers are
+    tapped on the residents' keypad, and the link keeps what was tapped."""
+    at = open_page(lang, "pages/broker.py", {"kiosk": "1", "on": "2019-12-31"})
+    assert not block_text(at, "card_broker_fee")
+    for key in ("brk_placements_pad_key_3", "brk_placements_pad_key_7"):
+        at.button(key=key).click().run()
+        assert not at.exception
+    assert fmt.money(7_400, lang) in block_text(at, "card_broker_fee")
+    assert at.query_params["placements"] == "37"
