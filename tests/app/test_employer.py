@@ -395,3 +395,20 @@ def test_a_roster_with_nothing_answered_says_which_questions_decide_the_grant(la
     quoted = fmt.words([f"“{t(lang, q)}”" for q in ("Kind of workshop or base", "Where the workshop or base is")],
                        lang)
     assert t(lang, "Still to answer on this page: {questions}").format(questions=quoted) in text
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_link_with_the_answers_reopens_the_same_result(lang):
+    """Nothing is assumed, so a link (or QR code) must carry every answer: the choices and counts it holds are
+    chosen again, the grant is the same, and the take-away's link holds them all."""
+    at = open_employer(lang, {**WORKSHOP, "place": "migrant_village", "ws_hires": "40", "on": "2019-06-01"})
+    assert at.selectbox(key="emp_kind").value == "sme"
+    assert at.radio(key="emp_in_region").value is True
+    assert at.selectbox(key="emp_carrier").value == "workshop"
+    assert at.selectbox(key="emp_place").value == "migrant_village"
+    assert f"### {yuan(60_000, lang)}" in block_text(at, "card_workshop_grant")
+    (link,) = {found.replace("&amp;", "&") for h in at.get("html")
+               for found in re.findall(r'class="takeaway-qr"[^>]*data-url="([^"]*)"', h.proto.body)}
+    for pair in ("kind=sme", "in_region=1", "carrier=workshop", "place=migrant_village", "ws_hires=40",
+                 "on=2019-06-01"):
+        assert pair in link.split("?", 1)[1].split("&"), link
