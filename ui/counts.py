@@ -98,14 +98,21 @@ def step_for_more(result: Mapping[str, Any], fact: str) -> Mapping[str, Any] | N
     return next((step for step in result.get("next", []) if fact in step["change"]), None)
 
 
-def pending(page: Page, words: CountWords, counts: Counts, result: Mapping[str, Any]) -> None:
+def pending_text(page: Page, words: CountWords, counts: Counts, result: Mapping[str, Any]) -> str:
     """How many hired (placed) do not count yet, said only when the engine offers ``result`` a step for more that
-    count: otherwise they could never change it (not a workshop, the policy's end too near), and the card says why."""
+    count: otherwise they could never change it (not a workshop, the policy's end too near), and the card says why.
+    "" when nothing is to be said."""
     if not counts.valid or None in (counts.total, counts.counting) or counts.total <= counts.counting:
-        return
+        return ""
     if step_for_more(result, words.fact) is None:
-        return
+        return ""
     waiting = counts.total - counts.counting
-    st.info(fmt.md_escape(page.ngettext(*words.pending, waiting).format(
-        count=fmt.number(waiting, page.lang), end=fmt.date_text(policy.IN_FORCE_UNTIL, page.lang))),
-        icon=":material/schedule:")
+    return page.ngettext(*words.pending, waiting).format(
+        count=fmt.number(waiting, page.lang), end=fmt.date_text(policy.IN_FORCE_UNTIL, page.lang))
+
+
+def pending(page: Page, words: CountWords, counts: Counts, result: Mapping[str, Any]) -> None:
+    """:func:`pending_text`, drawn beside the numbers."""
+    text = pending_text(page, words, counts, result)
+    if text:
+        st.info(fmt.md_escape(text), icon=":material/schedule:")
