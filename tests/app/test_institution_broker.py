@@ -174,3 +174,22 @@ def test_at_a_kiosk_the_empty_count_is_tapped_on_a_keypad(lang):
         assert not at.exception
     assert fmt.money(7_400, lang) in block_text(at, "card_broker_fee")
     assert at.query_params["placements"] == "37"
+
+
+def student_file() -> bytes:
+    lines = ["姓名,是否建档立卡,是否两后生,已完成学期数,是否培训合格"] + [f"学生{i},是,是,1,合格" for i in range(5)]
+    return ("\n".join(lines) + "\n").encode("utf-8-sig")
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_list_checked_before_the_kind_is_said_asks_for_it_and_pays_nothing(lang):
+    """5 students pass, but who is paid depends on the kind of institution, not yet answered: no amount."""
+    at = open_page(lang, "pages/institution.py")
+    at.file_uploader(key="inst_students_file").set_value(("学生.csv", student_file(), "text/csv")).run()
+    assert not at.exception
+    body = texts(at)
+    assert fmt.money(30_000, lang) not in body
+    quoted = f"“{t(lang, 'What kind of institution are you?')}”"
+    assert t(lang, "Still to answer on this page: {questions}").format(questions=quoted) in body
+    at.radio(key="inst_kind").set_value("technical_school").run()
+    assert fmt.money(30_000, lang) in texts(at)  # 5 × 6,000 to the school once it is said
