@@ -116,6 +116,8 @@ BROKER_4050 = {"on": "2020-12-31", "placements": "3"}
 
 def broker_4050(lang: str):
     at = open_page(lang, "pages/broker.py", BROKER_4050)
+    if "brk_kind" in [radio.key for radio in at.radio]:  # "who is applying?", where the page asks it
+        at.radio(key="brk_kind").set_value("person").run()
     at.radio(key="brk_sex").set_value("woman")
     at.number_input(key="brk_birth_year").set_value(1975)
     at.radio(key="brk_joined").set_value(True).run()
