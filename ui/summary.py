@@ -19,10 +19,11 @@ from engine import catalog, policy
 from engine.questions import ASKED_AS, BY_FACT
 from engine.totals import Total
 from ui import format as fmt
-from ui import takeaway
+from ui import frame, takeaway
+from ui import results as cards
 from ui.figures import figure_text
-from ui.frame import Page, ended_text
-from ui.results import GROUPS, PAYEE_TEXT, amount_text, citation, grouped, office_text, official_name
+from ui.frame import Page
+from ui.results import GROUPS, amount_text, citation, grouped, office_text, official_name
 
 STYLE = """
 body { font-family: "Noto Sans CJK SC", "Microsoft YaHei", sans-serif; max-width: 46rem; margin: 1.5rem auto;
@@ -63,7 +64,7 @@ def _paid_by(result: dict[str, Any], page: Page) -> str:
     payer = result["payer"]["text"]
     payer = payer[:1].lower() + payer[1:]
     if benefit.kind == "cash":
-        line = _("{payee} by {payer}").format(payee=_(PAYEE_TEXT[result["payee"]]), payer=payer)
+        line = _("{payee} by {payer}").format(payee=_(cards.PAYEE_TEXT[result["payee"]]), payer=payer)
     else:
         line = _("Provided by {payer}").format(payer=payer)
     if result["fund"] and page.lang == "zh_CN":
@@ -78,7 +79,8 @@ def _to_act_on(result: dict[str, Any], page: Page, county: str | None) -> str:
     """What the card of a benefit one can apply for says to act on it: its limits (posts are limited and
     assigned; fees are waived), the figure its amount waits for, who pays, what to bring and where to go."""
     _ = page._
-    html = "".join(f"<p class='notice'>{_esc(m['text'])}</p>" for m in result.get("notes", []))
+    html = _list(m["text"] for m in result.get("insurance", []))  # what a post's insurance covers, as on the card
+    html += "".join(f"<p class='notice'>{_esc(m['text'])}</p>" for m in result.get("notes", []))
     html += "".join(f"<p class='muted'>{_esc(figure_text(figure, page))}</p>" for figure in result["missing_figures"])
     html += f"<div class='muted'>{_esc(_paid_by(result, page))}</div>"
     html += _labelled(_("Bring"), _joined([official_name(m["id"], page) for m in result["documents"]], page), page)
@@ -104,7 +106,7 @@ def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, summed:
     assessed = _("Situation assessed on {date}.").format(date=fmt.date_text(on, page.lang))
     disclaimer = _("Unofficial self-service result: the county human resources and social security bureau "
                    "decides. Hotline 12333.")
-    ended = f"<p class='notice'>{_esc(ended_text(page))}</p>" if policy.has_ended(date.today()) else ""
+    ended = f"<p class='notice'>{_esc(frame.ended_text(page))}</p>" if policy.has_ended(date.today()) else ""
     total_line = _("First-year total you can apply for: {total}").format(total=fmt.money(summed.amount, page.lang))
     parts = [
         f"<h1>{_esc(heading)}</h1>",
@@ -126,8 +128,6 @@ def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, summed:
         for result in groups[key]:
             benefit = catalog.BY_ID[result["benefit"]]
             lines = [m["text"] for m in (result["met"] if key == "apply" else result["unmet"])]
-            if key == "apply":
-                lines += [m["text"] for m in result.get("insurance", [])]
             lines += [m["text"] for m in result["next"] + result.get("too_late", [])]
             body = f"<strong>{_esc(official_name(benefit.label, page))}</strong> · {_esc(citation(result['article'], page))}"
             amount = amount_text(result, page)
