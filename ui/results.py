@@ -42,7 +42,7 @@ PAYEE_TEXT = {
     "employer": N_("Paid to the employer"),
     "institution": N_("Paid to the institution"),
     "broker": N_("Paid to the labour agency or broker"),  # Article (四): 劳务中介组织或经纪人
-    "broker_person": N_("Paid to you, the broker"),  # the “4050” broker's own social insurance
+    "broker_person": N_("Paid to you (the broker)"),  # the “4050” broker's own social insurance
     "students": N_("Paid to the students"),
 }
 

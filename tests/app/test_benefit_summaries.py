@@ -129,9 +129,9 @@ def broker_4050(lang: str):
 def test_the_4050_insurance_is_paid_to_the_broker_in_person(lang):
     at = broker_4050(lang)
     captions = "\n".join(c.value for c in at.caption).replace("\\", "")
-    assert t(lang, "Paid to you, the broker") in captions
+    assert t(lang, "Paid to you (the broker)") in captions
     card = block_text(at, "card_broker_4050_insurance")
-    assert t(lang, "Paid to you, the broker") in card
+    assert t(lang, "Paid to you (the broker)") in card
     for payee in (t(lang, "Paid to the labour agency or broker"), "发给劳务经纪人或劳务中介组织", "Paid to the broker by"):
         assert payee not in card
 
