@@ -261,9 +261,10 @@ def targets() -> list[Target]:
                                    answer_text="language switch"),
         "pages/resident.py": Target("resident (first step)", "/resident?lang=zh_CN",
                                     answer=choose(t("Year of the situation"), "2019"), answer_text="choose the year"),
-        "pages/employer.py": Target("employer", "/employer?lang=zh_CN",
+        "pages/employer.py": Target("employer", "/employer?lang=zh_CN&kind=sme&in_region=1&carrier=workshop"
+                                    "&place=poor_village",
                                     answer=type_number(t("Qualifying hires"), 5), answer_text="qualifying hires"),
-        "pages/institution.py": Target("institution", "/institution?lang=zh_CN",
+        "pages/institution.py": Target("institution", "/institution?lang=zh_CN&kind=technical_school",
                                        answer=type_number(t("Completed and passed"), 30),
                                        answer_text="students passed"),
         "pages/broker.py": Target("broker", "/broker?lang=zh_CN",

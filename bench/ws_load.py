@@ -87,15 +87,19 @@ class App:
 
 # The residents' page at the "Your work" step of someone who works in another province: its first number input
 # is the months worked (every change writes the answer into the query string, as for a person answering).
+WORKSHOP_QUERY = "kind=sme&in_region=1&carrier=workshop&place=poor_village"
 RESIDENT_QUERY = "lang=zh_CN&year=2019&step=work&registered_poor=1&birth_year=1974&job.place=other_province"
 APPS = {
     "minimal": App("minimal", "bench/minimal_app.py", "", "", (0, 1000)),
     # serve.py: what `make run` serves
     "resident": App("resident", "serve.py", "resident", RESIDENT_QUERY, (1, 36), echo="job.months={value}"),
     # The calculators, each at its main number (the one bench/site_bench.py types into).
-    "employer": App("employer", "serve.py", "employer", "lang=zh_CN", (1, 60), widget="emp_ws_hires",
+    # The page assumes nothing (issue 26): the workshop and its place are in the query, so the grant's band table
+    # is drawn on each rerun as it was when they were the page's defaults.
+    "employer": App("employer", "serve.py", "employer", "lang=zh_CN&" + WORKSHOP_QUERY, (1, 60), widget="emp_ws_hires",
                     echo="ws_hires={value}"),
-    "institution": App("institution", "serve.py", "institution", "lang=zh_CN", (1, 60), widget="inst_passed",
+    "institution": App("institution", "serve.py", "institution", "lang=zh_CN&kind=technical_school", (1, 60),
+                       widget="inst_passed",
                        echo="passed={value}"),
     "broker": App("broker", "serve.py", "broker", "lang=zh_CN", (1, 60), widget="brk_placements",
                   echo="placements={value}"),

@@ -36,6 +36,12 @@ APPLY_HOME_COUNTY = N_(
     "The human resources and social security bureau and the finance bureau of the county where the "
     "worker's household is registered in Ningxia; hotline 12333."
 )
+# A labour agency has no household registration, and no source says which county handles a broker's subsidy: the
+# text says so plainly rather than guess.
+APPLY_BROKER = N_(
+    "The employment service centre (就业服务中心) of a county human resources and social security bureau "
+    "(人力资源和社会保障局). The policy does not say which county handles it: ask there, or call 12333 first."
+)
 APPLY_SCHOOL = N_("The technical school, with the county employment service centre; hotline 12333.")
 APPLY_STREET = N_(
     "The street office or community (街道/社区) of the town where you live; hotline 12333."
@@ -49,7 +55,7 @@ class Benefit:
     role: str  # resident | employer | institution | broker
     label: str
     summary: str
-    payee: str  # person | employer | institution | broker | students
+    payee: str  # person | employer | institution | broker (the agency or broker) | broker_person | students
     payer: str
     fund: str | None
     kind: str = "cash"  # cash | in_kind | service
@@ -71,13 +77,17 @@ FEES_WAIVED = N_(
 BENEFITS: tuple[Benefit, ...] = (
     Benefit(
         "transport_subsidy", 1, "resident", N_("Transport subsidy for work away from home"),
-        N_("200 yuan a year for stable work in another county of Ningxia, 800 yuan in another province."),
+        N_("For registered poor workers in a job outside their home county for a year or more, with a signed labour "
+           "contract and social insurance paid: 200 yuan a year in another county of Ningxia, 800 yuan in another "
+           "province."),
         "person", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Social-insurance payment vouchers"), N_("Wage certificate from the employer"),
                    N_("Wage bank statement"), N_("Labour contract"))),
     Benefit(
         "workshop_grant", 2, "employer", N_("One-off grant to a poverty-alleviation workshop or base"),
-        N_("20,000 to 100,000 yuan by the number of registered poor workers employed stably for a year."),
+        N_("A one-off grant of 20,000 to 100,000 yuan, by the number of hires, to a poverty-alleviation workshop or "
+           "base (扶贫载体) in a poor village, a migrant village or an industrial park that employs at least 11 "
+           "registered poor workers, each for a year or more with a labour contract and social insurance."),
         "employer", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Application form with the workshop's bank account"), N_("Labour contracts"),
                    N_("Wage bank statements"), N_("Social-insurance payment vouchers"),
@@ -85,49 +95,59 @@ BENEFITS: tuple[Benefit, ...] = (
         apply_at=APPLY_EMPLOYER_COUNTY),
     Benefit(
         "incubator_award", 3, "employer", N_("Award to an entrepreneurship incubation park"),
-        N_("At least 500,000 yuan from the city, or 1,000,000 yuan from the region, by the standard met."),
+        N_("A one-off award to an entrepreneurship incubation park that meets a demonstration-base standard: at least "
+           "500,000 yuan from the city for the city level, 1,000,000 yuan from the region for the region or national "
+           "level."),
         "institution", N_("The prefecture-level city or the autonomous region"), FUND_EMPLOYMENT,
         documents=(N_("Proof that the park meets the demonstration-base standard"),),
         apply_at=APPLY_EMPLOYER_COUNTY),
     Benefit(
         "broker_fee", 4, "broker", N_("Service subsidy for placing registered poor workers"),
         N_("An employment and business-start service subsidy (就业创业服务补贴) of 200 yuan for each registered "
-           "poor worker placed into a first job of a year or more."),
+           "poor worker placed into a first job with an enterprise, once the worker has worked there a year or more "
+           "with a labour contract and social insurance paid."),
         "broker", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("List of placed workers"), N_("Their labour contracts"),
-                   N_("Their social-insurance payment vouchers"))),
+                   N_("Their social-insurance payment vouchers")), apply_at=APPLY_BROKER),
     Benefit(
         "broker_4050_insurance", 4, "broker", N_("Social-insurance subsidy for “4050” brokers"),
-        N_("Women brokers aged 40+ and men aged 50+ who join employee social insurance are covered by "
-           "the flexible-employment social-insurance subsidy."),
-        "broker", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
-        documents=(N_("Social-insurance payment vouchers"), N_("Proof of work as a labour broker"))),
+        N_("A broker who is a “4050” person (a woman aged 40 or more, a man aged 50 or more, in full years) "
+           "and joins urban employee social insurance voluntarily can apply for the flexible-employment "
+           "social-insurance subsidy."),
+        # Article (四) covers "劳务经纪人中的“4050”人员": the broker as a person, never an agency.
+        "broker_person", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
+        documents=(N_("Social-insurance payment vouchers"), N_("Proof of work as a labour broker")),
+        apply_at=APPLY_BROKER),
     Benefit(
         "sme_insurance_subsidy", 5, "employer", N_("Social-insurance subsidy for SMEs and other named employers"),
-        N_("One year of the employer part of pension, medical and unemployment insurance for each "
-           "registered poor worker hired with a labour contract of a year or more and social insurance paid."),
+        N_("Small, medium and micro enterprises, new agricultural businesses, private non-enterprise units "
+           "and social groups, in Ningxia or outside it, that hire Ningxia's registered poor workers with a labour "
+           "contract of a year or more and social insurance paid: one year of the employer part of their pension, "
+           "medical and unemployment insurance."),
         "employer", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Labour contracts"), N_("Social-insurance payment vouchers"),
                    N_("Roster of the workers (name, ID number, household registration, contract date)")),
         apply_at=APPLY_EMPLOYER_COUNTY),
     Benefit(
         "public_welfare_post", 6, "resident", N_("Public-welfare post"),
-        N_("A post such as road care, forest or water keeping, village cleaning or elder care, with a "
-           "monthly living subsidy, tier-2 pension and medical insurance and accident insurance."),
+        N_("For registered poor workers aged 40 or more (the age may be relaxed for a disabled person) who "
+           "want such work near home and are able to do it: a post such as forest keeping, village cleaning or elder "
+           "care, with a monthly living subsidy and pension and medical insurance paid. Posts are limited and "
+           "assigned by the county."),
         "person", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Household registration booklet"), N_("Disability certificate, if any")),
         notes=(POSTS_ASSIGNED,)),
     Benefit(
         "startup_subsidy", 7, "resident", N_("Start-up subsidy"),
-        N_("10,000 yuan once for a small business or self-employment that has run for a year and "
-           "employs others."),
+        N_("10,000 yuan once for a registered poor worker whose small or micro enterprise or self-employment has "
+           "run normally for a year or more and employs at least one person besides them."),
         "person", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Business licence"), N_("Proof of a year of normal operation (tax or accounts)"),
                    N_("Proof of the people employed (contracts or wage records)"))),
     Benefit(
         "training_subsidy", 8, "resident", N_("Vocational training subsidy"),
-        N_("Choose a training institution yourself; after you get the certificate the subsidy is paid "
-           "to you at the region's standard."),
+        N_("For registered poor workers who choose a training institution themselves: once they finish the "
+           "course and obtain its certificate, the subsidy is paid to them at the region's standard."),
         "person", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Training certificate or vocational qualification certificate"),
                    N_("Bank card in your name"))),
@@ -152,40 +172,45 @@ BENEFITS: tuple[Benefit, ...] = (
         apply_at=APPLY_HOME_COUNTY),
     Benefit(
         "employer_training_subsidy", 10, "employer", N_("Training and assessment subsidy for employers"),
-        N_("An employer in Ningxia that trains the poor workers it hires can apply for the region's training and "
-           "assessment subsidy after they obtain a certificate."),
+        N_("An employer in Ningxia that gives the poor workers it hires induction, job-change or on-the-job "
+           "skills training can apply for the region's training and assessment subsidy once they obtain a training "
+           "or vocational qualification certificate."),
         "employer", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Training records"), N_("Training or qualification certificates of the workers")),
         apply_at=APPLY_EMPLOYER_COUNTY),
     Benefit(
         "skill_upgrade_subsidy", 10, "resident", N_("Skill-upgrade subsidy"),
-        N_("1,000, 1,500 or 2,000 yuan for a junior, intermediate or senior certificate obtained in the "
-           "year checked, after 3 years of unemployment insurance (1 year from 2019)."),
+        N_("For registered poor workers with 3 years of unemployment insurance (1 year from 2019): 1,000, "
+           "1,500 or 2,000 yuan for a junior, intermediate or senior certificate obtained in the year checked."),
         "person", N_("The county human resources and social security bureau"), FUND_UNEMPLOYMENT,
         documents=(N_("The certificate obtained in the year checked"), N_("Unemployment insurance record"),
                    N_("Bank card in your name"))),
     Benefit(
         "two_after_training_grant", 11, "institution", N_("Training grant for “two-after” students"),
-        N_("6,000 yuan paid to the technical school for each student from a registered poor family who completes "
-           "a semester there and passes; tuition, lodging and materials are free."),
+        N_("6,000 yuan paid to the technical school for each “two-after” student (a school leaver after "
+           "junior or senior high school who did not go on) from a registered poor family who completes a semester "
+           "there and passes; tuition, lodging and materials are free."),
         "institution", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Enrolment record"), N_("Training pass record")), apply_at=APPLY_SCHOOL, notes=(FEES_WAIVED,)),
     Benefit(
         "two_after_study_aid", 11, "institution", N_("Study aid for “two-after” students"),
-        N_("3,000 yuan of poverty-alleviation study aid for each such student."),
+        N_("3,000 yuan of poverty-alleviation study aid for each “two-after” student from a registered poor "
+           "family who completes a semester at a technical school and passes."),
         "students", N_("The county poverty-alleviation office"), FUND_POVERTY,
         documents=(N_("Enrolment record"), N_("Proof of registered poor household")), apply_at=APPLY_SCHOOL,
         notes=(FEES_WAIVED,)),
     Benefit(
         "special_ability_assessment", 12, "resident", N_("Free special vocational ability assessment"),
-        N_("Free assessment in one of 18 projects, such as excavator operation, Ningxia snacks, "
-           "embroidery, weaving and paper-cutting."),
+        N_("Free assessment, for registered poor workers and the 12th Five-Year Plan's ecological migrants, "
+           "in one of 18 projects such as excavator operation, Ningxia snacks, embroidery, weaving and "
+           "paper-cutting."),
         "person", N_("The county human resources and social security bureau"), None, kind="in_kind",
         documents=(N_("ID card"), N_("Proof of registered poor household or ecological migrant status"))),
     Benefit(
         "unemployment_registration", 13, "resident", N_("Unemployment registration in town"),
-        N_("After 6 months living in town without work you can register as unemployed there and use "
-           "the employment and start-up policies."),
+        N_("A registered poor worker who has lived in a town for 6 months or more without work can register "
+           "as unemployed there (失业登记), at the street office or community, and use the employment and start-up "
+           "policies."),
         "person", N_("The street office or community"), None, kind="service",
         documents=(N_("ID card"), N_("Proof of residence in town")), apply_at=APPLY_STREET),
 )

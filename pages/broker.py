@@ -20,7 +20,7 @@ from ui import errors, results, takeaway
 from ui import format as fmt
 from ui import roster_check as lists
 from ui import url_state as url
-from ui.counts import PLACEMENT_COUNTS, hired_and_counting
+from ui.counts import PLACEMENT_COUNTS, hired_and_counting, pending
 from ui.frame import LANG_KEY, Page, frame
 
 SECTIONS = (
@@ -54,20 +54,21 @@ def fee(page: Page, on: date) -> None:
         "for each registered poor worker "
         "(建档立卡贫困劳动力) it places into a first job with an enterprise for a year or more, with a labour "
         "contract and social insurance paid. Paid from the employment subsidy fund.")))
-    counted = hired_and_counting(page, PLACEMENT_COUNTS, total_param="placed", counting_param="placements",
-                                 key_prefix="brk_", maximum=MAX_PLACEMENTS)
+    counts = hired_and_counting(page, PLACEMENT_COUNTS, total_param="placed", counting_param="placements",
+                                key_prefix="brk_", maximum=MAX_PLACEMENTS)
     st.caption(fmt.md_escape(_(
         "A qualifying placement: a registered poor worker in a first job with an enterprise, employed for 12 months "
         "or more, with a labour contract and social insurance paid.")))
     st.page_link("pages/resident.py", label=_("The workers you place can check their own subsidies here"),
                  icon=":material/person_search:", query_params={LANG_KEY: page.lang})
-    if counted is None:
+    if not counts.valid or counts.counting is None:
         takeaway.offer(page)
         return
-    placements = counted
+    placements = counts.counting
     result = fee_of(placements, on, page.lang)
+    pending(page, PLACEMENT_COUNTS, counts, result)
     results.card(result, page, county=None)
-    st.subheader(_("Service subsidy against placements"), anchor="fee-chart")
+    st.subheader(_("The service subsidy for each number of qualifying placements"), anchor="fee-chart")
     count, total = _("Qualifying placements"), _("Service subsidy")
     rows = [{"count": n, total: float(fee_of(n, on, None).get("amount") or 0)}
             for n in charts.counts_to_show(max(placements, 10), placements)]

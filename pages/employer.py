@@ -25,12 +25,12 @@ from engine.roster.workers import (
 )
 from i18n import LOCALES, N_, gettext
 from ui import employer as view
-from ui import errors, results, takeaway
+from ui import errors, needs, results, takeaway
 from ui import format as fmt
 from ui import roster as files
 from ui import roster_check as lists
 from ui import url_state as url
-from ui.counts import WORKSHOP_COUNTS, hired_and_counting
+from ui.counts import WORKSHOP_COUNTS, hired_and_counting, pending
 from ui.frame import Page, frame
 
 SECTIONS = (
@@ -53,8 +53,17 @@ def contents(page: Page) -> None:
 
 
 def choice(page: Page, widget: Any, label: str, param: str, options: list[Any], **kwargs: Any) -> Any:
-    """A choice kept in the URL as ``?param=`` (widget key ``emp_<param>``)."""
+    """A choice kept in the URL as ``?param=`` (widget key ``emp_<param>``), unanswered until chosen."""
     return url.choice(page, widget, label, param, f"emp_{param}", options=options, **kwargs)
+
+
+def asked(page: Page) -> dict[str, str]:
+    """This page's questions, as a card names the one still to answer."""
+    return needs.asked_above(page, view.QUESTIONS)
+
+
+def card(page: Page, result: dict[str, Any]) -> None:
+    results.card(result, page, county=None, questions=asked(page))
 
 
 def number(page: Page, label: str, param: str, *, maximum: float, whole: bool = True, **kwargs: Any) -> Any:
@@ -72,10 +81,10 @@ def organisation(page: Page) -> tuple[date, dict[str, Any]]:
         st.caption(fmt.md_escape(_("The policy was in force from {start} to {end}.").format(
             start=fmt.date_text(policy.IN_FORCE_FROM, page.lang), end=fmt.date_text(policy.IN_FORCE_UNTIL, page.lang))))
     with right:
-        kind = choice(page, st.selectbox, _("Kind of organisation"), "kind", list(view.KINDS),
+        kind = choice(page, st.selectbox, _(view.QUESTIONS["employer.kind"]), "kind", list(view.KINDS),
                       format_func=lambda k: _(view.KINDS[k]))
-        inside = choice(page, st.radio, _("Where is it?"), "in_region", [True, False], horizontal=True,
-                        format_func=lambda v: _("In Ningxia") if v else _("Outside Ningxia"))
+        inside = choice(page, st.radio, _(view.QUESTIONS["employer.in_region"]), "in_region", [True, False],
+                        horizontal=True, format_func=lambda v: _("In Ningxia") if v else _("Outside Ningxia"))
     return on, {"employer.kind": kind, "employer.in_region": inside}
 
 
@@ -85,25 +94,29 @@ def workshop(page: Page, on: date) -> dict[str, Any]:
     st.markdown(fmt.md_escape(_(
         "A one-off grant to poverty-alleviation workshops and bases (扶贫载体: workshops, community factories, "
         "industry bases and farm-produce processing bases) in a poor village, a migrant village or a poverty-"
-        "alleviation industrial park, by the number of registered poor workers they employ.")))
+        "alleviation industrial park that employ at least 11 registered poor workers, each for 12 months or more "
+        "with a labour contract and social insurance. The grant goes by the number of such workers.")))
     first, second = st.columns(2)
     with first:
-        carrier = choice(page, st.selectbox, _("Kind of workshop or base"), "carrier", list(view.CARRIERS),
+        carrier = choice(page, st.selectbox, _(view.QUESTIONS["employer.carrier"]), "carrier", list(view.CARRIERS),
                          format_func=lambda k: _(view.CARRIERS[k]))
     with second:
-        place = choice(page, st.selectbox, _("Where the workshop or base is"), "place", list(view.PLACES),
+        place = choice(page, st.selectbox, _(view.QUESTIONS["employer.located_in"]), "place", list(view.PLACES),
                        format_func=lambda k: _(view.PLACES[k]))
-    hires = hired_and_counting(page, WORKSHOP_COUNTS, total_param="ws_hired", counting_param="ws_hires",
-                               key_prefix="emp_", maximum=MAX_HIRES)
+    counts = hired_and_counting(page, WORKSHOP_COUNTS, total_param="ws_hired", counting_param="ws_hires",
+                                key_prefix="emp_", maximum=MAX_HIRES)
     st.caption(fmt.md_escape(_(
         "A qualifying hire: a registered poor worker employed by the workshop for 12 months or more without a "
         "break, with a labour contract and social insurance paid. The roster check below counts them for you.")))
     facts = {"employer.carrier": carrier, "employer.located_in": place}
-    if hires is None:
-        return facts
-    result = emp.results({**facts, "employer.qualifying_hires": hires}, on, page.lang, ["workshop_grant"])
-    results.card(result["workshop_grant"], page, county=None)
-    view.grant_view(page, facts, result["workshop_grant"], int(hires), on)
+    if not counts.valid or (carrier is None and place is None and not counts.given):
+        return facts  # nothing answered here yet: no result to show
+    result = emp.results({**facts, "employer.qualifying_hires": counts.counting}, on, page.lang,
+                         ["workshop_grant"])["workshop_grant"]
+    pending(page, WORKSHOP_COUNTS, counts, result)
+    card(page, result)
+    if counts.counting is not None:
+        view.grant_view(page, facts, result, counts.counting, on)
     return facts
 
 
@@ -112,25 +125,26 @@ def monthly_amount(page: Page, on: date) -> float | None:
     _ = page._
     modes = {"typed": _("I know the monthly employer contribution per worker"),
              "worked_out": _("Work it out from the contribution base and the employer rates")}
-    mode = choice(page, st.radio, _("Monthly employer contribution"), "sme_mode", list(modes),
-                  format_func=modes.__getitem__)
+    # How the figure is entered, not a fact: the one choice on this page with a default (test_no_defaults.py).
+    mode = choice(page, st.radio, _(view.QUESTIONS["employer.employer_insurance_monthly"]), "sme_mode", list(modes),
+                  format_func=modes.__getitem__, index=0)
     st.caption(fmt.md_escape(_(
         "Your monthly social-insurance payment voucher (社会保险费缴费凭证) shows the base and the employer part; "
         "the city's social insurance agency (社会保险经办机构) publishes the base and the rates each year. No rate "
         "is filled in for you: we found no reliable source for Ningxia's 2018–2020 employer rates.")))
     if mode == "typed":
         return number(page, _("Employer contribution per worker per month (yuan): pension + medical + unemployment"),
-                      "sme_monthly", maximum=1_000_000.0, whole=False, value=None, step=10.0,
+                      "sme_monthly", maximum=1_000_000.0, whole=False, step=10.0,
                       placeholder=_("for example, from your payment voucher"))
     base = number(page, _("Monthly contribution base per worker (yuan)"), "sme_base", maximum=1_000_000.0,
-                  whole=False, value=None, step=100.0)
+                  whole=False, step=100.0)
     errors_by = {}
     rates: dict[str, float | None] = {}
     columns = st.columns(len(emp.insurances(on)))
     for column, name in zip(columns, emp.insurances(on), strict=True):
         with column:
             rates[name] = number(page, _("{insurance}, %").format(insurance=_(emp.INSURANCE_LABELS[name])),
-                                 f"sme_rate_{name}", maximum=float(emp.MAX_RATE), whole=False, value=None, step=0.5,
+                                 f"sme_rate_{name}", maximum=float(emp.MAX_RATE), whole=False, step=0.5,
                                  format="%.2f")
             errors_by[name] = st.empty()
     contribution = emp.monthly_contribution(base, rates, on)
@@ -157,10 +171,11 @@ def sme(page: Page, on: date, organisation_facts: dict[str, Any], carrier: dict[
     _ = page._
     st.header(_("Social-insurance subsidy"), anchor="sme")
     st.markdown(fmt.md_escape(_(
-        "One year of the employer part of pension, medical and unemployment insurance for each registered poor "
-        "worker hired with a labour contract of a year or more and social insurance paid.")))
-    hires = number(page, _("Registered poor workers hired with a contract of a year or more and social insurance"),
-                   "sme_hires", maximum=MAX_HIRES, value=0, step=1)
+        "For small, medium and micro enterprises, new agricultural businesses, private non-enterprise units and "
+        "social groups, in Ningxia or outside it: one year of the employer part of pension, medical and unemployment "
+        "insurance for each of Ningxia's registered poor workers hired with a labour contract of a year or more and "
+        "social insurance paid.")))
+    hires = number(page, _(view.QUESTIONS["employer.insured_hires"]), "sme_hires", maximum=MAX_HIRES, step=1)
     monthly = monthly_amount(page, on)
     if on.year == 2020:
         st.caption(fmt.md_escape(_(
@@ -168,13 +183,12 @@ def sme(page: Page, on: date, organisation_facts: dict[str, Any], carrier: dict[
             "and work-injury insurance from February to December (national relief): for those months the "
             "employer part paid, and so the subsidy, may be smaller.")))
     facts = {**organisation_facts, "employer.employer_insurance_monthly": monthly}
+    hires = None if hires is None else int(hires)
+    if hires is None and monthly is None and organisation_facts["employer.kind"] is None:
+        return facts  # nothing answered for this subsidy yet
     result = emp.results({**facts, "employer.insured_hires": hires}, on, page.lang, ["sme_insurance_subsidy"])
-    results.card(result["sme_insurance_subsidy"], page, county=None)
-    st.subheader(_("Total support against hires"), anchor="total")
-    st.markdown(fmt.md_escape(_(
-        "Workshop grant and one year of this subsidy for hires who count for both (a year in the job, a contract "
-        "of a year or more, social insurance), with the kind of workshop and the place chosen above.")))
-    view.support_view(page, {**carrier, **facts}, int(hires), on)
+    card(page, result["sme_insurance_subsidy"])
+    view.support_view(page, {**carrier, **facts}, hires, on)
     return facts
 
 
@@ -182,42 +196,46 @@ def training(page: Page, on: date, organisation_facts: dict[str, Any]) -> None:
     _ = page._
     st.header(_("Training support and employers outside Ningxia"), anchor="training")
     inside = organisation_facts["employer.in_region"]
-    if inside:
+    if inside is not False:
         st.markdown(fmt.md_escape(_(
             "An employer in Ningxia that gives the poor workers it hires induction, job-change or on-the-job "
             "skills training can apply for the region's training and assessment subsidy once they obtain a training or "
             "vocational certificate (Article 10 (十)).")))
-    else:
+    if inside is not True:
         st.markdown(fmt.md_escape(_(
             "An employer outside Ningxia that hires Ningxia's registered poor workers with a contract of a year or "
             "more and social insurance, working outside Ningxia (并在区外就业), can apply to the worker's home county in Ningxia for a training subsidy and an "
             "assessment subsidy for the training it organises, and a social-insurance subsidy at Ningxia's "
             "flexible-employment standard (Article 9 (九)).")))
+    if inside is None:  # the two articles ask different things: which one is for you decides the question
+        st.info(fmt.md_escape(needs.still_to_answer(page, {"missing": ["employer.in_region"]}, view.QUESTIONS)),
+                icon=":material/edit:")
+        return
     if inside:  # article 十 counts the hires trained who then obtained a certificate, nothing else
-        hires = number(page, _("Poor workers you hired and trained (induction, job-change or on-the-job skills) who "
-                               "then obtained a training certificate (培训合格证书) or a vocational qualification "
-                               "certificate (职业资格证书)"), "tr_hires", maximum=MAX_HIRES, value=0, step=1)
+        hires = number(page, _(view.QUESTIONS["employer.certified_trained_hires"]), "tr_hires", maximum=MAX_HIRES,
+                       step=1)
         facts = {"employer.certified_trained_hires": hires}
     else:
         left, right = st.columns(2)
         with left:
-            hires = number(page, _("Registered poor workers from Ningxia you hired with a contract of a year or more "
-                                   "and social insurance, working outside Ningxia"), "tr_hires", maximum=MAX_HIRES,
-                           value=0, step=1)
+            hires = number(page, _(view.QUESTIONS["employer.out_of_region_hires"]), "tr_hires", maximum=MAX_HIRES,
+                           step=1)
         with right:
-            trains = choice(page, st.radio, _("Do you train them (induction, job-change or on-the-job skills)?"),
-                            "trains", [True, False], horizontal=True, format_func=lambda v: _("Yes") if v else _("No"))
+            trains = choice(page, st.radio, _(view.QUESTIONS["employer.trains_hires"]), "trains", [True, False],
+                            horizontal=True, format_func=lambda v: _("Yes") if v else _("No"))
         facts = {"employer.out_of_region_hires": hires, "employer.trains_hires": trains}
     st.info(fmt.md_escape(_(
         "How much: the region's vocational training subsidy standard (自治区职业技能培训补贴标准) by occupation and "
         "level. This site does not have that table, so it shows no amount: the county employment service centre "
         "(or, for employers outside Ningxia, the worker's home county) tells you the amount for each course.")),
         icon=":material/info:")
+    if all(value is None for value in facts.values()):
+        return  # nothing answered for this support yet
     benefits = (["employer_training_subsidy"] if inside
                 else ["out_of_region_training_subsidy", "out_of_region_insurance_subsidy"])
     found = emp.results({**organisation_facts, **facts}, on, page.lang, benefits)
     for benefit in benefits:
-        results.card(found[benefit], page, county=None)
+        card(page, found[benefit])
 
 
 def incubator(page: Page, on: date) -> None:
@@ -227,12 +245,12 @@ def incubator(page: Page, on: date) -> None:
         "A one-off award to an entrepreneurship incubation park that meets the standard of a demonstration base: "
         "from the city for the city-level standard, from the autonomous region for the regional or national "
         "standard.")))
-    level = choice(page, st.selectbox, _("Standard the park meets"), "incubator", list(view.LEVELS),
-                   format_func=lambda k: _(view.LEVELS[k]), index=None, placeholder=_("Choose the standard"))
+    level = choice(page, st.selectbox, _(view.QUESTIONS["incubator.level"]), "incubator", list(view.LEVELS),
+                   format_func=lambda k: _(view.LEVELS[k]), placeholder=_("Choose the standard"))
     if level is None:
         return
     found = emp.results({"incubator.level": level}, on, page.lang, ["incubator_award"])
-    results.card(found["incubator_award"], page, county=None)
+    card(page, found["incubator_award"])
 
 
 def roster_templates(lang: str):
@@ -280,7 +298,7 @@ def roster_results(page: Page, table) -> None:
     counts = _("Counts")
     choices = {
         N_("All rows"): lambda t: t["row"].notna(),
-        N_("Not counted yet"): lambda t: (t["workshop_status"] != counts) | (t["sme_status"] != counts),
+        N_("Rows not counted for both"): lambda t: (t["workshop_status"] != counts) | (t["sme_status"] != counts),
         N_("Rows with problems"): lambda t: t["problems"] != "",
     }
     files.result_table(page, table, "emp_roster", RESULT_COLUMNS, choices, order=SHOWN_ORDER)

@@ -16,7 +16,7 @@ from engine.guidance import BY_ARTICLE, PROJECT_PARAMS
 from engine.roster.students import STUDENTS, summarise
 from i18n import N_
 from ui import cohort_charts as charts
-from ui import errors, results, takeaway
+from ui import errors, needs, results, takeaway
 from ui import format as fmt
 from ui import roster_check as lists
 from ui import url_state as url
@@ -49,6 +49,11 @@ ROUTES = (
         N_("Trainee: join the programme; it costs nothing."),
         N_("Who is paid: the institution, after the training is completed."))),
 )
+# The questions of this page, by the engine's fact each answers (msgids): a card names the one still to answer.
+QUESTIONS = {
+    "institution.kind": N_("What kind of institution are you?"),
+    "institution.two_after_passed": N_("Completed and passed"),
+}
 # Columns of the students' table in the order shown (the download keeps the engine's order).
 SHOWN_ORDER = ("row", "name", "student_status", "student_reason", "student_next", "problems", "id")
 
@@ -58,15 +63,20 @@ def cohort_amounts(kind: str, passed: int, on: date, lang: str | None) -> dict[s
     return emp.results(facts, on, lang, BENEFITS)
 
 
-def institution_kind(page: Page) -> str:
+def institution_kind(page: Page) -> str | None:
+    """The kind of institution, unanswered until chosen: only a technical school is paid (Article 11 (十一))."""
     _ = page._
-    return url.choice(page, st.radio, _("What kind of institution are you?"), "kind", "inst_kind", options=list(KINDS),
+    return url.choice(page, st.radio, _(QUESTIONS["institution.kind"]), "kind", "inst_kind", options=list(KINDS),
                       format_func=lambda k: _(KINDS[k]), horizontal=True)
+
+
+def card(page: Page, result: dict) -> None:
+    results.card(result, page, county=None, questions=needs.asked_above(page, QUESTIONS))
 
 
 def count_input(page: Page, label: str, param: str) -> int | None:
     """A count kept in the URL; empty until the visitor types it (no amount they did not ask for)."""
-    value = url.number(page, label, param, f"inst_{param}", maximum=MAX_STUDENTS, value=None, step=1)
+    value = url.number(page, label, param, f"inst_{param}", maximum=MAX_STUDENTS, step=1)
     return None if value is None else int(value)
 
 
@@ -74,7 +84,8 @@ def amount_of(result: dict) -> float:
     return float(result.get("amount") or 0)
 
 
-EXAMPLE = {"enrolled": 40, "completed": 35, "passed": 35}
+# An example the visitor opens by choice, its every answer named on the link (the kind of school included).
+EXAMPLE = {"kind": "technical_school", "enrolled": 40, "completed": 35, "passed": 35}
 
 
 def counts(page: Page) -> tuple[int, int, int, list[str]] | None:
@@ -91,7 +102,7 @@ def counts(page: Page) -> tuple[int, int, int, list[str]] | None:
                                                  "Cannot be more than the {count} students enrolled.", enrolled).format(
                 count=fmt.number(enrolled, page.lang))), icon=":material/error:")
     with third:
-        passed = count_input(page, _("Completed and passed"), "passed")
+        passed = count_input(page, _(QUESTIONS["institution.two_after_passed"]), "passed")
         if None not in (passed, completed) and passed > completed:
             st.error(fmt.md_escape(page.ngettext(
                 "Cannot be more than the {count} student who completed the semester.",
@@ -99,17 +110,17 @@ def counts(page: Page) -> tuple[int, int, int, list[str]] | None:
                 count=fmt.number(completed, page.lang))), icon=":material/error:")
     if None in (enrolled, completed, passed):
         st.info(fmt.md_escape(_("Type the three numbers to see what the cohort brings.")), icon=":material/edit:")
-        example = _("See an example: {enrolled} enrolled, {completed} completed, {passed} passed").format(
-            **{key: fmt.number(value, page.lang) for key, value in EXAMPLE.items()})
+        example = _("See an example: a technical school (技工院校) with {enrolled} enrolled, {completed} completed "
+                    "and {passed} passed").format(
+            **{key: fmt.number(value, page.lang) for key, value in EXAMPLE.items() if key != "kind"})
         st.page_link("pages/institution.py", label=example, icon=":material/lightbulb:",
-                     query_params={**page.query, "kind": st.query_params.get("kind", "technical_school"),
-                                   **{key: str(value) for key, value in EXAMPLE.items()}})
+                     query_params={**page.query, **{key: str(value) for key, value in EXAMPLE.items()}})
         return None
     problems = ["completed"] * (completed > enrolled) + ["passed"] * (passed > completed)
     return int(enrolled), int(completed), int(passed), problems
 
 
-def two_after(page: Page, on: date) -> str:
+def two_after(page: Page, on: date) -> str | None:
     _ = page._
     st.header(_("“Two-after” students (两后生)"), anchor="two-after")
     st.markdown(fmt.md_escape(_(
@@ -126,7 +137,7 @@ def two_after(page: Page, on: date) -> str:
 
 @st.fragment
 @errors.guard
-def cohort(page: Page, on: date, kind: str) -> None:
+def cohort(page: Page, on: date, kind: str | None) -> None:
     """The cohort's counts, what it brings, the chart, and the take-away of that result.
 
     A fragment: answering a count reruns this section alone (nothing else reads the counts). The take-away is
@@ -142,26 +153,31 @@ def cohort(page: Page, on: date, kind: str) -> None:
         st.warning(fmt.md_escape(_("Correct the numbers above to see the amounts.")), icon=":material/warning:")
         return
     found = cohort_amounts(kind, passed, on, page.lang)
-    school, students = amount_of(found["two_after_training_grant"]), amount_of(found["two_after_study_aid"])
-    left, middle, right = st.columns(3)
-    left.metric(_("To the school"), fmt.money(school, page.lang))
-    middle.metric(_("To the students"), fmt.money(students, page.lang))
-    right.metric(_("Not paid for"), fmt.number(enrolled - passed, page.lang),
-                 help=_("Enrolled students who did not complete the semester or did not pass."))
-    said = page.ngettext("{passed} of {enrolled} students passed: {school} to the school and {students} to the student.",
-                         "{passed} of {enrolled} students passed: {school} to the school and {students} to the "
-                         "students.", passed)
-    unpaid = enrolled - passed
-    if unpaid:
-        said += " " + page.ngettext("{unpaid} student brings nothing until they complete a semester and pass.",
-                                    "{unpaid} students bring nothing until they complete a semester and pass.", unpaid)
-    st.markdown(fmt.md_escape(said.format(
-        passed=fmt.number(passed, page.lang), enrolled=fmt.number(enrolled, page.lang),
-        school=fmt.money(school, page.lang), students=fmt.money(students, page.lang),
-        unpaid=fmt.number(unpaid, page.lang))))
+    grant, aid = found["two_after_training_grant"], found["two_after_study_aid"]
+    if grant["status"] == "eligible":  # the amounts, and who is paid, only as the engine says them for this school
+        school, students = amount_of(grant), amount_of(aid)
+        left, middle, right = st.columns(3)
+        left.metric(_("To the school"), fmt.money(school, page.lang))
+        middle.metric(_("To the students"), fmt.money(students, page.lang))
+        right.metric(_("Not paid for"), fmt.number(enrolled - passed, page.lang),
+                     help=_("Enrolled students who did not complete the semester or did not pass."))
+        said = page.ngettext("{passed} of {enrolled} students passed: {school} to the school and {students} to the "
+                             "student.",
+                             "{passed} of {enrolled} students passed: {school} to the school and {students} to the "
+                             "students.", passed)
+        unpaid = enrolled - passed
+        if unpaid:  # the rule, not a promise: whether one of them could still pass in time is not known here
+            said += " " + page.ngettext(
+                "{unpaid} student brings nothing: the article pays for students who complete a semester and pass.",
+                "{unpaid} students bring nothing: the article pays for students who complete a semester and pass.",
+                unpaid)
+        st.markdown(fmt.md_escape(said.format(
+            passed=fmt.number(passed, page.lang), enrolled=fmt.number(enrolled, page.lang),
+            school=fmt.money(school, page.lang), students=fmt.money(students, page.lang),
+            unpaid=fmt.number(unpaid, page.lang))))
     for benefit in BENEFITS:
-        results.card(found[benefit], page, county=None)
-    if found[BENEFITS[0]]["status"] == "eligible":
+        card(page, found[benefit])
+    if grant["status"] == "eligible":
         cohort_chart(page, on, kind, enrolled, passed)
     takeaway.offer(page)  # the counts are in the link; a list never is
 
@@ -181,7 +197,7 @@ def cohort_chart(page: Page, on: date, kind: str, enrolled: int, passed: int) ->
                                               passed).format(passed=fmt.number(passed, page.lang)))
 
 
-def student_list(page: Page, on: date, kind: str) -> None:
+def student_list(page: Page, on: date, kind: str | None) -> None:
     """Each student of a list: paid for or why not; the totals from the same rules as the calculator."""
     _ = page._
     st.header(_("Check a list of students"), anchor="students")
@@ -214,8 +230,7 @@ def student_totals(page: Page, summary: dict) -> None:
             count=fmt.number(summary["counts"], page.lang), school=fmt.money(school, page.lang),
             students=fmt.money(students, page.lang))) + "**")
     else:
-        said = found[BENEFITS[0]]["unmet"] + found[BENEFITS[0]]["missing"]
-        st.markdown(fmt.md_escape(fmt.sentences((m["text"] for m in said), page.lang)))
+        st.markdown(fmt.md_escape(needs.why_not_yet(page, found[BENEFITS[0]], QUESTIONS)))
     upper = summary["if_all_known"]
     if upper is not None and upper[BENEFITS[0]]["status"] == "eligible":
         st.caption(fmt.md_escape(page.ngettext(

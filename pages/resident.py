@@ -207,27 +207,51 @@ def guidance(page: Page) -> None:
                 st.caption(fmt.md_escape(_(entry.contact)))
 
 
+# Each choice of the comparison as the hypothesis it is (issue 26): the engine assessed the person as if they made
+# it, so a row never says "you can apply" of a choice the person has not made.
+IF_CHOICE = {
+    "same_county": N_("If you worked in your home county"),
+    "other_county": N_("If you worked in another county of Ningxia"),
+    "other_province": N_("If you worked in another province"),
+    "public_welfare_post": N_("If you took a public-welfare post"),
+    "business": N_("If you started a business that employs others"),
+}
+IF_OTHER = N_("If you chose “{choice}”")
+# What the engine says of the choice, worded as a what-if: {choice} is the "if" above, {benefit} the benefit's name.
+COULD = N_("{choice}, you could apply for “{benefit}”: {amount}.")
+COULD_FROM = N_("{choice}, you could apply for “{benefit}”: {amount}, from {date}.")
+COULD_UNKNOWN = N_("{choice}, you could apply for “{benefit}”; its amount depends on a published figure.")
+TOO_LATE_FOR = N_("{choice}, you could not apply for “{benefit}” before the policy ends.")
+COULD_NOT = N_("{choice}, you could not apply for “{benefit}”.")
+MORE_ANSWERS = N_("{choice}, we would need more answers to tell whether you could apply for “{benefit}”.")
+ALREADY = N_("You already meet this choice ({choice}): you can apply for “{benefit}”: {amount}.")
+STILL_NEEDED = N_("Still needed: {needs}")
+WHY_NOT = N_("Why not: {reasons}")
+
+
 @st.fragment
 @errors.guard
 def comparisons(answers: dict[str, Any], on, page: Page) -> None:
     """Where to work, and what months in a job unlock: a chart, and each choice as a line with what it needs.
 
     The rows are the engine's (``engine.scenarios.compare``): each choice's amount is the rules' own on the
-    profile with the choice's change, and "what you still need" is every part the person lacks today.
+    profile with the choice's change, and "what you still need" is every part the person lacks today. Each row
+    is worded as the hypothesis it is ("If you worked in another province, you could apply for …; still needed:
+    …"), and so are the chart's labels.
     """
     _ = page._
     st.subheader(_("Compare your choices"), anchor="compare")
     rows = compare({**answers, **implied(answers)}, on, lang=page.lang)
     shown = [_comparison_row(row, page) for row in rows]
-    choice, amount, status = _("Choice"), _("First year (yuan)"), _("If you make this choice")
-    st.markdown(fmt.md_escape(_("What you could apply for with each choice in its first year under this policy, with your "
-                                "answers, and what you still need for it.")))
-    needs = _("What you still need")
-    for row in shown:  # one line per choice, readable on a phone: what it brings, and what it needs
+    choice, amount, status = _("If you made this choice"), _("First year, if so (yuan)"), _("What it would bring")
+    st.markdown(fmt.md_escape(_("Each line is a what-if: what you could apply for in its first year under this "
+                                "policy if you made that choice, your other answers as they are, and what you "
+                                "would still need for it.")))
+    for row in shown:  # one line per choice, readable on a phone: what it would bring, and what it needs
         with st.container(border=True, key=f"choice_{row['scenario']}"):
-            st.markdown(f"**{fmt.md_escape(row['label'])}** · {fmt.md_escape(row['amount_text'])} · "
-                        f"{fmt.md_escape(row['status_text'])}")
-            st.caption(f"{fmt.md_escape(fmt.with_colon(needs, page.lang))} {fmt.md_escape(row['needs_text'])}")
+            st.markdown(fmt.md_escape(row["sentence"]))
+            if row["needs_text"]:
+                st.caption(fmt.md_escape(row["needs_text"]))
     if charts.chart_wanted(page, "res_compare"):
         st.vega_lite_chart(charts.scenario_chart(shown, label=choice, amount=amount, status=status,
                                                  money=lambda x: fmt.money(x, page.lang)), width="stretch")
@@ -235,22 +259,51 @@ def comparisons(answers: dict[str, Any], on, page: Page) -> None:
         timeline_view(answers, on, page)
 
 
+def _listed(items: list[str], lang: str) -> str:
+    """Items one after another, with the language's semicolon, ended as a sentence."""
+    if lang == "zh_CN":
+        return "；".join(item.rstrip("。；") for item in items) + "。"
+    return "; ".join(item.rstrip(".;") for item in items) + "."
+
+
 def _comparison_row(row: dict[str, Any], page: Page) -> dict[str, Any]:
-    """A row of the comparison as the chart and the list show it (texts in the page's language)."""
+    """A row of the comparison as the chart and the list show it (texts in the page's language), each worded as
+    the what-if the engine assessed."""
     _ = page._
     due = row["status"] == "eligible" and row["in_time"]
-    if row["status"] != "eligible":
-        status_text = _(results.STATUS_TEXT[row["status"]])
-    elif not row["in_time"]:
-        status_text = _("Not before the policy ends")
-    else:
-        status_text = _("You could apply")
-    amount_text = fmt.money(row["amount"], page.lang) if row["amount_known"] else _("Amount depends on a published figure")
+    hypothesis = (_(IF_CHOICE[row["scenario"]]) if row["scenario"] in IF_CHOICE
+                  else _(IF_OTHER).format(choice=row["label"]["text"]))
+    benefit = _(catalog.BY_ID[row["benefit"]].label)
     needs = [m["text"] for m in row["still_needed"]]
-    return {"scenario": row["scenario"], "label": row["label"]["text"], "amount": row["amount"] if due else 0,
-            "status": row["status"],
-            "eligible": due, "status_text": status_text, "amount_text": amount_text,
-            "needs_text": "; ".join(needs) if needs else _("Nothing: you already meet it")}
+    amount = fmt.money(row["amount"], page.lang)
+    words = {"choice": hypothesis, "benefit": benefit, "amount": amount,
+             "date": fmt.date_text(date.fromisoformat(row["from"]), page.lang)}
+    if due and not needs:  # nothing lacking: the engine's result for the person's own answers
+        sentence = _(ALREADY).format(**{**words, "choice": row["label"]["text"]})
+        status_text = _("You can apply")
+    elif due:
+        wording = COULD_UNKNOWN if not row["amount_known"] else COULD_FROM if row["months"] else COULD
+        sentence = _(wording).format(**words)
+        status_text = _("You could apply")
+    elif row["status"] == "eligible":
+        sentence, status_text = _(TOO_LATE_FOR).format(**words), _("Not before the policy ends")
+    elif row["status"] == "needs_info":
+        sentence, status_text = _(MORE_ANSWERS).format(**words), _(results.STATUS_TEXT["needs_info"])
+    elif row["status"] == "not_eligible":
+        sentence, status_text = _(COULD_NOT).format(**words), _("You could not apply")
+    else:
+        sentence, status_text = _(results.STATUS_TEXT[row["status"]]), _(results.STATUS_TEXT[row["status"]])
+    listed = _listed(needs, page.lang) if needs else ""
+    if not needs:
+        needs_text = ""
+    elif row["status"] == "not_eligible":  # the conditions the choice does not fix
+        needs_text = _(WHY_NOT).format(reasons=listed)
+    else:
+        needs_text = _(STILL_NEEDED).format(needs=listed)
+    amount_text = (amount if row["amount_known"] else _("Amount depends on a published figure")) if due else "—"
+    return {"scenario": row["scenario"], "label": hypothesis, "amount": row["amount"] if due else 0,
+            "status": row["status"], "eligible": due, "status_text": status_text, "amount_text": amount_text,
+            "sentence": sentence, "needs_text": needs_text}
 
 
 def timeline_view(answers: dict[str, Any], on, page: Page) -> None:

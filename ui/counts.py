@@ -1,13 +1,17 @@
 """Two numbers a calculator asks: how many were hired (placed), and how many of them count already.
 
 Articles (二) and (四) pay by the workers who have worked 12 months or more with a contract and social insurance,
-not by everyone hired or placed. The calculators ask both, the amount follows the second, and the page says how
-many do not count yet and what makes them count. Both numbers are kept in the URL.
+not by everyone hired or placed. The calculators ask both (each empty until typed), the amount follows the second,
+and the page says how many do not count yet only when the engine offers a step that more of them counting would
+take (:func:`pending`): a cooperative that is not a workshop is never told that its hires will count. Both numbers
+are kept in the URL.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import streamlit as st
 
@@ -20,12 +24,14 @@ from ui.frame import Page
 
 @dataclass(frozen=True)
 class CountWords:
-    """The labels and messages of one pair of numbers (msgids; ``pending`` is a singular and plural pair)."""
+    """The labels and messages of one pair of numbers (msgids; ``pending`` is a singular and plural pair), and the
+    engine's fact the second number is (``employer.qualifying_hires``)."""
 
     total: str
     counting: str
     too_many: str
     pending: tuple[str, str]
+    fact: str
 
 
 WORKSHOP_COUNTS = CountWords(
@@ -38,6 +44,7 @@ WORKSHOP_COUNTS = CountWords(
                 "{count} workers do not count yet: a worker counts once employed by the workshop for 12 months or "
                 "more without a break, with a labour contract and social insurance paid, if that is on or before "
                 "{end}, when the policy ends."),
+    fact="employer.qualifying_hires",
 )
 
 PLACEMENT_COUNTS = CountWords(
@@ -50,25 +57,62 @@ PLACEMENT_COUNTS = CountWords(
                 "{count} placements do not count yet: each counts once the worker has worked 12 months or more in "
                 "that first job, with a labour contract and social insurance paid, if that is on or before {end}, "
                 "when the policy ends."),
+    fact="broker.qualifying_placements",
 )
 
 
+@dataclass(frozen=True)
+class Counts:
+    """What the visitor typed: ``total`` hired or placed and ``counting`` (each ``None`` until typed); ``valid`` is
+    false when more count than were hired (the page has said so beside the field)."""
+
+    total: int | None
+    counting: int | None
+    valid: bool = True
+
+    @property
+    def given(self) -> bool:
+        return self.total is not None or self.counting is not None
+
+
 def hired_and_counting(page: Page, words: CountWords, *, total_param: str, counting_param: str, key_prefix: str,
-                       maximum: int) -> int | None:
-    """The number that counts, after the number hired (optional); ``None`` when it exceeds that number."""
+                       maximum: int) -> Counts:
+    """The number hired (optional) and the number that counts; an error beside them when the second is larger."""
     _ = page._
     total = url.number(page, _(words.total), total_param, f"{key_prefix}{total_param}", maximum=maximum,
-                       value=None, step=1, placeholder=_("optional"))
-    counting = int(url.number(page, _(words.counting), counting_param, f"{key_prefix}{counting_param}",
-                              maximum=maximum, value=0, step=1))
-    if total is not None and counting > total:
+                       step=1, placeholder=_("optional"))
+    counting = url.number(page, _(words.counting), counting_param, f"{key_prefix}{counting_param}",
+                          maximum=maximum, step=1)
+    total = None if total is None else int(total)
+    counting = None if counting is None else int(counting)
+    if None not in (total, counting) and counting > total:
         st.error(fmt.md_escape(_(words.too_many).format(counting=fmt.number(counting, page.lang),
-                                                       total=fmt.number(int(total), page.lang))),
+                                                       total=fmt.number(total, page.lang))),
                  icon=":material/error:")
-        return None
-    if total is not None and total > counting:
-        pending = int(total) - counting
-        st.info(fmt.md_escape(page.ngettext(*words.pending, pending).format(
-            count=fmt.number(pending, page.lang), end=fmt.date_text(policy.IN_FORCE_UNTIL, page.lang))),
-            icon=":material/schedule:")
-    return counting
+        return Counts(total, counting, valid=False)
+    return Counts(total, counting)
+
+
+def step_for_more(result: Mapping[str, Any], fact: str) -> Mapping[str, Any] | None:
+    """The engine's step in ``result`` that more of ``fact`` (hires, placements) would take, if it offers one."""
+    return next((step for step in result.get("next", []) if fact in step["change"]), None)
+
+
+def pending_text(page: Page, words: CountWords, counts: Counts, result: Mapping[str, Any]) -> str:
+    """How many hired (placed) do not count yet, said only when the engine offers ``result`` a step for more that
+    count: otherwise they could never change it (not a workshop, the policy's end too near), and the card says why.
+    "" when nothing is to be said."""
+    if not counts.valid or None in (counts.total, counts.counting) or counts.total <= counts.counting:
+        return ""
+    if step_for_more(result, words.fact) is None:
+        return ""
+    waiting = counts.total - counts.counting
+    return page.ngettext(*words.pending, waiting).format(
+        count=fmt.number(waiting, page.lang), end=fmt.date_text(policy.IN_FORCE_UNTIL, page.lang))
+
+
+def pending(page: Page, words: CountWords, counts: Counts, result: Mapping[str, Any]) -> None:
+    """:func:`pending_text`, drawn beside the numbers."""
+    text = pending_text(page, words, counts, result)
+    if text:
+        st.info(fmt.md_escape(text), icon=":material/schedule:")

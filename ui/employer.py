@@ -17,10 +17,10 @@ from engine import employer as emp
 from engine.interpretations import INTERPRETATIONS
 from engine.roster import check as roster_check
 from engine.roster.workers import WorkerCheck, column_name, errors_table, explain
-from i18n import N_
+from i18n import N_, Nn_
 from ui import employer_charts as charts
 from ui import format as fmt
-from ui import results
+from ui import needs, results
 from ui.charts import chart_wanted, spec
 from ui.frame import Page
 
@@ -44,6 +44,26 @@ KINDS = {
     "social_group": N_("Social group (社会团体)"),
     "large_enterprise": N_("Large enterprise"),
     "other": N_("Other organisation"),
+}
+# The questions of the employers' page, by the engine's fact each answers (msgids; the page's widgets use these
+# labels): a card that still needs a fact names the question to answer above it (ui/needs.py).
+QUESTIONS = {
+    "employer.kind": N_("Kind of organisation"),
+    "employer.in_region": N_("Where is it?"),
+    "employer.carrier": N_("Kind of workshop or base"),
+    "employer.located_in": N_("Where the workshop or base is"),
+    "employer.qualifying_hires": N_("Qualifying hires"),
+    "employer.insured_hires": N_("Registered poor workers hired with a contract of a year or more and social "
+                                 "insurance"),
+    "employer.employer_insurance_monthly": N_("Monthly employer contribution"),
+    "employer.certified_trained_hires": N_(
+        "Poor workers you hired and trained (induction, job-change or on-the-job skills) who then obtained a training "
+        "certificate (培训合格证书) or a vocational qualification certificate (职业资格证书)"),
+    "employer.out_of_region_hires": N_(
+        "Registered poor workers from Ningxia you hired with a contract of a year or more and social insurance, "
+        "working outside Ningxia"),
+    "employer.trains_hires": N_("Do you train them (induction, job-change or on-the-job skills)?"),
+    "incubator.level": N_("Standard the park meets"),
 }
 METRIC_WIDTH = 160  # px: four in a row on a desktop, two on a 390 px phone
 LEVELS = {
@@ -80,11 +100,20 @@ def band_table(page: Page, on: date, hires: int | None) -> pd.DataFrame:
     return pd.DataFrame({_("Qualifying hires"): labels, _("Grant"): amounts})
 
 
+def count_decides(curve: list[dict[str, Any]]) -> bool:
+    """Whether the grant, for this kind of workshop and place, turns on the number of hires alone: every amount is
+    known and some number of hires brings one. Otherwise the bands say nothing about this employer."""
+    return all(point["amount"] is not None for point in curve) and any(point["amount"] for point in curve)
+
+
 def grant_view(page: Page, employer: Mapping[str, Any], result: Mapping[str, Any], hires: int, on: date) -> None:
-    """The step chart of the grant against hires, with the table of bands beside it."""
+    """The step chart of the grant against hires, with the table of bands beside it.
+
+    Drawn only when the kind of workshop and its place are known and can bring a grant: a cooperative that is not
+    a workshop is not shown the bands with its own hires marked in one."""
     _ = page._
     curve = emp.grant_curve(employer, on, hires)
-    if any(point["amount"] is None for point in curve):
+    if not count_decides(curve):
         return
     amount = result["amount"] if result["status"] == "eligible" else 0
     you = charts.Marker(hires, amount or 0, _("You: {hires} → {amount}").format(
@@ -108,29 +137,52 @@ def grant_view(page: Page, employer: Mapping[str, Any], result: Mapping[str, Any
     if overlap is not None:
         reading = INTERPRETATIONS[overlap["interpretation"]]
         heading = _("Reading used")
-        st.caption(f"**{fmt.md_escape(heading)}:** {fmt.md_escape(_(reading.reading))} {fmt.md_escape(_(reading.basis))}")
+        st.caption(f"**{fmt.md_escape(fmt.with_colon(heading, page.lang))}** {fmt.md_escape(_(reading.reading))} "
+                   f"{fmt.md_escape(_(reading.basis))}")
 
 
-def support_view(page: Page, employer: Mapping[str, Any], hires: int, on: date) -> None:
-    """Total support (grant + one year of subsidy) against hires that count for both, and its table."""
+IF_BOTH = N_("If your hires counted for both: total support")
+IF_BOTH_INTRO = N_(
+    "A what-if: the workshop grant and one year of the SME subsidy together, for a number of hires who each count "
+    "for both (12 months or more in the job, a labour contract of a year or more, social insurance paid). The kind "
+    "of workshop, its place, your kind of organisation and the monthly contribution are the ones entered above.")
+IF_ALL_YOURS = Nn_("if your {hires} hire counted for both", "if all {hires} of yours counted for both")
+
+
+def support_view(page: Page, employer: Mapping[str, Any], hires: int | None, on: date) -> None:
+    """What-if: total support (grant + one year of subsidy) against a number of hires that count for both.
+
+    Drawn only when both can be paid to this employer (the kind of workshop, its place and the kind of
+    organisation are known and none rules either out). Its rows are the engine's for each number, worded as
+    what-ifs: the hires typed above count for one article or the other, not necessarily for both."""
     _ = page._
     rows = emp.support_curve(employer, on, hires)
-    if any(r["grant"] is None for r in rows):
+    if employer.get("employer.kind") is None or not count_decides(
+            [{"amount": r["grant"]} for r in rows]):
         return
+    if all(r["subsidy"] == 0 for r in rows):  # the kind of organisation is not one article (五) names
+        return
+    st.subheader(_(IF_BOTH), anchor="total")
+    st.markdown(fmt.md_escape(_(IF_BOTH_INTRO)))
     known = all(r["subsidy"] is not None for r in rows)
-    point = next(r for r in rows if r["hires"] == hires)
     grant, subsidy, total = _("Workshop grant (Article 2 (二))"), _("SME subsidy, one year (Article 5 (五))"), _("Total")
-    you_total = point["total"] if known else point["grant"]
-    you = charts.Marker(hires, you_total, _("You: {hires} → {amount}").format(
-        hires=fmt.number(hires, page.lang), amount=fmt.money(you_total, page.lang)))
+    yours = None
+    if hires is not None:
+        point = next(r for r in rows if r["hires"] == hires)
+        amount = point["total"] if known else point["grant"]
+        words = page.ngettext(*IF_ALL_YOURS, hires).format(hires=fmt.number(hires, page.lang))
+        yours = charts.Marker(hires, amount, f"{words}: {fmt.money(amount, page.lang)}" if page.lang != "zh_CN"
+                              else f"{words}：{fmt.money(amount, page.lang)}")
     if chart_wanted(page, "emp_support"):
         st.vega_lite_chart(spec(charts.support_areas, rows, hires=_("Hires who count for both"),
-                                amount=_("Support (yuan)"), grant=grant, subsidy=subsidy if known else None, you=you),
-                           width="stretch", key="emp_support_chart")
-    edges = sorted({0, hires, *(b["min"] for b in emp.bands(on))})
+                                amount=_("Support (yuan)"), grant=grant, subsidy=subsidy if known else None,
+                                you=yours), width="stretch", key="emp_support_chart")
+    edges = sorted({0, *(b["min"] for b in emp.bands(on)), *([hires] if hires is not None else [])})
     chosen = [r for r in rows if r["hires"] in edges]
-    mark = "  ◀ " + _("you")
-    table = {_("Hires"): [fmt.number(r["hires"], page.lang) + (mark if r["hires"] == hires else "") for r in chosen],
+    mark = ("  ◀ " + page.ngettext(*IF_ALL_YOURS, hires).format(hires=fmt.number(hires, page.lang))
+            if hires is not None else "")
+    table = {_("Hires who count for both"): [fmt.number(r["hires"], page.lang) + (mark if r["hires"] == hires else "")
+                                             for r in chosen],
              grant: [fmt.money(r["grant"], page.lang) for r in chosen]}
     if known:
         table[subsidy] = [fmt.money(r["subsidy"], page.lang) for r in chosen]
@@ -183,12 +235,14 @@ def _workshop_line(page: Page, workshop: Mapping[str, Any], on: date) -> str:
                              "Workshop grant (Article 2 (二)): {count} qualifying hires, band {band} → {amount}.",
                              counts).format(count=count, band=band_label(band, page),
                                             amount=fmt.money(result["amount"], page.lang))
+    elif result["status"] == "needs_info":
+        line = page.ngettext("Workshop grant (Article 2 (二)): {count} qualifying hire. {why}",
+                             "Workshop grant (Article 2 (二)): {count} qualifying hires. {why}",
+                             counts).format(count=count, why=needs.why_not_yet(page, result, QUESTIONS))
     else:
-        why = (fmt.sentences((m["text"] for m in result["unmet"]), page.lang)
-               or fmt.sentences((m["text"] for m in result["missing"]), page.lang))
-        line = page.ngettext("Workshop grant (Article 2 (二)): {count} qualifying hire, no grant yet. {why}",
-                             "Workshop grant (Article 2 (二)): {count} qualifying hires, no grant yet. {why}",
-                             counts).format(count=count, why=why)
+        line = page.ngettext("Workshop grant (Article 2 (二)): {count} qualifying hire, no grant. {why}",
+                             "Workshop grant (Article 2 (二)): {count} qualifying hires, no grant. {why}",
+                             counts).format(count=count, why=needs.why_not_yet(page, result, QUESTIONS))
     steps = [m["text"] for m in result["next"]]
     return fmt.sentences([line, *steps], page.lang)
 
@@ -208,7 +262,11 @@ def _sme_line(page: Page, sme: Mapping[str, Any]) -> str:
             "the amount.",
             "SME subsidy (Article 5 (五)): {count} qualifying hires; enter the monthly employer contribution above to see "
             "the amount.", counts).format(count=count)
-    why = fmt.sentences((m["text"] for m in result["unmet"]), page.lang)
+    why = needs.why_not_yet(page, result, QUESTIONS)
+    if result["status"] == "needs_info":
+        return page.ngettext("SME subsidy (Article 5 (五)): {count} qualifying hire. {why}",
+                             "SME subsidy (Article 5 (五)): {count} qualifying hires. {why}",
+                             counts).format(count=count, why=why)
     return page.ngettext("SME subsidy (Article 5 (五)): {count} qualifying hire, no subsidy. {why}",
                          "SME subsidy (Article 5 (五)): {count} qualifying hires, no subsidy. {why}",
                          counts).format(count=count, why=why)

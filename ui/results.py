@@ -5,7 +5,7 @@ Every amount and reason comes from the engine's result; this module only arrange
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 from urllib.parse import urlencode
 
@@ -41,7 +41,8 @@ PAYEE_TEXT = {
     "person": N_("Paid to you"),
     "employer": N_("Paid to the employer"),
     "institution": N_("Paid to the institution"),
-    "broker": N_("Paid to the broker"),
+    "broker": N_("Paid to the labour agency or broker"),  # Article (四): 劳务中介组织或经纪人
+    "broker_person": N_("Paid to you (the broker)"),  # the “4050” broker's own social insurance
     "students": N_("Paid to the students"),
 }
 
@@ -112,8 +113,11 @@ def _bullets(lines: Iterable[str]) -> str:
 
 
 def card(result: dict[str, Any], page: Page, *, county: str | None,
-         ask: Callable[[str], None] | None = None) -> None:
-    """One benefit: label, amount, reasons, what to bring and where to go, and its clause."""
+         ask: Callable[[str], None] | None = None, questions: Mapping[str, str] | None = None) -> None:
+    """One benefit: label, amount, reasons, what to bring and where to go, and its clause.
+
+    ``questions`` names, by fact, the question on the page that answers what the result still needs
+    (a calculator's own questions, ui/needs.py)."""
     _ = page._
     benefit = catalog.BY_ID[result["benefit"]]
     group = group_of(result)
@@ -136,7 +140,7 @@ def card(result: dict[str, Any], page: Page, *, county: str | None,
         elif group == "need":
             if result["unmet"]:
                 st.markdown(_bullets(_texts(result["unmet"])))
-            _missing(result, page, ask)
+            _missing(result, page, ask, questions)
         else:
             st.markdown(fmt.md_escape(_texts(result["unmet"])[0]))
         _clause(result, page)
@@ -209,9 +213,14 @@ def where_to_go(result: dict[str, Any], page: Page, county: str | None) -> None:
                                    "ask for others.")))
 
 
-def _missing(result: dict[str, Any], page: Page, ask: Callable[[str], None] | None) -> None:
+def _missing(result: dict[str, Any], page: Page, ask: Callable[[str], None] | None,
+             questions: Mapping[str, str] | None = None) -> None:
     _ = page._
     st.markdown(fmt.md_escape(_("To tell you whether you can apply for this, we need to know:")))
+    if questions:  # a calculator's questions, on the page above the card
+        named = [label for fact, label in questions.items() if fact in result["missing"]]
+        st.markdown(_bullets(named + [fact for fact in result["missing"] if fact not in questions]))
+        return
     asked = list(dict.fromkeys(ASKED_AS.get(f, f) for f in result["missing"]))  # the age as the year of birth
     known = set(asked)
     # A follow-up question waits for the question it follows (no months before "do you run a business?").

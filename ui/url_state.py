@@ -16,6 +16,7 @@ import streamlit as st
 from engine import policy
 from i18n import N_
 from ui import format as fmt
+from ui import kiosk
 from ui.frame import Page
 
 BAD_LINK = N_("The link's value for this field was not valid, so it was not used.")
@@ -100,8 +101,14 @@ def bad_link(page: Page) -> None:
 
 def choice(page: Page, widget: Callable[..., Any], label: str, param: str, widget_key: str, *,
            options: Sequence[Any], **kwargs: Any) -> Any:
-    """A choice (``st.selectbox`` or ``st.radio``) kept in the URL as ``?param=``, so a link reopens it."""
+    """A choice (``st.selectbox`` or ``st.radio``) kept in the URL as ``?param=``, so a link reopens it.
+
+    It starts unanswered (``None``) unless the caller passes an ``index``: only how a figure is entered may
+    have a default (tests/app/test_no_defaults.py), never a fact about the visitor."""
     good = seed_choice(param, widget_key, options)
+    kwargs.setdefault("index", None)
+    if widget is st.selectbox:
+        kwargs.setdefault("placeholder", page._("Choose an answer"))
     value = widget(label, options, key=widget_key, **kwargs)
     if not good:
         bad_link(page)
@@ -111,15 +118,44 @@ def choice(page: Page, widget: Callable[..., Any], label: str, param: str, widge
 
 def number(page: Page, label: str, param: str, widget_key: str, *, maximum: float, whole: bool = True,
            **kwargs: Any) -> Any:
-    """A number from 0 to ``maximum`` kept in the URL as ``?param=``: a count (``whole``) or an amount or rate."""
+    """A number from 0 to ``maximum`` kept in the URL as ``?param=``: a count (``whole``) or an amount or rate.
+
+    It starts empty (``None``) until typed, or given by a link."""
     good = (seed_int(param, widget_key, minimum=0, maximum=int(maximum)) if whole
             else seed_float(param, widget_key, minimum=0.0, maximum=maximum))
-    value = st.number_input(label, min_value=0 if whole else 0.0, max_value=int(maximum) if whole else float(maximum),
-                            key=widget_key, **kwargs)
+    if page.kiosk:
+        value = _keypad(page, label, widget_key, maximum=maximum, whole=whole, help_text=kwargs.get("help"))
+    else:
+        kwargs.setdefault("value", None)
+        kwargs.setdefault("placeholder", page._("Type a number"))
+        value = st.number_input(label, min_value=0 if whole else 0.0,
+                                max_value=int(maximum) if whole else float(maximum), key=widget_key, **kwargs)
     if not good:
         bad_link(page)
     keep(param, value)
     return value
+
+
+def _keypad(page: Page, label: str, widget_key: str, *, maximum: float, whole: bool, help_text: str | None) -> Any:
+    """At a kiosk (no keyboard), the number is tapped on a keypad (ui/kiosk.py), as the residents' check does: an
+    empty number input cannot be stepped with + and −, and the number starts empty. The answer is kept under
+    ``widget_key`` (seeded from the link like the input it stands for)."""
+    current = st.session_state.get(widget_key)
+
+    def store(value: Any) -> None:
+        st.session_state[widget_key] = value
+
+    kiosk.number_pad(
+        fmt.md_escape(label), current, key=f"{widget_key}_pad", maximum=maximum, whole=whole, on_change=store,
+        help_text=help_text,
+        # TRANSLATORS: kiosk keypad: shown while a number has not been tapped yet.
+        shown=fmt.number(current, page.lang) if current is not None else page._("not answered yet"),
+        # TRANSLATORS: kiosk keypad: the key that deletes the last digit.
+        delete_label=page._("Delete"),
+        # TRANSLATORS: kiosk keypad: the key that empties the number.
+        clear_label=page._("Clear"),
+    )
+    return current
 
 
 def situation_date(page: Page, widget_key: str, param: str = "on") -> date:

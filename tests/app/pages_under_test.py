@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.element_tree import AlertBase, Block, HeadingBase, Markdown, Metric
 
 from ui.frame import load_translations
 
@@ -30,3 +31,29 @@ def open_page(lang: str, path: str, params: dict[str, str] | None = None) -> App
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
+
+
+def block_text(at: AppTest, key: str) -> str:
+    """Every text shown inside the container whose key is ``key`` (a card: ``card_workshop_grant``), one a line,
+    with Markdown's backslashes removed; "" when there is no such container."""
+    def find(node):
+        if isinstance(node, Block):
+            if node._block_id.endswith(f"-{key}"):
+                return node
+            for child in node.children.values():
+                found = find(child)
+                if found is not None:
+                    return found
+        return None
+
+    def texts(node) -> list[str]:
+        if isinstance(node, Block):
+            return [text for child in node.children.values() for text in texts(child)]
+        if isinstance(node, (Markdown, AlertBase, HeadingBase)):
+            return [node.value]
+        if isinstance(node, Metric):
+            return [f"{node.label} {node.value}"]
+        return []
+
+    block = find(at._tree)
+    return "" if block is None else "\n".join(texts(block)).replace("\\", "")

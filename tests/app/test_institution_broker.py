@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from i18n import LOCALES
-from tests.app.pages_under_test import open_page, t, tn
+from tests.app.pages_under_test import block_text, open_page, t, tn
 from ui import format as fmt
 from ui.counts import PLACEMENT_COUNTS
 
@@ -22,7 +22,7 @@ def texts(at: AppTest) -> str:
 
 @pytest.mark.parametrize("lang", LOCALES)
 def test_cohort_of_40_with_35_passed(lang):
-    at = open_page(lang, "pages/institution.py")
+    at = open_page(lang, "pages/institution.py", {"kind": "technical_school"})
     at.number_input(key="inst_enrolled").set_value(40)
     at.number_input(key="inst_completed").set_value(35)
     at.number_input(key="inst_passed").set_value(35).run()
@@ -44,9 +44,11 @@ def test_the_cohort_starts_empty_with_an_example_link(lang):
     assert [at.number_input(key=f"inst_{k}").value for k in ("enrolled", "completed", "passed")] == [None] * 3
     assert not at.metric
     assert t(lang, "Type the three numbers to see what the cohort brings.") in texts(at)
-    example = t(lang, "See an example: {enrolled} enrolled, {completed} completed, {passed} passed").format(
-        enrolled=40, completed=35, passed=35)
-    assert any(link.label == example for link in at.get("page_link"))
+    assert at.radio(key="inst_kind").value is None  # the kind of institution is the school's to say
+    example = t(lang, "See an example: a technical school (技工院校) with {enrolled} enrolled, {completed} completed "
+                      "and {passed} passed").format(enrolled=40, completed=35, passed=35)
+    (link,) = [link for link in at.get("page_link") if link.label == example]
+    assert "kind=technical_school" in link.proto.query_string.split("&")  # the kind the label names
 
 
 @pytest.mark.parametrize("lang", LOCALES)
@@ -95,8 +97,8 @@ def test_a_labour_agency_is_not_a_4050_person(lang):
 @pytest.mark.parametrize("lang", LOCALES)
 def test_seven_placed_of_whom_five_count_pay_for_five(lang):
     """The fee follows the placements that count (12 months with contract and insurance), not every placement;
-    the two others are named with what makes them count."""
-    at = open_page(lang, "pages/broker.py")
+    the two others are named with what makes them count (on 31 December 2019 a placement can still count in time)."""
+    at = open_page(lang, "pages/broker.py", {"on": "2019-12-31"})
     at.number_input(key="brk_placed").set_value(7)
     at.number_input(key="brk_placements").set_value(5).run()
     assert not at.exception
@@ -115,8 +117,7 @@ def test_only_a_technical_school_is_paid(lang):
     at = open_page(lang, "pages/institution.py", {"enrolled": "40", "completed": "35", "passed": "35"})
     at.radio(key="inst_kind").set_value("training_institution").run()
     assert not at.exception
-    metrics = {m.label: m.value for m in at.metric}
-    assert metrics[t(lang, "To the school")] == fmt.money(0, lang)
+    assert not at.metric, "no “to the school” and no “5 not paid for”: none of the 40 is paid for"
     assert t(lang, "The article pays for training at technical schools (技工院校) only.") in texts(at)
     assert not at.get("vega_lite_chart")
 
@@ -142,7 +143,7 @@ def test_a_bad_value_in_a_link_is_said_beside_its_field_and_not_used(lang):
     at = open_page(lang, "pages/broker.py", {"placements": "1e9"})
     assert any(t(lang, "The link's value for this field was not valid, so it was not used.") == e.value.replace("\\", "")
                for e in at.error)
-    assert at.number_input(key="brk_placements").value == 0
+    assert at.number_input(key="brk_placements").value is None  # left empty, not a guess
 
 
 @pytest.mark.parametrize("lang", LOCALES)
@@ -151,3 +152,60 @@ def test_broker_link_keeps_the_count(lang):
     assert fmt.money(7_400, lang) in texts(at)
     at.number_input(key="brk_placements").set_value(38).run()
     assert at.query_params["placements"] == "38"
+
+
+# ---------------------------------------------------------------------------------------------
+# Issue 26: nothing assumed; what cannot happen is not said
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_cohort_of_an_institution_not_yet_said_is_asked_its_kind(lang):
+    """The counts alone do not say who is paid: the card asks the kind of institution, and no amount is shown."""
+    at = open_page(lang, "pages/institution.py", {"enrolled": "40", "completed": "35", "passed": "35"})
+    assert not at.metric
+    card = block_text(at, "card_two_after_training_grant")
+    asked = t(lang, "“{question}” above").format(question=t(lang, "What kind of institution are you?"))
+    assert asked in card
+    assert fmt.money(210_000, lang) not in texts(at)
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+@pytest.mark.parametrize(("on", "said"), [("2019-12-31", True), ("2020-12-31", False)])
+def test_placements_are_said_not_to_count_yet_only_when_they_still_can(lang, on, said):
+    """On the policy's last day a placement that does not count yet cannot come to count: nothing says it will."""
+    at = open_page(lang, "pages/broker.py", {"on": on, "placed": "7", "placements": "5"})
+    pending = tn(lang, PLACEMENT_COUNTS.pending, 2).format(count=2, end=fmt.date_text(date(2020, 12, 31), lang))
+    assert (pending in [info.value.replace("\\", "") for info in at.info]) is said
+    assert fmt.money(1_000, lang) in block_text(at, "card_broker_fee")
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_at_a_kiosk_the_empty_count_is_tapped_on_a_keypad(lang):
+    """A kiosk has no keyboard, and an empty number cannot be stepped with + and −: the calculators' numbers are
+    tapped on the residents' keypad, and the link keeps what was tapped."""
+    at = open_page(lang, "pages/broker.py", {"kiosk": "1", "on": "2019-12-31"})
+    assert not block_text(at, "card_broker_fee")
+    for key in ("brk_placements_pad_key_3", "brk_placements_pad_key_7"):
+        at.button(key=key).click().run()
+        assert not at.exception
+    assert fmt.money(7_400, lang) in block_text(at, "card_broker_fee")
+    assert at.query_params["placements"] == "37"
+
+
+def student_file() -> bytes:
+    lines = ["姓名,是否建档立卡,是否两后生,已完成学期数,是否培训合格"] + [f"学生{i},是,是,1,合格" for i in range(5)]
+    return ("\n".join(lines) + "\n").encode("utf-8-sig")
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_list_checked_before_the_kind_is_said_asks_for_it_and_pays_nothing(lang):
+    """5 students pass, but who is paid depends on the kind of institution, not yet answered: no amount."""
+    at = open_page(lang, "pages/institution.py")
+    at.file_uploader(key="inst_students_file").set_value(("学生.csv", student_file(), "text/csv")).run()
+    assert not at.exception
+    body = texts(at)
+    assert fmt.money(30_000, lang) not in body
+    quoted = f"“{t(lang, 'What kind of institution are you?')}”"
+    assert t(lang, "Still to answer on this page: {questions}").format(questions=quoted) in body
+    at.radio(key="inst_kind").set_value("technical_school").run()
+    assert fmt.money(30_000, lang) in texts(at)  # 5 × 6,000 to the school once it is said

@@ -361,7 +361,7 @@ def test_every_page_passes_the_content_security_policy(site: Site, browser: Brow
     expect(show_chart(page, "inst_cohort").locator("canvas, svg.marks").first).to_be_visible(timeout=TIMEOUT)
     look("/institution (chart)")
 
-    open_page(page, f"{URL}/employer?lang=en", timeout=TIMEOUT)
+    open_page(page, f"{URL}/employer?lang=en&carrier=workshop&place=poor_village", timeout=TIMEOUT)
     type_number(page, "emp_ws_hires", 17)
     expect(show_chart(page, "emp_grant").locator("canvas, svg.marks").first).to_be_visible(timeout=TIMEOUT)
     upload(page, "名册.csv", roster())

@@ -168,7 +168,8 @@ def test_a_workshop_owner_fills_in_the_template_and_reads_each_worker(tab: Page,
     """The XLSX template in the visitor's language, filled in below its notes and example rows as they come:
     11 workers who count and one at 9 months. The marked rows are skipped and said to be; 11 count (band
     11–20: 20,000 yuan); the worker at 9 months is named beside "does not count" and the months needed."""
-    open_page(tab, f"{base_url}/employer?lang={lang}&on=2019-12-31#roster")
+    open_page(tab, f"{base_url}/employer?lang={lang}&on=2019-12-31&kind=sme&in_region=1&carrier=workshop"
+                   "&place=poor_village#roster")
     book = openpyxl.load_workbook(io.BytesIO(download(tab, template_label(lang, "XLSX"))))
     sheet = book.worksheets[0]
     _header, notes, example = ([cell.value for cell in row] for row in sheet.iter_rows())
@@ -196,7 +197,7 @@ def test_a_workshop_owner_fills_in_the_template_and_reads_each_worker(tab: Page,
 def test_a_school_types_its_cohort_then_checks_its_list_from_the_template(tab: Page, base_url: str, lang: str):
     """A technical school: 20 enrolled, 18 completed, 15 passed bring 90,000 yuan to the school and 45,000 to the
     students; its list from the CSV template, one student not yet assessed, is read without the marked rows."""
-    open_page(tab, f"{base_url}/institution?lang={lang}&on=2019-12-31#students")
+    open_page(tab, f"{base_url}/institution?lang={lang}&on=2019-12-31&kind=technical_school#students")
     type_number(tab, "inst_enrolled", 20)
     type_number(tab, "inst_completed", 18)
     type_number(tab, "inst_passed", 15)

@@ -45,6 +45,7 @@ KINDS = ("broker", "institution", "employer", "resident")
 FEE_PER_PLACEMENT = 200  # article 四
 SCHOOL_PER_STUDENT, STUDENT_PER_STUDENT = 6_000, 3_000  # article 十一, technical school
 SME_MONTHLY = 100  # yuan a month per worker: one year of it is 1,200 per hire
+WORKSHOP = "kind=sme&in_region=1&carrier=workshop&place=poor_village"  # said by the visitor: the page assumes none
 ENROLLED, COMPLETED = 300, 200  # the cohort every school session types or links; only "passed" differs
 RESIDENT_LINK = ("year=2019&step=results&registered_poor=1&birth_year=1974&job.place=other_province&job.months={months}"
                  "&job.contract=1_year_or_more&job.social_insurance=1")
@@ -130,8 +131,8 @@ async def answer(session: Session, base_url: str) -> None:
     if not session.typed:
         links = {
             "broker": f"placements={v}",
-            "institution": f"enrolled={ENROLLED}&completed={COMPLETED}&passed={v}",
-            "employer": f"ws_hires={v}&sme_hires={v}&sme_mode=typed&sme_monthly={SME_MONTHLY}",
+            "institution": f"kind=technical_school&enrolled={ENROLLED}&completed={COMPLETED}&passed={v}",
+            "employer": f"{WORKSHOP}&ws_hires={v}&sme_hires={v}&sme_mode=typed&sme_monthly={SME_MONTHLY}",
             "resident": RESIDENT_LINK.format(months=v),
         }
         await open_page(page, f"{base_url}/{session.kind}?lang={lang}&{links[session.kind]}")
@@ -139,12 +140,12 @@ async def answer(session: Session, base_url: str) -> None:
         await open_page(page, f"{base_url}/broker?lang={lang}")
         await type_number(page, "brk_placements", v, "placements")
     elif session.kind == "institution":
-        await open_page(page, f"{base_url}/institution?lang={lang}")
+        await open_page(page, f"{base_url}/institution?lang={lang}&kind=technical_school")
         await type_number(page, "inst_enrolled", ENROLLED, "enrolled")
         await type_number(page, "inst_completed", COMPLETED, "completed")
         await type_number(page, "inst_passed", v, "passed")
     elif session.kind == "employer":
-        await open_page(page, f"{base_url}/employer?lang={lang}")
+        await open_page(page, f"{base_url}/employer?lang={lang}&{WORKSHOP}")
         await type_number(page, "emp_ws_hires", v, "ws_hires")
         await type_number(page, "emp_sme_hires", v, "sme_hires")
         await type_number(page, "emp_sme_monthly", SME_MONTHLY, "sme_monthly", f"{SME_MONTHLY:.1f}")

@@ -46,7 +46,7 @@ def student_list() -> bytes:
 
 @pytest.mark.parametrize("lang", LANGS)
 def test_a_school_checks_a_cohort_and_its_list(page: Page, base_url: str, lang: str):
-    open_page(page, f"{base_url}/institution?lang={lang}", timeout=TIMEOUT)
+    open_page(page, f"{base_url}/institution?lang={lang}&kind=technical_school", timeout=TIMEOUT)
     expect(page.locator("h1").first).to_have_text(t(lang, "Training institutions"))
     type_number(page, "inst_enrolled", 40)
     type_number(page, "inst_completed", 38)

@@ -19,7 +19,7 @@ def t(lang: str, message: str) -> str:
     return load_translations(lang).gettext(message)
 
 
-ANSWERS = "ws_hires=40&place=migrant_village&carrier=workshop&sme_hires=3&sme_mode=typed&sme_monthly=500"
+ANSWERS = "ws_hires=40&place=migrant_village&carrier=workshop&kind=sme&sme_hires=3&sme_mode=typed&sme_monthly=500"
 
 
 def test_the_employers_link_reopens_the_same_figures(page: Page, base_url: str):

@@ -62,10 +62,9 @@ def test_a_worker_10_months_in_jiangsu_is_told_the_whole_step(phone_tab: Page, b
     expect(step).to_contain_text(words(lang, "a signed labour contract"))
     expect(step).to_contain_text(words(lang, "social insurance paid by your employer"))
     expect(step).to_contain_text(yuan(800, lang))
-    # The comparison's row for another province says what he still lacks for it.
-    label = words(lang, "Work in another province")
+    # The comparison's row for another province is a what-if, and says what he still lacks for it.
     row = phone_tab.locator(".st-key-choice_other_province")
-    expect(row).to_contain_text(label)
+    expect(row).to_contain_text(words(lang, "If you worked in another province"))
     expect(row).to_contain_text(words(lang, "{more} more month in that job", "{more} more months in that job", more=2))
     expect(row).to_contain_text(words(lang, "social insurance paid by your employer"))
     no_step_past_the_end(phone_tab)
@@ -80,7 +79,9 @@ def test_the_same_worker_in_2020_gets_no_step_past_the_end(phone_tab: Page, base
     expect(transport).to_contain_text(end.strip("。."))
     expect(transport.get_by_test_id("stAlertContentSuccess")).to_have_count(0)
     row = phone_tab.locator(".st-key-choice_other_province")
-    expect(row).to_contain_text(words(lang, "Not before the policy ends"))
+    expect(row).to_contain_text(words(lang, "{choice}, you could not apply for “{benefit}” before the policy ends.",
+                                      choice=words(lang, "If you worked in another province"),
+                                      benefit=words(lang, "Transport subsidy for work away from home")))
     no_step_past_the_end(phone_tab)
 
 

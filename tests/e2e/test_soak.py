@@ -142,7 +142,8 @@ class Soak:
 
 async def open_visitors(browser: Browser, base_url: str) -> tuple[Page, Page]:
     pages = []
-    for path in ("broker?lang=zh_CN", "employer?lang=zh_CN"):
+    # The employer says what it is (the page assumes nothing, issue 26), so each rerun draws the grant's card and bands.
+    for path in ("broker?lang=zh_CN", "employer?lang=zh_CN&kind=sme&in_region=1&carrier=workshop&place=poor_village"):
         context = await browser.new_context(viewport={"width": 1280, "height": 800}, locale="zh-CN")
         context.set_default_timeout(TIMEOUT)
         page = await context.new_page()

@@ -45,7 +45,7 @@ BENEFIT_IDS = [b for b, _ in BENEFITS]
 # Benefits one person is not paid together (a post near home and a year's work away; one certificate paid once).
 EXCLUSIVE = ({"public_welfare_post", "transport_subsidy"}, {"training_subsidy", "skill_upgrade_subsidy"})
 STATUSES = {"eligible", "not_eligible", "needs_info", "out_of_period"}
-PAYEES = {"person", "employer", "institution", "broker", "students"}
+PAYEES = {"person", "employer", "institution", "broker", "broker_person", "students"}
 KINDS = {"cash", "in_kind", "service"}
 RESULT_KEYS = {
     "benefit", "article", "status", "amount", "payee", "payer", "fund", "kind", "met", "unmet",

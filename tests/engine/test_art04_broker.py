@@ -41,9 +41,14 @@ def test_broker_4050_insurance(overrides, status):
         assert len(r["missing_figures"]) == 1, "the flexible-employment insurance standard is not published"
 
 
+def test_the_4050_insurance_is_paid_to_the_broker_in_person():
+    """"劳务经纪人中的“4050”人员": the broker as a person (issue 26), not "the labour agency or broker"."""
+    check_metadata(result_for(ELIGIBLE["broker_4050_insurance"], "broker_4050_insurance"), 4, "broker_person",
+                   "就业补助资金", "cash", "纳入城镇灵活就业人员社会保险补贴范围")
+
+
 @pytest.mark.parametrize(("benefit", "phrase"), [
-    pytest.param("broker_fee", "200元/人就业创业服务补贴", id="服务补贴"),
-    pytest.param("broker_4050_insurance", "纳入城镇灵活就业人员社会保险补贴范围", id="4050社保补贴"),
+    pytest.param("broker_fee", "200元/人就业创业服务补贴", id="服务补贴：中介组织或经纪人"),
 ])
 def test_metadata(benefit, phrase):
     check_metadata(result_for(ELIGIBLE[benefit], benefit), 4, "broker", "就业补助资金", "cash", phrase)
