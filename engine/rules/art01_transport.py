@@ -52,17 +52,19 @@ RULE = Rule(
             met=N_("You signed a labour contract."),
             unmet=N_("You need a signed labour contract."),
             remedy=SIGN_CONTRACT,
-            readings=("transport_contract_any_length",),
+            readings=("transport_contract_any_length", "action_after_day_assessed"),
         ),
         Condition(
             is_true("person.job.social_insurance"),
             met=N_("Your employer pays your social insurance."),
             unmet=N_("Your social insurance must be paid (bring the payment vouchers)."),
             remedy=INSURANCE_PAID,
+            readings=("action_after_day_assessed",),
         ),
     ),
     amount=AMOUNT,
-    interpretations=("transport_contract_any_length", "yishang_inclusive", "post_or_work_away"),
+    interpretations=("transport_contract_any_length", "yishang_inclusive", "post_or_work_away",
+                     "action_after_day_assessed"),
     person_level=True,
 )
 RULES = (RULE,)

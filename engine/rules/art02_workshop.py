@@ -48,7 +48,7 @@ ENOUGH_HIRES = Condition(
         "{count} qualifying hires; at least {required} are needed."),
     params={"count": HIRES, "required": LOWEST},
     remedy=MORE_HIRES,
-    readings=("workshop_worker_counts", "yishang_inclusive"),
+    readings=("workshop_worker_counts", "yishang_inclusive", "action_after_day_assessed"),
 )
 
 
@@ -85,7 +85,7 @@ RULE = Rule(
     amount=AMOUNT,
     # The band overlap is the amount's reading; the others are the conditions'.
     interpretations=("workshop_band_overlap_100", "workshop_carrier_location", "workshop_worker_counts",
-                     "yishang_inclusive"),
+                     "yishang_inclusive", "action_after_day_assessed"),
     upgrades=(Upgrade(_next_band),),
 )
 RULES = (RULE,)

@@ -29,6 +29,7 @@ SOME_PLACEMENTS = count_at_least(
     # A new placement counts once the worker has worked 12 months (art04.min_months).
     more=Nn_("{more} more qualifying placement", "{more} more qualifying placements"),
     wait_param="art04.min_months",
+    readings=("action_after_day_assessed",),
 )
 
 
@@ -44,7 +45,7 @@ FEE = Rule(
     clause=FEE_CLAUSE,
     conditions=(SOME_PLACEMENTS,),
     amount=PLACEMENTS * Param("art04.fee_per_placement"),
-    interpretations=("yishang_inclusive",),
+    interpretations=("yishang_inclusive", "action_after_day_assessed"),
     upgrades=(Upgrade(_one_more),),
 )
 
@@ -64,9 +65,11 @@ INSURANCE = Rule(
             unmet=N_("You must join urban employee social insurance voluntarily first."),
             remedy=Do({"broker.joined_employee_insurance": True},
                       part(N_("joining urban employee social insurance voluntarily"))),
+            readings=("action_after_day_assessed",),
         ),
     ),
     amount=Param("art04.flexible_insurance_subsidy"),
+    interpretations=("action_after_day_assessed",),
     missing_figures=(
         MissingFigure(
             "flexible_insurance_subsidy",

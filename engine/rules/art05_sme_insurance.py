@@ -40,12 +40,12 @@ RULE = Rule(
                      "insurance paid",
                      "{more} registered poor workers hired with a contract of a year or more and social "
                      "insurance paid"),
-            readings=("sme_qualifying_hires",),
+            readings=("sme_qualifying_hires", "action_after_day_assessed"),
         ),
     ),
     amount=Fact("employer.insured_hires") * Param("art05.months_paid")
     * Fact("employer.employer_insurance_monthly"),
-    interpretations=("sme_qualifying_hires",),
+    interpretations=("sme_qualifying_hires", "action_after_day_assessed"),
     missing_figures=(
         MissingFigure(
             "employer_insurance_monthly",

@@ -31,7 +31,7 @@ EMPLOYS = Condition(
     met=N_("Your business employs other people."),
     unmet=N_("The business must create jobs: employ at least one person besides you."),
     remedy=Do({"person.business.employs_others": True}, part(N_("employing at least one person besides you"))),
-    readings=("startup_employs_others",),
+    readings=("startup_employs_others", "action_after_day_assessed"),
 )
 
 
@@ -50,7 +50,7 @@ RULE = Rule(
         MONTHS,
     ),
     amount=Param("art07.amount"),
-    interpretations=("startup_employs_others", "yishang_inclusive"),
+    interpretations=("startup_employs_others", "yishang_inclusive", "action_after_day_assessed"),
     person_level=True,
 )
 RULES = (RULE,)

@@ -38,7 +38,7 @@ CERTIFICATE = Condition(
     remedy=Do({"person.training_certificate": True},
               part(N_("finishing a course at a training institution you choose and obtaining its certificate (a "
                       "training-completion or a vocational qualification certificate)"))),
-    readings=("training_certificate_either_kind",),
+    readings=("training_certificate_either_kind", "action_after_day_assessed"),
 )
 # “培训对象” (the trainee) is a registered poor worker by the heading of the policy's part two.
 TRAINEE_REGISTERED_POOR = replace(REGISTERED_POOR, readings=("training_registered_poor_from_heading",))
@@ -98,7 +98,7 @@ RULE = Rule(
     clause=CLAUSE,
     conditions=(TRAINEE_REGISTERED_POOR, CERTIFICATE, ONE_COURSE),
     interpretations=("training_registered_poor_from_heading", "one_certificate_one_subsidy", "training_certificate_either_kind",
-                     "one_course_one_subsidy"),
+                     "one_course_one_subsidy", "action_after_day_assessed"),
     amount=Param("art08.regional_training_standard"),
     missing_figures=(TRAINING_STANDARD,),
     person_level=True,

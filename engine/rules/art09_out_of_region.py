@@ -39,7 +39,7 @@ HIRES = count_at_least(
              "insurance paid, working outside Ningxia",
              "{more} registered poor workers from Ningxia hired with a contract of a year or more and social "
              "insurance paid, working outside Ningxia"),
-    readings=("out_of_region_worker_facts",),
+    readings=("out_of_region_worker_facts", "action_after_day_assessed"),
 )
 TRAINS = Condition(
     is_true("employer.trains_hires"),
@@ -47,6 +47,7 @@ TRAINS = Condition(
     unmet=N_("The training subsidy needs pre-job or on-the-job skills training that you organise."),
     remedy=Do({"employer.trains_hires": True},
               part(N_("pre-job or on-the-job skills training that you organise for them"))),
+    readings=("action_after_day_assessed",),
 )
 
 TRAINING = Rule(
@@ -55,7 +56,7 @@ TRAINING = Rule(
     clause=CLAUSE,
     conditions=(OUTSIDE, HIRES, TRAINS),
     amount=Param("art08.regional_training_standard"),
-    interpretations=("out_of_region_worker_facts",),
+    interpretations=("out_of_region_worker_facts", "action_after_day_assessed"),
     missing_figures=(TRAINING_STANDARD,),
 )
 INSURANCE = Rule(
@@ -64,7 +65,7 @@ INSURANCE = Rule(
     clause=CLAUSE,
     conditions=(OUTSIDE, HIRES),
     amount=Param("art09.flexible_insurance_subsidy"),
-    interpretations=("out_of_region_worker_facts",),
+    interpretations=("out_of_region_worker_facts", "action_after_day_assessed"),
     missing_figures=(
         MissingFigure(
             "flexible_insurance_subsidy",
