@@ -180,12 +180,10 @@ def nest(answers: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def implied(answers: Mapping[str, Any]) -> dict[str, Any]:
-    """Answers that follow from others: someone in a job now has been without work for 0 months."""
-    extra: dict[str, Any] = {}
-    place = answers.get("person.job.place")
-    if place is not None and place != "none" and answers.get("person.unemployed_months") is None:
-        extra["person.unemployed_months"] = 0
-    return extra
+    """Answers that follow from others. None at present: someone with a job is not asked how long they have been
+    without work, and the rule of Article 13 (十三) says that a job rules registration out, instead of reading
+    "0 months without work" into the answers."""
+    return {}
 
 
 def _wanted(facts: Mapping[str, Any], on: date) -> set[str]:

@@ -90,10 +90,11 @@ class Wait(Remedy):
     ``fact`` must reach the parameter ``param``; ``unit_months`` is how many months one unit of the fact
     takes (12 for years). ``part`` is a message with ``more`` (units still to go) and ``required``.
     ``whole_units``: the fact is counted in whole units that only say the unit has begun (an age in
-    完整周岁), so the change may hold up to one unit sooner. ``guard`` says whether the duration is running
-    at all (no wait for months in town while living in a village). ``running`` says whether it runs now: when
-    it does not (or that is not known), it must be started first, an action done after the day assessed
-    (unemployment insurance is paid only in an insured job).
+    完整周岁), so the change may hold up to one unit sooner. ``guard`` says whether the duration can come to
+    its end at all (no wait for months without work for someone with a job); a guard that says no rules the
+    condition out whatever the fact's value. ``running`` says whether the duration runs now: when it does not
+    (or that is not known), it must be started first, an action done after the day assessed (unemployment
+    insurance is paid only in an insured job).
     """
 
     fact: str
@@ -109,12 +110,12 @@ class Wait(Remedy):
         return {self.fact, *self.guard_facts}
 
     def plan(self, ctx: Context) -> Outcome:
-        current = ctx.facts.get(self.fact)
-        if current is None:
-            return UNKNOWN
         blocked = _allowed(self.guard, ctx.facts)
-        if blocked is not None:
+        if blocked is IMPOSSIBLE:
             return blocked
+        current = ctx.facts.get(self.fact)
+        if current is None or blocked is not None:
+            return UNKNOWN
         required = ctx.params[self.param]
         unit = ctx.params[self.unit_months] if isinstance(self.unit_months, str) else self.unit_months
         more = required - current
