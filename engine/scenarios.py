@@ -27,7 +27,7 @@ from engine.messages import Message
 from engine.params import values_on
 from engine.questions import nest, question_for
 from engine.remedies import Plan, part
-from engine.steps import ACTION_LATE_WORDS, Timing, add_months, deadline, timing
+from engine.steps import ACTION_LATE_WORDS, DAY, Timing, add_months, deadline, timing
 from i18n import N_, Nn_
 
 PLACE, MONTHS, CONTRACT, INSURANCE = "person.job.place", "person.job.months", "person.job.contract", \
@@ -184,20 +184,26 @@ def job_timeline(facts: Mapping[str, Any], on: date, months: int = 24) -> list[d
     a contract and social insurance): the transport subsidy each month of the job brings, assessed on the date
     that month is reached, so that months after the policy's end bring nothing.
 
-    Rows: ``month`` (months in the job), ``date``, ``status``, ``amount``, ``place``; ``now`` is the row of today.
+    The months already behind carry their own dates, in the past; a new job starts after the day assessed
+    (reading ``action_after_day_assessed``), so its months count from the day after.
+
+    Rows: ``month`` (months in the job), ``date`` (the day that month is reached), ``status``, ``amount``,
+    ``place``; ``now`` is the row of today (the months of the current job); ``period`` says where that date
+    lies: ``before`` the policy began, ``in_force`` or ``after`` it ended.
     """
     place = facts.get(PLACE)
     current = facts.get(MONTHS) if place in JOB_AWAY else None
     if place not in JOB_AWAY:
         place = "other_province"
-    start = current or 0
     stable = {CONTRACT: facts.get(CONTRACT) if facts.get(CONTRACT) in CONTRACTS else "1_year_or_more",
               INSURANCE: True, PLACE: place}
     rows = []
     for month in range(months + 1):
-        when = add_months(on, max(month - start, 0))
+        when = add_months(on, month - current) if current is not None else add_months(on + DAY, month)
         profile = nest({**facts, **stable, MONTHS: month})
         result = next(r for r in evaluate(profile, when, lang=None)["results"] if r["benefit"] == "transport_subsidy")
+        period = ("before" if when < policy.IN_FORCE_FROM else "after" if when > policy.IN_FORCE_UNTIL
+                  else "in_force")
         rows.append({"month": month, "date": when.isoformat(), "status": result["status"],
-                     "amount": result["amount"] or 0, "place": place, "now": month == start and current is not None})
+                     "amount": result["amount"] or 0, "place": place, "now": month == current, "period": period})
     return rows

@@ -1,9 +1,11 @@
-"""The "where to work" comparison, against the policy's dates.
+"""The "where to work" comparison and the timeline of a job, against the policy's dates.
 
 Each row of the comparison is a choice (a job in another province, a business) and what it still takes. A part
 that runs already (the months of the job one has) counts from the day assessed; a part to be done (a new job, a
 contract, a business, an employee) is done after it (reading ``action_after_day_assessed``), so its months count
 from the day after, and it must be done by a last day (``by``) for the choice to pay before 31 December 2020.
+The timeline gives each month of a job its own day: months behind in the past, months ahead in the future; a month
+before the policy began (1 July 2018) is not one after it ended.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from datetime import date
 
 import pytest
 
-from engine.scenarios import compare
+from engine.scenarios import compare, job_timeline
 
 POOR = {"person.registered_poor": True}
 JOB_AWAY = {**POOR, "person.job.place": "other_province"}
@@ -76,3 +78,33 @@ def test_a_job_one_has_runs_from_the_day_assessed():
     found = row(facts, date(2019, 12, 31), "other_province")
     assert (found["months"], found["from"], found["by"], found["in_time"]) == (2, "2020-02-29", None, True)
     assert ids(found["still_needed"]) == ["{more} more month in that job"]
+
+
+def test_the_timeline_dates_the_months_behind_in_the_past():
+    """10 months in a job in another province on 2019-12-31: month 0 was about 10 months earlier, not that day."""
+    rows = job_timeline({**JOB_AWAY, "person.job.months": 10}, date(2019, 12, 31))
+    dates = [r["date"] for r in rows]
+    assert dates == sorted(dates)
+    assert len(set(dates)) == len(dates)
+    assert [r["month"] for r in rows if r["now"]] == [10]
+    assert rows[10]["date"] == "2019-12-31"
+    assert all(r["date"] < "2019-12-31" for r in rows[:10])
+    assert rows[12]["date"] == "2020-02-29"
+    assert rows[12]["amount"] == 800
+    assert [r["period"] for r in rows] == ["in_force"] * 23 + ["after"] * 2
+
+
+def test_a_month_before_the_policy_began_is_not_after_it_ended():
+    """20 months in the job on 2019-12-31: the first months fell before 1 July 2018."""
+    rows = job_timeline({**JOB_AWAY, "person.job.months": 20}, date(2019, 12, 31))
+    before = [r["month"] for r in rows if r["period"] == "before"]
+    assert before == [0, 1, 2]
+    assert all(r["date"] < "2018-07-01" for r in rows if r["period"] == "before")
+    assert all(r["date"] > "2020-12-31" for r in rows if r["period"] == "after")
+
+
+def test_a_new_job_starts_after_the_day_assessed():
+    """No job away: the timeline is of a new job in another province, begun the day after."""
+    rows = job_timeline(POOR, date(2019, 12, 30))
+    assert not any(r["now"] for r in rows)
+    assert (rows[0]["date"], rows[12]["date"], rows[12]["amount"]) == ("2019-12-31", "2020-12-31", 800)
