@@ -121,6 +121,7 @@ QUESTIONS: tuple[Question, ...] = (
             N_("Either certificate counts: the certificate of completion the training school gives when you pass "
                "(培训合格证书), or a vocational qualification or skill-level certificate (职业资格证书、职业技能等级证书) "
                "you got through the course.")),
+    # The page names the year checked in the label (ui.questionnaire.label_of): “当年” is that calendar year.
     Question("person.certificate_this_year", "skills",
              N_("Did you obtain a vocational qualification or skill-level certificate in the year you are checking?"),
              N_("A national vocational qualification certificate (职业资格证书) or skill-level certificate "
