@@ -171,7 +171,7 @@ def _timely(on: date, when: Timing, in_time: bool) -> list[Message]:
     """The last day to do what a choice asks, when it is in time; else why it is not (as for next steps)."""
     end = policy.IN_FORCE_UNTIL
     if in_time:
-        return [] if when.by is None else [deadline(when.by)]
+        return [] if when.by is None else [deadline(when.by, when.why)]
     if when.by is not None and add_months(on, when.months) <= end and when.by <= on:
         if when.by == end:
             return [Message(ACTION_LATE_WORDS[True], {"end": end.isoformat()})]

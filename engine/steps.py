@@ -36,7 +36,7 @@ from engine.assess import ELIGIBLE, NOT_ELIGIBLE, Assessment, assess
 from engine.logic import Context
 from engine.messages import Message
 from engine.params import definitions, values_on
-from engine.remedies import IMPOSSIBLE, UNKNOWN, Outcome, Plan
+from engine.remedies import IMPOSSIBLE, UNKNOWN, Do, Outcome, Plan
 from engine.rules.base import Condition, Rule
 from i18n import N_
 
@@ -54,11 +54,13 @@ STEP_BY_WORDS = {
     (False, False): N_("Still needed: {steps}, {deadline}. Then you can apply."),
     (False, True): N_("Still needed: {steps}, {deadline}. Then, from {date}, you can apply."),
 }
-# The last day to do what a step asks: the policy's last day itself, or an earlier one (what is done must then
-# last some months; a certificate of the year by the end of that year).
+# The last day to do what a step asks: the policy's last day itself, or an earlier one: what is done must then last
+# some months, or it must fall in the year applied in (the certificate of that year, by 31 December of it).
+END, LASTING, THAT_YEAR = "end", "lasting", "year"
 DEADLINE_WORDS = {
-    True: N_("by {end}, when the policy ends"),
-    False: N_("by {date}, to count before the policy ends on {end}"),
+    END: N_("by {end}, when the policy ends"),
+    LASTING: N_("by {date}, to count before the policy ends on {end}"),
+    THAT_YEAR: N_("by {date}, the end of that year"),
 }
 # A step with nothing to do but wait for a rule that changes in the person's favour.
 RULE_CHANGE_WORDS = {
@@ -107,6 +109,7 @@ class Step:
     amount: Any
     increase: Any = None  # for a step that raises an amount already due
     by: date | None = None
+    why: str = END  # why ``by`` is that day: DEADLINE_WORDS
     dated: bool = False  # say from when: it waits, or it is applied for in a later year than the one assessed
 
     def message(self, has_amount: bool) -> Message:
@@ -116,7 +119,7 @@ class Step:
         if later:
             params["date"] = self.on.isoformat()
         if self.by is not None and steps:
-            params["deadline"] = [deadline(self.by).as_dict()]
+            params["deadline"] = [deadline(self.by, self.why).as_dict()]
         if self.increase is not None:
             words = UPGRADE_BY_WORDS if "deadline" in params else UPGRADE_WORDS
             return Message(words[later], {**params, "amount": self.amount, "increase": self.increase})
@@ -139,24 +142,25 @@ class Step:
         }
 
 
-def deadline(by: date) -> Message:
+def deadline(by: date, why: str = LASTING) -> Message:
     """The words of the last day to do what a step asks ("by 31 December 2020, when the policy ends")."""
     end = policy.IN_FORCE_UNTIL
     if by == end:
-        return Message(DEADLINE_WORDS[True], {"end": end.isoformat()})
-    return Message(DEADLINE_WORDS[False], {"date": by.isoformat(), "end": end.isoformat()})
+        return Message(DEADLINE_WORDS[END], {"end": end.isoformat()})
+    return Message(DEADLINE_WORDS[why], {"date": by.isoformat(), "end": end.isoformat()})
 
 
 @dataclass(frozen=True)
 class Timing:
     """When the plans of a step can all hold: ``months`` of waiting, the day ``on`` they surely hold, the day
     ``start`` they may already hold (an age may be reached sooner), and ``by``, the last day to do what they ask
-    (``None``: nothing to do)."""
+    (``None``: nothing to do), and ``why`` it is that day (:data:`DEADLINE_WORDS`)."""
 
     months: int
     on: date
     start: date
     by: date | None
+    why: str = END
 
 
 def timing(assessed: date, plans: Iterable[Plan], at_least: int = 0) -> Timing:
@@ -176,8 +180,11 @@ def timing(assessed: date, plans: Iterable[Plan], at_least: int = 0) -> Timing:
             ready = max(ready, add_months(assessed, p.months))
             start = max(start, add_months(assessed, p.months if p.earliest is None else p.earliest))
     ready = max(ready, add_months(assessed, months))
-    deadlines = [_last_day(p, ready) for p in plans if p.act]
-    return Timing(months, ready, start, min(deadlines) if deadlines else None)
+    deadlines = sorted(_last_day(p, ready) for p in plans if p.act)
+    if not deadlines:
+        return Timing(months, ready, start, None)
+    by, why = deadlines[0]
+    return Timing(months, ready, start, by, END if by == policy.IN_FORCE_UNTIL else why)
 
 
 def _dated(assessed: date, when: Timing) -> bool:
@@ -185,12 +192,12 @@ def _dated(assessed: date, when: Timing) -> bool:
     return when.months > 0 or when.on.year > assessed.year
 
 
-def _last_day(plan: Plan, ready: date) -> date:
-    """The last day ``plan``'s action can be done and still hold by the policy's end (or the year's)."""
+def _last_day(plan: Plan, ready: date) -> tuple[date, str]:
+    """The last day ``plan``'s action can be done and still hold by the policy's end (or the year's), and why."""
     end = policy.IN_FORCE_UNTIL
-    if plan.this_year:
-        end = min(end, date(ready.year, 12, 31))
-    return add_months(end, -plan.months) if plan.months else end
+    if plan.this_year and date(ready.year, 12, 31) < end:
+        return date(ready.year, 12, 31), THAT_YEAR
+    return (add_months(end, -plan.months), LASTING) if plan.months else (end, END)
 
 
 def _worded(plans: Iterable[Plan], ready: date) -> tuple[Message, ...]:
@@ -285,18 +292,38 @@ def _towards(rule: Rule, facts: Mapping[str, Any], on: date, now: Assessment) ->
             return Outlook(wanted=_wanted(now.open, facts))
         when = timing(on, plans, months_until(on, epoch))
         change = _merge(plans)
-        checked = _check(rule, facts, change, when.on)
+        first = (plans, when)
+        bound = _year_bound(rule) - set(change)
+        if when.on.year > on.year and policy.in_force(when.on) and any(facts.get(n) is not None for n in bound):
+            # What held in the year assessed (a certificate of that year) does not in the year applied in: plan
+            # again without it.
+            fresh = {name: value for name, value in facts.items() if name not in bound}
+            ctx = Context(fresh, {**values_on(epoch), "date": epoch})
+            plans = _plans(assess(rule, ctx).open, ctx)
+            if not isinstance(plans, list):
+                continue
+            when = timing(on, plans, months_until(on, epoch))
+            change = _merge(plans)
+            checked = _check(rule, fresh, change, when.on)
+        else:
+            checked = _check(rule, facts, change, when.on)
         if checked is not None and checked.status == ELIGIBLE:
             if best is None or when.on < best.on:
                 best = Step(change, when.months, when.on, _worded(plans, when.on), checked.amount, by=when.by,
-                            dated=_dated(on, when))
+                            why=when.why, dated=_dated(on, when))
         elif checked is None and late is None:
-            late = (plans, when)
+            late = first
     if best is not None:
         return Outlook((best,))
     if late is None:
         return Outlook()  # the changes together do not give the benefit: nothing is promised
     return Outlook(ruled_out=True, too_late=(_too_late(on, *late),))
+
+
+def _year_bound(rule: Rule) -> set[str]:
+    """The facts of ``rule`` that are about the calendar year assessed (the certificate obtained that year)."""
+    return {name for condition in rule.conditions if isinstance(condition.remedy, Do) and condition.remedy.this_year
+            for name in condition.remedy.change}
 
 
 def _wanted(conditions: Iterable[Condition], facts: Mapping[str, Any]) -> frozenset[str]:
@@ -308,13 +335,23 @@ def _wanted(conditions: Iterable[Condition], facts: Mapping[str, Any]) -> frozen
 
 
 def _plans(conditions: Iterable[Condition], ctx: Context) -> list[Plan] | object:
-    """Each open condition's plan; or IMPOSSIBLE when one cannot come to hold, UNKNOWN when one cannot tell."""
+    """Each open condition's plan; or IMPOSSIBLE when one cannot come to hold, UNKNOWN when one cannot tell.
+
+    Two waits for one fact (turning 40 for the article's age, turning 16 for the working age) are one wait, the
+    longer: the shorter is reached on the way."""
     outcomes = [plan_of(condition, ctx) for condition in conditions]
     if any(o is IMPOSSIBLE for o in outcomes):
         return IMPOSSIBLE
     if any(o is UNKNOWN for o in outcomes):
         return UNKNOWN
-    return [o for o in outcomes if isinstance(o, Plan)]
+    plans = [o for o in outcomes if isinstance(o, Plan)]
+    longest: dict[str, Plan] = {}
+    for plan in plans:
+        if len(plan.change) == 1 and not plan.act:
+            (fact,) = plan.change
+            if fact not in longest or plan.months > longest[fact].months:
+                longest[fact] = plan
+    return [p for p in plans if not (len(p.change) == 1 and not p.act) or longest[next(iter(p.change))] is p]
 
 
 def _too_late(on: date, plans: list[Plan], when: Timing) -> Message:
@@ -341,7 +378,8 @@ def _upgrades(rule: Rule, facts: Mapping[str, Any], on: date, now: Assessment) -
             if (checked is not None and checked.status == ELIGIBLE and checked.amount is not None
                     and now.amount is not None and checked.amount > now.amount):
                 steps.append(Step(dict(plan.change), when.months, when.on, _worded([plan], when.on), checked.amount,
-                                  increase=_plain(checked.amount - now.amount), by=when.by, dated=_dated(on, when)))
+                                  increase=_plain(checked.amount - now.amount), by=when.by, why=when.why,
+                                  dated=_dated(on, when)))
     return steps
 
 

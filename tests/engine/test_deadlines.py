@@ -193,3 +193,30 @@ def test_every_action_discloses_the_reading_of_its_day(rule):
             assert "action_after_day_assessed" in condition.readings, condition.met
     if any(isinstance(c.remedy, ACTION_REMEDIES) for c in rule.conditions) or rule.upgrades:
         assert "action_after_day_assessed" in rule.interpretations
+
+
+@pytest.mark.parametrize(("on", "change", "start"), [
+    pytest.param(date(2019, 6, 1), {"person.unemployment_insurance_years": 1}, "2019-12-01",
+                 id="2019-06-01：半年后仍在2019年，2019年的证书仍算"),
+    pytest.param(date(2019, 8, 1), {"person.unemployment_insurance_years": 1, "person.certificate_this_year": "junior"},
+                 "2020-02-01", id="2019-08-01：半年后已是2020年，须有2020年的证书"),
+])
+def test_a_certificate_of_one_year_is_not_one_of_the_next(on, change, start):
+    """当年取得: a step that ends in a later year than the one assessed cannot lean on the certificate of the year
+    assessed; it asks for one of the year it ends in."""
+    facts = {**POOR, "person.unemployment_insurance_years": 0.5, "person.certificate_this_year": "junior",
+             "person.job.place": "other_province", "person.job.social_insurance": True}
+    (step,) = result_for(build({}, facts), "skill_upgrade_subsidy", on=on, lang="en")["next"]
+    assert (step["change"], step["from"]) == (change, start)
+    if "person.certificate_this_year" in change:
+        assert "a junior (初级) certificate obtained in 2020, by 31 December 2020" in step["text"]
+
+
+@pytest.mark.parametrize(("lang", "words"), [
+    ("en", "a junior (初级) certificate obtained in 2019, by 31 December 2019, the end of that year."),
+    ("zh_CN", "最迟在该年年底2019年12月31日完成：在2019年取得初级证书。"),
+])
+def test_a_certificate_of_2019_is_due_by_the_end_of_2019(lang, words):
+    (step,) = result_for(build({}, SKILL), "skill_upgrade_subsidy", on=date(2019, 6, 1), lang=lang)["next"]
+    assert (step["from"], step["by"]) == ("2019-06-02", "2019-12-31")
+    assert words in step["text"]
