@@ -8,10 +8,12 @@ the project root:
 
 It generates residents, employers, brokers and schools near the articles' thresholds (months around 12, ages
 around 40, hires around each band), with some facts left unknown and a date anywhere in the policy period, and
-for every next step the engine offers it checks: the step ends on or before 2020-12-31; the profile with the
-step's ``change`` applied, assessed ``months`` later, gives exactly ``gives``; the change names every fact that was
-unknown or unmet for that benefit, unless the change makes that condition hold another way. For each resident
-it checks every row of the "where to work" comparison against the engine on the profile it describes.
+for every next step the engine offers it checks: the step ends on or before 2020-12-31; what it asks to be done
+has a last day (``by``) after the day assessed and not after 2020-12-31; the profile with the step's ``change``
+applied, assessed on its ``from`` date (``months`` later, or ``months`` after the day after when it asks for
+something to be done), gives exactly ``gives``; the change names every fact that was unknown or unmet for that
+benefit, unless the change makes that condition hold another way. For each resident it checks every row of the
+"where to work" comparison against the engine on the profile it describes, and its deadline likewise.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ import argparse
 import random
 import sys
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,7 @@ from engine.scenarios import compare
 from engine.steps import add_months
 
 START, END = date(2018, 7, 1), date(2020, 12, 31)
+DAY = timedelta(days=1)
 NEAR_VALUES: dict[str, list[Any]] = {
     "person.age": list(range(14, 70)), "person.birth_year": list(range(1950, 2006)), "person.birth_month": [1, 6, 7, 12],
     "broker.birth_year": list(range(1965, 1981)), "broker.birth_month": [1, 6, 7, 12],
@@ -94,8 +97,14 @@ def audit(profiles: list[dict[str, Any]]) -> Counter:
             found["ruled out with a reason of time"] += bool(result["too_late"])
             for step in result["next"]:
                 found["next steps"] += 1
-                later = add_months(on, step["months"])
+                later = date.fromisoformat(step["from"])
                 found["steps ending after 2020-12-31"] += later > END
+                found["steps dated other than months after the day assessed (or the day after)"] += later not in {
+                    add_months(on, step["months"]), add_months(on + DAY, step["months"])}
+                if step["by"] is not None:
+                    found["steps asking for something to be done"] += 1
+                    found["steps whose last day to act is not after the day assessed or after 2020-12-31"] += not (
+                        on < date.fromisoformat(step["by"]) <= END)
                 again = next(r for r in evaluate(apply(profile, step["change"]), later, None)["results"]
                              if r["benefit"] == result["benefit"])
                 kept = {"status": again["status"], "amount": again["amount"]} == step["gives"]
@@ -114,6 +123,8 @@ def audit(profiles: list[dict[str, Any]]) -> Counter:
                 found["rows that differ from the engine"] += (row["status"], row["amount"]) != (again["status"], amount)
                 found["rows that say nothing is needed"] += not row["still_needed"]
                 found["rows that say they come too late"] += not row["in_time"]
+                found["rows in time with a last day to act that cannot be met"] += bool(
+                    row["in_time"] and row["by"] is not None and not on < date.fromisoformat(row["by"]) <= END)
     return found
 
 
@@ -140,7 +151,10 @@ def main(argv: list[str]) -> int:
     for key, value in sorted(found.items()):
         print(f"  {key:48} {value:>7}")
     broken = (found["steps ending after 2020-12-31"] + found["steps that do not give what they say"]
-              + found["steps whose change leaves a condition open"] + found["rows that differ from the engine"])
+              + found["steps whose change leaves a condition open"] + found["rows that differ from the engine"]
+              + found["steps dated other than months after the day assessed (or the day after)"]
+              + found["steps whose last day to act is not after the day assessed or after 2020-12-31"]
+              + found["rows in time with a last day to act that cannot be met"])
     return 1 if broken else 0
 
 

@@ -181,9 +181,10 @@ BENEFITS: tuple[Benefit, ...] = (
     Benefit(
         "skill_upgrade_subsidy", 10, "resident", N_("Skill-upgrade subsidy"),
         N_("For registered poor workers with 3 years of unemployment insurance (1 year from 2019): 1,000, "
-           "1,500 or 2,000 yuan for a junior, intermediate or senior certificate obtained in the year checked."),
+           "1,500 or 2,000 yuan for a junior, intermediate or senior certificate, applied for in the year it is "
+           "obtained."),
         "person", N_("The county human resources and social security bureau"), FUND_UNEMPLOYMENT,
-        documents=(N_("The certificate obtained in the year checked"), N_("Unemployment insurance record"),
+        documents=(N_("The certificate, obtained in the year you apply"), N_("Unemployment insurance record"),
                    N_("Bank card in your name"))),
     Benefit(
         "two_after_training_grant", 11, "institution", N_("Training grant for “two-after” students"),

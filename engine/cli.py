@@ -3,11 +3,14 @@
 ``evaluate`` and ``compare`` read one profile (JSON) or many (JSON Lines: a ``.jsonl`` or ``.ndjson`` file, or
 ``--lines``), one a line, each with its own ``date`` if it has one, and print a result a line. Bad input
 exits with status 2 and one line on stderr naming the field (and, for JSON Lines, the line); never a traceback.
+Every message it prints is in the language of ``--lang`` (zh_CN unless told): its own, the profile's and the
+roster's errors, and argparse's.
 """
 
 from __future__ import annotations
 
 import argparse
+import errno
 import json
 import sys
 from collections.abc import Callable, Iterator
@@ -16,14 +19,89 @@ from datetime import date
 from pathlib import Path
 from typing import Any, NoReturn
 
+import i18n
 from engine.evaluate import evaluate
+from engine.messages import Message, format_param, plural_count, render
 from engine.profile import ProfileError, flatten, json_schema, parse_date, profile_date
 from engine.roster.errors import RosterError
-from i18n import LOCALES
+from i18n import DEFAULT_LOCALE, LOCALES, N_, Nn_
+
+ERROR = N_("error: {problem}")
+CANNOT_READ = N_("{source}: cannot read file ({reason})")
+NOT_UTF8 = N_("{source}: not UTF-8 text")
+BAD_JSON = N_("{source}: invalid JSON at line {line} column {column}")
+TOO_DEEP = N_("{source}: the JSON is nested too deeply")
+TOO_LONG_NUMBER = N_("{source}: a number in the JSON is too long")
+AT_LINE = N_("line {number}")
+WHERE = N_("{where}: {problem}")
+FIELD_PROBLEM = N_("{field}: {problem}")
+PERSONS_ONLY = N_("--summary and --benefit are for a roster of persons (--kind persons)")
+NOT_A_BENEFIT = N_("--benefit {name}: not a person-level benefit; one of {names}")
+BAD_CELL = N_("row {row}, column {column}: {problem}; nothing was written (--errors FILE.csv lists every bad cell "
+              "and goes on with them unknown)")
+BAD_CELLS = Nn_("row {row}, column {column}: {problem} (and {more} more); nothing was written (--errors FILE.csv "
+                "lists every bad cell and goes on with them unknown)",
+                "row {row}, column {column}: {problem} (and {more} more); nothing was written (--errors FILE.csv "
+                "lists every bad cell and goes on with them unknown)")
+CELLS_WRITTEN = Nn_("{count} bad cell, written to {path}; that cell was taken as unknown",
+                    "{count} bad cells, written to {path}; those cells were taken as unknown")
+# What the system says of a file it cannot read, by its error number; another reason is said as the system says it.
+OS_REASONS = {
+    errno.ENOENT: N_("no such file"),
+    errno.EACCES: N_("permission denied"),
+    errno.EISDIR: N_("it is a folder"),
+    errno.ENOSPC: N_("no space left on the disk"),
+}
+# TRANSLATORS: argparse's own messages of a command line it cannot read; keep each %s, %(name)s and %(name)r.
+ARGPARSE_MESSAGES = (
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("the following arguments are required: %s"),
+    N_("unrecognized arguments: %s"),
+    N_("expected one argument"),
+    N_("expected at least one argument"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("not allowed with argument %s"),
+    N_("one of the arguments %s is required"),
+)
 
 
 class UsageError(Exception):
-    """Bad command-line input, reported in one line."""
+    """Bad command-line input, reported in one line: ``message`` an English msgid (or a singular and plural pair
+    whose form follows the parameter named ``plural_by``) with named ``params``, which may themselves be messages or
+    errors said in the same language; ``str(error)`` is the English text."""
+
+    def __init__(self, message: str | tuple[str, str], plural_by: str | None = None, **params: Any) -> None:
+        self.message, self.plural = (message, None) if isinstance(message, str) else message
+        self.count, self.params = plural_by, params
+        super().__init__(text_of(self, "en"))
+
+
+def text_of(error: UsageError | ProfileError | RosterError | OSError, lang: str) -> str:
+    """What went wrong, in ``lang``."""
+    if isinstance(error, OSError):
+        reason = OS_REASONS.get(error.errno)
+        return i18n.gettext(lang, reason) if reason else str(error.strerror or error)
+    if isinstance(error, ProfileError):
+        problem = i18n.gettext(lang, error.message).format(**error.params)
+        return i18n.gettext(lang, FIELD_PROBLEM).format(field=error.field, problem=problem)
+    plural, count = error.plural, error.count
+    if plural is not None:
+        template = i18n.ngettext(lang, error.message, plural, plural_count(error.params[count]))
+    else:
+        template = i18n.gettext(lang, error.message)
+    return template.format(**{key: _said(key, value, lang) for key, value in error.params.items()})
+
+
+def _said(key: str, value: Any, lang: str) -> str:
+    if isinstance(value, UsageError | ProfileError | RosterError | OSError):
+        return text_of(value, lang)
+    if isinstance(value, Message):
+        return render(value, lang)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return format_param(key, value, lang)
+    return str(value)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -69,25 +147,25 @@ def _read_bytes(source: str) -> bytes:
     try:
         return sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
     except OSError as error:
-        raise UsageError(f"{source}: cannot read file ({error.strerror})") from None
+        raise UsageError(CANNOT_READ, source=source, reason=error) from None
 
 
-def _decode(data: bytes, source: str) -> str:
+def _decode(data: bytes, source: str | Message) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise UsageError(f"{source}: not UTF-8 text") from None
+        raise UsageError(NOT_UTF8, source=source) from None
 
 
-def _parse_json(text: str, source: str) -> object:
+def _parse_json(text: str, source: str | Message) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise UsageError(f"{source}: invalid JSON at line {error.lineno} column {error.colno}: {error.msg}") from None
+        raise UsageError(BAD_JSON, source=source, line=str(error.lineno), column=str(error.colno)) from None
     except RecursionError:
-        raise UsageError(f"{source}: the JSON is nested too deeply") from None
+        raise UsageError(TOO_DEEP, source=source) from None
     except ValueError:  # an integer of more than 4,300 digits
-        raise UsageError(f"{source}: a number in the JSON is too long") from None
+        raise UsageError(TOO_LONG_NUMBER, source=source) from None
 
 
 def _read_json(source: str) -> object:
@@ -98,7 +176,7 @@ def _is_lines(args: argparse.Namespace) -> bool:
     return args.lines or Path(args.profile).suffix.lower() in (".jsonl", ".ndjson")
 
 
-def _profiles(args: argparse.Namespace) -> Iterator[tuple[str, dict[str, Any]]]:
+def _profiles(args: argparse.Namespace) -> Iterator[tuple[Message | None, dict[str, Any]]]:
     """(where, profile) for each profile of the input: one JSON object, or one a line of JSON Lines.
 
     ``where`` prefixes an error: the file, and for JSON Lines the line. Blank lines are skipped.
@@ -106,19 +184,19 @@ def _profiles(args: argparse.Namespace) -> Iterator[tuple[str, dict[str, Any]]]:
     if not _is_lines(args):
         profile = _read_json(args.profile)
         if not isinstance(profile, dict):
-            raise ProfileError("profile", "must be a JSON object")
-        yield "", profile
+            raise ProfileError("profile", N_("must be a JSON object"))
+        yield None, profile
         return
     stream = sys.stdin.buffer if args.profile == "-" else _open(args.profile)
     try:
         for number, raw in enumerate(stream, start=1):
-            where = f"line {number}"
+            where = Message(AT_LINE, {"number": str(number)})
             text = _decode(raw, where).strip()
             if not text:
                 continue
             profile = _parse_json(text, where)
             if not isinstance(profile, dict):
-                raise UsageError(f"{where}: profile: must be a JSON object")
+                raise UsageError(WHERE, where=where, problem=ProfileError("profile", N_("must be a JSON object")))
             yield where, profile
     finally:
         if stream is not sys.stdin.buffer:
@@ -129,7 +207,7 @@ def _open(source: str):
     try:
         return Path(source).open("rb")  # closed by the generator that reads it
     except OSError as error:
-        raise UsageError(f"{source}: cannot read file ({error.strerror})") from None
+        raise UsageError(CANNOT_READ, source=source, reason=error) from None
 
 
 def _each(args: argparse.Namespace, answer: Callable[[dict[str, Any], date], object]) -> None:
@@ -144,7 +222,9 @@ def _each(args: argparse.Namespace, answer: Callable[[dict[str, Any], date], obj
             flatten(profile)
             checked.append((profile, given or profile_date(profile) or date.today()))
         except ProfileError as error:
-            raise UsageError(f"{where}: {error}" if where else str(error)) from None
+            if where is None:
+                raise
+            raise UsageError(WHERE, where=where, problem=error) from None
     lines = _is_lines(args)
     for profile, on in checked:
         out = answer(profile, on)
@@ -175,25 +255,28 @@ def cmd_batch(args: argparse.Namespace) -> None:
 
     on = parse_date(args.date, "--date")
     if (args.summary or args.benefits) and args.kind != "persons":
-        raise UsageError("--summary and --benefit are for a roster of persons (--kind persons)")
+        raise UsageError(PERSONS_ONLY)
     from engine.rules import PERSON_RULES  # noqa: PLC0415
 
     unknown = [name for name in args.benefits or () if name not in PERSON_RULES]
     if unknown:
-        raise UsageError(f"--benefit {unknown[0]}: not a person-level benefit; one of {', '.join(PERSON_RULES)}")
+        raise UsageError(NOT_A_BENEFIT, name=unknown[0], names=", ".join(PERSON_RULES))
     if not Path(args.roster).is_file():
-        raise UsageError(f"{args.roster}: cannot read file (no such file)")
+        raise UsageError(CANNOT_READ, source=args.roster, reason=OSError(errno.ENOENT, "no such file"))
     with _progress() as advance:
         report = batch.run(args.roster, args.out, on, kind=args.kind, lang=args.lang, errors=args.errors,
                            summary=args.summary, benefits=args.benefits, progress=advance)
     if report.bad_cells and args.errors is None:
+        from engine.roster.check import problem_text  # noqa: PLC0415 - the problems' words
+
         first = report.first_error
-        more = f" (and {report.bad_cells - 1} more)" if report.bad_cells > 1 else ""
-        raise UsageError(f"row {first.row}, column {first.column}: {first.problem}{more}; nothing was written "
-                         "(--errors FILE.csv lists every bad cell and goes on with them unknown)")
+        cell = {"row": str(first.row), "column": first.column, "problem": problem_text(first, args.lang)}
+        if report.bad_cells > 1:
+            raise UsageError(BAD_CELLS, plural_by="more", more=report.bad_cells - 1, **cell)
+        raise UsageError(BAD_CELL, **cell)
     if report.bad_cells:
-        print(f"{report.bad_cells} bad cells, written to {args.errors}; those cells were taken as unknown",
-              file=sys.stderr)
+        written = UsageError(CELLS_WRITTEN, plural_by="count", count=report.bad_cells, path=args.errors)
+        print(one_line(text_of(written, args.lang)), file=sys.stderr)
     if args.summary:
         from engine.roster.budget import summary_text  # noqa: PLC0415
 
@@ -212,9 +295,33 @@ def _progress() -> Iterator[Callable[[int], None] | None]:
         yield bar.update
 
 
-def main(argv: list[str] | None = None) -> int:
+def chosen_language(argv: list[str]) -> str:
+    """The language of ``--lang`` in the arguments, before they are read (an argument error is said in it too)."""
+    for position, arg in enumerate(argv):
+        value = arg.split("=", 1)[1] if arg.startswith("--lang=") else (
+            argv[position + 1] if arg == "--lang" and position + 1 < len(argv) else None)
+        if value in LOCALES:
+            return value
+    return DEFAULT_LOCALE
+
+
+@contextmanager
+def _argparse_in(lang: str) -> Iterator[None]:
+    """argparse's messages in ``lang`` while the arguments are read (they are its gettext calls)."""
+    saved = argparse._
+    argparse._ = lambda message: i18n.gettext(lang, message)  # type: ignore[attr-defined]
     try:
-        args = build_parser().parse_args(argv)
+        yield
+    finally:
+        argparse._ = saved  # type: ignore[attr-defined]
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else list(argv)
+    lang = chosen_language(argv)
+    try:
+        with _argparse_in(lang):
+            args = build_parser().parse_args(argv)
         if args.command == "evaluate":
             cmd_evaluate(args)
         elif args.command == "compare":
@@ -224,11 +331,8 @@ def main(argv: list[str] | None = None) -> int:
             sys.stdout.write("\n")
         else:
             cmd_batch(args)
-    except (UsageError, ProfileError, RosterError) as error:
-        print(f"error: {one_line(str(error))}", file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"error: {one_line(str(error.strerror or error))}", file=sys.stderr)
+    except (UsageError, ProfileError, RosterError, OSError) as error:
+        print(one_line(i18n.gettext(lang, ERROR).format(problem=text_of(error, lang))), file=sys.stderr)
         return 2
     return 0
 

@@ -320,5 +320,29 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             face=N_("The subsidy is at the flexible-employment insurance scheme's standard; this policy gives no "
                     "amount."),
         ),
+        Interpretation(
+            "action_after_day_assessed", 0, "本意见自2018年7月1日起执行，有效期至2020年12月31日",
+            N_("What is still to be done (a labour contract signed, social insurance paid, a course finished and "
+               "its certificate obtained, a hire, a placement or training made, insurance joined) is done after "
+               "the day assessed and by 31 December 2020, when the policy ends: assessed on that day, no day is "
+               "left for it. What must then last some months (a new hire's 12 months of work, a semester) counts "
+               "from the day after the day assessed. No length is assumed for a course, a certificate or a "
+               "contract."),
+            N_("The policy is in force until 31 December 2020 (有效期至2020年12月31日). Your answers describe your "
+               "situation on the day assessed, so what is not yet done is done on a later day. The policy sets no "
+               "length for a course, a certificate or a contract, so none is assumed beyond that day; the county "
+               "decides whether it was done in time."),
+            face=N_("What is still to be done must be done by 31 December 2020."),
+        ),
+        Interpretation(
+            "skill_certificate_calendar_year", 10, "当年取得国家职业资格证书或职业技能等级证书",
+            N_("“当年” (that year) is the calendar year of the day assessed: a certificate obtained in 2019 is for "
+               "the skill-upgrade subsidy of 2019. A step that needs one names the year and ends on 31 December "
+               "of it."),
+            N_("The article says “当年取得” (obtained that year) without naming the year; the subsidy is applied "
+               "for in the year the certificate is obtained. No document was found that says how a certificate "
+               "of one year is treated in the next: ask the county."),
+            face=N_("The certificate must be obtained in the year you apply."),
+        ),
     )
 }

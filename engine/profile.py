@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from i18n import N_
+
 CITIES = ("yinchuan", "shizuishan", "wuzhong", "guyuan", "zhongwei")
 
 # National Bureau of Statistics division codes, unchanged 2017-2022 (shared/facts/README.md).
@@ -129,12 +131,16 @@ SECTIONS = ("person", "employer", "incubator", "broker", "institution")
 
 
 class ProfileError(ValueError):
-    """Bad input: names the dotted field and what is wrong, in one line."""
+    """Bad input: names the dotted field and what is wrong, in one line.
 
-    def __init__(self, field: str, problem: str) -> None:
-        super().__init__(f"{field}: {problem}")
+    ``message`` is the English msgid of the problem with named ``params`` (the command line says it in the chosen
+    language); ``problem`` and ``str(error)`` are the English text."""
+
+    def __init__(self, field: str, problem: str, **params: Any) -> None:
         self.field = field
-        self.problem = problem
+        self.message, self.params = problem, params
+        self.problem = problem.format(**params)
+        super().__init__(f"{field}: {self.problem}")
 
 
 def check_value(name: str, value: Any) -> Any:
@@ -144,23 +150,27 @@ def check_value(name: str, value: Any) -> Any:
         return None
     if spec.kind == "bool":
         if not isinstance(value, bool):
-            raise ProfileError(name, f"must be true or false, got {shown(value)}")
+            raise ProfileError(name, N_("must be true or false, got {value}"), value=shown(value))
         return value
     if spec.kind == "enum":
         if not isinstance(value, str) or value not in spec.values:
-            raise ProfileError(name, f"must be one of {', '.join(spec.values)}; got {shown(value)}")
+            raise ProfileError(name, N_("must be one of {choices}; got {value}"), choices=", ".join(spec.values),
+                               value=shown(value))
         return value
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ProfileError(name, f"must be a number, got {shown(value)}")
+        raise ProfileError(name, N_("must be a number, got {value}"), value=shown(value))
     if isinstance(value, float) and not math.isfinite(value):  # an int of any size is finite
-        raise ProfileError(name, f"must be a finite number, got {shown(value)}")
+        raise ProfileError(name, N_("must be a finite number, got {value}"), value=shown(value))
     if spec.kind == "int" and isinstance(value, float) and not value.is_integer():
-        raise ProfileError(name, f"must be a whole number, got {shown(value)}")
+        raise ProfileError(name, N_("must be a whole number, got {value}"), value=shown(value))
     if spec.minimum is not None and value < spec.minimum:
-        raise ProfileError(name, f"must not be negative, got {shown(value)}" if spec.minimum == 0
-                           else f"must be at least {spec.minimum}, got {shown(value)}")
+        if spec.minimum == 0:
+            raise ProfileError(name, N_("must not be negative, got {value}"), value=shown(value))
+        raise ProfileError(name, N_("must be at least {minimum}, got {value}"), minimum=spec.minimum,
+                           value=shown(value))
     if spec.maximum is not None and value > spec.maximum:
-        raise ProfileError(name, f"must be at most {spec.maximum:g}, got {shown(value)}")
+        raise ProfileError(name, N_("must be at most {maximum}, got {value}"), maximum=f"{spec.maximum:g}",
+                           value=shown(value))
     return int(value) if spec.kind == "int" else value
 
 
@@ -179,12 +189,12 @@ def parse_text(name: str, text: str | None) -> Any:
         word = text.lower()
         if word in TRUE_WORDS or word in FALSE_WORDS:
             return word in TRUE_WORDS
-        raise ProfileError(name, f"must be yes or no, got {shown(text)}")
+        raise ProfileError(name, N_("must be yes or no, got {value}"), value=shown(text))
     if kind in ("int", "number"):
         try:
             number = float(text.replace(",", ""))
         except ValueError:
-            raise ProfileError(name, f"must be a number, got {shown(text)}") from None
+            raise ProfileError(name, N_("must be a number, got {value}"), value=shown(text)) from None
         return check_value(name, int(number) if kind == "int" and number.is_integer() else number)
     return check_value(name, text)
 
@@ -219,12 +229,12 @@ def flatten(profile: Mapping[str, Any]) -> dict[str, Any]:
     A top-level ``date`` (YYYY-MM-DD) is allowed and ignored here; see :func:`profile_date`.
     """
     if not isinstance(profile, Mapping):
-        raise ProfileError("profile", "must be a JSON object")
+        raise ProfileError("profile", N_("must be a JSON object"))
     facts: dict[str, Any] = {}
 
     def walk(prefix: str, node: Any) -> None:
         if not isinstance(node, Mapping):
-            raise ProfileError(prefix, "must be an object")
+            raise ProfileError(prefix, N_("must be an object"))
         for key, value in node.items():
             name = f"{prefix}.{key}"
             if name in FIELDS:
@@ -235,13 +245,13 @@ def flatten(profile: Mapping[str, Any]) -> dict[str, Any]:
                 if value is not None:
                     walk(name, value)
             else:
-                raise ProfileError(f"{prefix}.{_key_name(key)}", "unknown field")
+                raise ProfileError(f"{prefix}.{_key_name(key)}", N_("unknown field"))
 
     for key, value in profile.items():
         if key == "date":
             continue
         if key not in SECTIONS:
-            raise ProfileError(_key_name(key), "unknown field")
+            raise ProfileError(_key_name(key), N_("unknown field"))
         if value is not None:
             walk(key, value)
     return facts
@@ -260,7 +270,7 @@ def parse_date(text: Any, field: str) -> date:
             raise ValueError(field)
         return date.fromisoformat(text)
     except ValueError:
-        raise ProfileError(field, f"must be a date written YYYY-MM-DD, got {shown(text)}") from None
+        raise ProfileError(field, N_("must be a date written YYYY-MM-DD, got {value}"), value=shown(text)) from None
 
 
 def json_schema() -> dict[str, Any]:

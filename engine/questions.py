@@ -121,6 +121,7 @@ QUESTIONS: tuple[Question, ...] = (
             N_("Either certificate counts: the certificate of completion the training school gives when you pass "
                "(培训合格证书), or a vocational qualification or skill-level certificate (职业资格证书、职业技能等级证书) "
                "you got through the course.")),
+    # The page names the year checked in the label (ui.questionnaire.label_of): “当年” is that calendar year.
     Question("person.certificate_this_year", "skills",
              N_("Did you obtain a vocational qualification or skill-level certificate in the year you are checking?"),
              N_("A national vocational qualification certificate (职业资格证书) or skill-level certificate "
@@ -180,12 +181,10 @@ def nest(answers: Mapping[str, Any]) -> dict[str, Any]:
 
 
 def implied(answers: Mapping[str, Any]) -> dict[str, Any]:
-    """Answers that follow from others: someone in a job now has been without work for 0 months."""
-    extra: dict[str, Any] = {}
-    place = answers.get("person.job.place")
-    if place is not None and place != "none" and answers.get("person.unemployed_months") is None:
-        extra["person.unemployed_months"] = 0
-    return extra
+    """Answers that follow from others. None at present: someone with a job is not asked how long they have been
+    without work, and the rule of Article 13 (十三) says that a job rules registration out, instead of reading
+    "0 months without work" into the answers."""
+    return {}
 
 
 def _wanted(facts: Mapping[str, Any], on: date) -> set[str]:

@@ -5,6 +5,12 @@ the remedy gives a :class:`Plan` (facts to set, months to wait, the words for it
 person can do makes it hold (:data:`IMPOSSIBLE`: the household is not registered poor, the job is in the
 home county), or that it cannot tell yet (:data:`UNKNOWN`: how many months has the business run?).
 
+A plan is either a wait for something already running (months in a job, an age) or an action (``act``): a
+contract signed, a course finished and its certificate obtained, a hire made. An action is done after the day
+assessed (reading ``action_after_day_assessed``): its months, if any, run from the day after, and it must be
+done by the policy's last day, or, for what must happen in the year applied for (``this_year``: the certificate
+of Article 10 (十)), by 31 December of that year.
+
 :mod:`engine.steps` joins the plans of every open condition of a benefit into one next step and checks it
 with the rules themselves before anything is said.
 """
@@ -28,12 +34,17 @@ class Plan:
 
     ``earliest``: for a wait counted in whole years (an age), the fewest months after which the change may
     already hold (a 39-year-old may turn 40 tomorrow); ``months`` is when it surely holds.
+    ``act``: the change needs something done after the day assessed; ``months`` then run from the day after.
+    ``this_year``: that action must fall in the calendar year in which the benefit is applied for (its words
+    get the ``year``).
     """
 
     change: Mapping[str, Any]
     months: int
     part: Message | None  # None: nothing to say (a duration already long enough under a later rule)
     earliest: int | None = None
+    act: bool = False
+    this_year: bool = False
 
 
 class _Verdict:
@@ -79,8 +90,11 @@ class Wait(Remedy):
     ``fact`` must reach the parameter ``param``; ``unit_months`` is how many months one unit of the fact
     takes (12 for years). ``part`` is a message with ``more`` (units still to go) and ``required``.
     ``whole_units``: the fact is counted in whole units that only say the unit has begun (an age in
-    完整周岁), so the change may hold up to one unit sooner. ``guard`` says whether the duration is running
-    at all (no wait for months in town while living in a village).
+    完整周岁), so the change may hold up to one unit sooner. ``guard`` says whether the duration can come to
+    its end at all (no wait for months without work for someone with a job); a guard that says no rules the
+    condition out whatever the fact's value. ``running`` says whether the duration runs now: when it does not
+    (or that is not known), it must be started first, an action done after the day assessed (unemployment
+    insurance is paid only in an insured job).
     """
 
     fact: str
@@ -90,17 +104,18 @@ class Wait(Remedy):
     whole_units: bool = False
     guard: Guard | None = None
     guard_facts: tuple[str, ...] = ()
+    running: Guard | None = None
 
     def facts(self) -> set[str]:
         return {self.fact, *self.guard_facts}
 
     def plan(self, ctx: Context) -> Outcome:
-        current = ctx.facts.get(self.fact)
-        if current is None:
-            return UNKNOWN
         blocked = _allowed(self.guard, ctx.facts)
-        if blocked is not None:
+        if blocked is IMPOSSIBLE:
             return blocked
+        current = ctx.facts.get(self.fact)
+        if current is None or blocked is not None:
+            return UNKNOWN
         required = ctx.params[self.param]
         unit = ctx.params[self.unit_months] if isinstance(self.unit_months, str) else self.unit_months
         more = required - current
@@ -110,7 +125,8 @@ class Wait(Remedy):
         earliest = max(months - unit + 1, 0) if self.whole_units and months else None
         part = Message(self.part.id, {**self.part.params, "more": _plain(more), "required": required},
                        self.part.plural, self.part.count)
-        return Plan({self.fact: required}, months, part, earliest)
+        act = self.running is not None and self.running(ctx.facts) is not True
+        return Plan({self.fact: required}, months, part, None if act else earliest, act=act)
 
 
 @dataclass(frozen=True)
@@ -119,7 +135,8 @@ class Count(Remedy):
 
     ``wait_param`` names the months a newly added one takes to count (12 months of work for a workshop's
     hire), or ``None`` when one counts at once (a hire with a contract of a year and social insurance).
-    ``part`` gets ``more`` and ``required``.
+    ``part`` gets ``more`` and ``required``. Adding one is an action: a new hire, placement or student comes
+    after the day assessed, and the months run from the day after.
     """
 
     fact: str
@@ -141,15 +158,16 @@ class Count(Remedy):
         months = ctx.params[self.wait_param] if self.wait_param else 0
         part = Message(self.part.id, {**self.part.params, "more": target - current, "required": target},
                        self.part.plural, self.part.count)
-        return Plan({self.fact: target}, months, part)
+        return Plan({self.fact: target}, months, part, act=True)
 
 
 @dataclass(frozen=True)
 class Do(Remedy):
-    """Something the person or organisation can do now: sign a contract, pay social insurance, train.
+    """Something the person or organisation can do: sign a contract, pay social insurance, train.
 
     ``change`` holds the facts it sets. ``only_unknown``: an action that is a step only while its outcome
-    is not known (to pass a course not yet taken; a failed one is not undone by saying so).
+    is not known (to pass a course not yet taken; a failed one is not undone by saying so). It is done after
+    the day assessed and by the policy's last day; ``this_year``: by the last day of the year applied for.
     """
 
     change: Mapping[str, Any]
@@ -157,6 +175,7 @@ class Do(Remedy):
     only_unknown: bool = False
     guard: Guard | None = None
     guard_facts: tuple[str, ...] = ()
+    this_year: bool = False
 
     def facts(self) -> set[str]:
         return set(self.guard_facts)
@@ -165,7 +184,9 @@ class Do(Remedy):
         if self.only_unknown and any(ctx.facts.get(name) is not None for name in self.change):
             return IMPOSSIBLE
         blocked = _allowed(self.guard, ctx.facts)
-        return blocked if blocked is not None else Plan(dict(self.change), 0, self.part)
+        if blocked is not None:
+            return blocked
+        return Plan(dict(self.change), 0, self.part, act=True, this_year=self.this_year)
 
 
 @dataclass(frozen=True)

@@ -4,10 +4,14 @@ Each choice changes a few facts of the person (``change``: a job in another prov
 and social insurance; a business run for a year that employs someone), and the rules themselves assess the
 profile with that change on the same date: ``status`` and ``amount`` are the engine's, nothing is computed here.
 ``still_needed`` says what the person lacks today for that choice, in translatable messages: each part of the
-change they do not already meet, every question still unanswered, and, when the months it takes run past the
-policy's end, that too; for a choice that would not pay whatever they did, the conditions the choice does not
-fix (a job in the home county, an age, a household not registered poor) instead. It is empty only when the
-person already meets the choice.
+change they do not already meet, every question still unanswered, the last day to do what it asks (``by``), and,
+when it cannot be done before the policy's end, that too; for a choice that would not pay whatever they did, the
+conditions the choice does not fix (a job in the home county, an age, a household not registered poor) instead.
+It is empty only when the person already meets the choice.
+
+``months``, ``from``, ``by`` and ``in_time`` follow the rule of next steps (:mod:`engine.steps`): a part that
+lasts while it runs (months in the job one has) counts from the day assessed; a part to be done (a new job, a
+contract, a business) is done after it (reading ``action_after_day_assessed``), its months from the day after.
 """
 
 from __future__ import annotations
@@ -22,8 +26,8 @@ from engine.evaluate import ELIGIBLE, evaluate
 from engine.messages import Message
 from engine.params import values_on
 from engine.questions import nest, question_for
-from engine.remedies import part
-from engine.steps import add_months
+from engine.remedies import Plan, part
+from engine.steps import ACTION_LATE_WORDS, DAY, Timing, add_months, deadline, timing
 from i18n import N_, Nn_
 
 PLACE, MONTHS, CONTRACT, INSURANCE = "person.job.place", "person.job.months", "person.job.contract", \
@@ -40,12 +44,14 @@ POSTS_ASSIGNED = N_("a post assigned by the county (posts are limited)")
 
 @dataclass(frozen=True)
 class Need:
-    """One part of a choice: the facts it sets, whether the person already meets it, its words, its months."""
+    """One part of a choice: the facts it sets, whether the person already meets it, its words, its months, and
+    whether it is something to do (``act``: done after the day assessed) or a duration already running."""
 
     change: Mapping[str, Any]
     met: bool
     words: Message
     months: int = 0
+    act: bool = True
 
 
 @dataclass(frozen=True)
@@ -59,7 +65,7 @@ class Scenario:
 def _time(fact: str, year: int, months: int | None, more: tuple[str, str], whole: tuple[str, str]) -> Need:
     """A year of something (a job, a business): the months still to go when it has begun, else the whole year."""
     if months is not None and months < year:
-        return Need({fact: year}, False, part(more, more=year - months), year - months)
+        return Need({fact: year}, False, part(more, more=year - months), year - months, act=False)
     return Need({fact: year}, months is not None, part(whole, more=year), year)
 
 
@@ -81,9 +87,10 @@ def _job(place: str, words: str) -> Callable[[Mapping[str, Any], Mapping[str, An
 
 def _post(facts: Mapping[str, Any], params: Mapping[str, Any]) -> list[Need]:
     return [
-        Need({"person.wants_work": True}, facts.get("person.wants_work") is True, part(N_("wanting a post near home"))),
+        Need({"person.wants_work": True}, facts.get("person.wants_work") is True, part(N_("wanting a post near home")),
+             act=False),
         Need({"person.able_to_work": True}, facts.get("person.able_to_work") is True,
-             part(N_("being able to do some work"))),
+             part(N_("being able to do some work")), act=False),
         Need({}, False, part(POSTS_ASSIGNED)),
     ]
 
@@ -133,15 +140,14 @@ def compare(facts: Mapping[str, Any], on: date, lang: str | None = None) -> list
         result = next(r for r in evaluate(nest({**facts, **change}), on, lang=lang)["results"]
                       if r["benefit"] == scenario.benefit)
         lacking = [need for need in needs if not need.met]
-        months = max((need.months for need in lacking), default=0)
-        ready = add_months(on, months)
-        in_time = policy.in_force(ready)
+        when = timing(on, [Plan(need.change, need.months, None, act=need.act) for need in lacking])
+        in_time = policy.in_force(when.on)
         reasons = [Message(m["id"], m["params"], m.get("plural"), m.get("count")) for m in result["unmet"]]
         # A choice that would not pay whatever the person did says why, not what it would take.
         still = reasons if reasons else [need.words for need in lacking]
         still += [_question(fact) for fact in result["missing"]]
-        if not in_time and policy.in_force(on) and not reasons:
-            still.append(Message(TOO_LATE, {"date": ready.isoformat(), "end": policy.IN_FORCE_UNTIL.isoformat()}))
+        if policy.in_force(on) and not reasons:
+            still += _timely(on, when, in_time)
         eligible = result["status"] == ELIGIBLE
         rows.append({
             "scenario": scenario.id,
@@ -153,11 +159,24 @@ def compare(facts: Mapping[str, Any], on: date, lang: str | None = None) -> list
             "amount": (result["amount"] or 0) if eligible else 0,
             "amount_known": (not eligible) or result["amount"] is not None,
             "still_needed": [m.as_dict(lang) for m in still],
-            "months": months,
-            "from": ready.isoformat(),
+            "months": when.months,
+            "from": when.on.isoformat(),
+            "by": None if when.by is None else when.by.isoformat(),
             "in_time": in_time,
         })
     return rows
+
+
+def _timely(on: date, when: Timing, in_time: bool) -> list[Message]:
+    """The last day to do what a choice asks, when it is in time; else why it is not (as for next steps)."""
+    end = policy.IN_FORCE_UNTIL
+    if in_time:
+        return [] if when.by is None else [deadline(when.by, when.why)]
+    if when.by is not None and add_months(on, when.months) <= end and when.by <= on:
+        if when.by == end:
+            return [Message(ACTION_LATE_WORDS[True], {"end": end.isoformat()})]
+        return [Message(ACTION_LATE_WORDS[False], {"date": when.by.isoformat(), "end": end.isoformat()})]
+    return [Message(TOO_LATE, {"date": when.on.isoformat(), "end": end.isoformat()})]
 
 
 def job_timeline(facts: Mapping[str, Any], on: date, months: int = 24) -> list[dict[str, Any]]:
@@ -165,20 +184,26 @@ def job_timeline(facts: Mapping[str, Any], on: date, months: int = 24) -> list[d
     a contract and social insurance): the transport subsidy each month of the job brings, assessed on the date
     that month is reached, so that months after the policy's end bring nothing.
 
-    Rows: ``month`` (months in the job), ``date``, ``status``, ``amount``, ``place``; ``now`` is the row of today.
+    The months already behind carry their own dates, in the past; a new job starts after the day assessed
+    (reading ``action_after_day_assessed``), so its months count from the day after.
+
+    Rows: ``month`` (months in the job), ``date`` (the day that month is reached), ``status``, ``amount``,
+    ``place``; ``now`` is the row of today (the months of the current job); ``period`` says where that date
+    lies: ``before`` the policy began, ``in_force`` or ``after`` it ended.
     """
     place = facts.get(PLACE)
     current = facts.get(MONTHS) if place in JOB_AWAY else None
     if place not in JOB_AWAY:
         place = "other_province"
-    start = current or 0
     stable = {CONTRACT: facts.get(CONTRACT) if facts.get(CONTRACT) in CONTRACTS else "1_year_or_more",
               INSURANCE: True, PLACE: place}
     rows = []
     for month in range(months + 1):
-        when = add_months(on, max(month - start, 0))
+        when = add_months(on, month - current) if current is not None else add_months(on + DAY, month)
         profile = nest({**facts, **stable, MONTHS: month})
         result = next(r for r in evaluate(profile, when, lang=None)["results"] if r["benefit"] == "transport_subsidy")
+        period = ("before" if when < policy.IN_FORCE_FROM else "after" if when > policy.IN_FORCE_UNTIL
+                  else "in_force")
         rows.append({"month": month, "date": when.isoformat(), "status": result["status"],
-                     "amount": result["amount"] or 0, "place": place, "now": month == start and current is not None})
+                     "amount": result["amount"] or 0, "place": place, "now": month == current, "period": period})
     return rows

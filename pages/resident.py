@@ -315,7 +315,7 @@ def timeline_view(answers: dict[str, Any], on, page: Page) -> None:
     st.markdown(fmt.md_escape(_("Months in a stable job {place}, with a labour contract and social insurance, "
                                 "against the subsidy they unlock before the policy ends.").format(place=place)))
     unlock = next((r["month"] for r in timeline if r["status"] == "eligible"), None)
-    ends = next((r["month"] for r in timeline if r["status"] == "out_of_period"), None)
+    ends = next((r["month"] for r in timeline if r["period"] == "after"), None)
     now = next((r["month"] for r in timeline if r["now"]), None)
     if charts.chart_wanted(page, "res_timeline"):
         st.vega_lite_chart(charts.timeline_chart(timeline, month=month, amount=money, rule_month=unlock,
@@ -324,9 +324,10 @@ def timeline_view(answers: dict[str, Any], on, page: Page) -> None:
                            width="stretch")
     with st.expander(_("Table of the timeline")):
         when = _("Reached on")
+        outside = {"before": _("before the policy began"), "after": _("policy ended")}
         st.table({month: [r["month"] for r in timeline],
                   when: [fmt.date_text(date.fromisoformat(r["date"]), page.lang) for r in timeline],
-                  money: [fmt.money(r["amount"], page.lang) if r["status"] != "out_of_period" else _("policy ended")
+                  money: [outside[r["period"]] if r["period"] in outside else fmt.money(r["amount"], page.lang)
                           for r in timeline]})
 
 

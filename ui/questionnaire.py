@@ -44,16 +44,19 @@ def forget_widgets() -> None:
 
 
 FIGURE_QUESTION = N_("If you know it: {figure}")
+# The certificate of the skill-upgrade subsidy is one of the year checked (当年, reading skill_certificate_calendar_year).
+CERTIFICATE_QUESTION = N_("Did you obtain a vocational qualification or skill-level certificate in {year}?")
 
 
 def label_of(question: Question, answers: dict[str, Any], page: Page) -> str:
     """The question in the page's language; the figure question names its city and year ("上年度": 2018 for a
-    situation in 2019)."""
-    if question.fact == "person.city_rural_income_last_year":
-        on = url.assessment_date(st.query_params.get(url.YEAR_KEY))
-        if on is not None:
-            figure = {"year": on.year - 1, "place": answers.get("person.city")}
-            return page._(FIGURE_QUESTION).format(figure=figure_name(figure, page))
+    situation in 2019), the certificate question the year checked (2019: the certificate of 2019)."""
+    on = url.assessment_date(st.query_params.get(url.YEAR_KEY))
+    if on is not None and question.fact == "person.city_rural_income_last_year":
+        figure = {"year": on.year - 1, "place": answers.get("person.city")}
+        return page._(FIGURE_QUESTION).format(figure=figure_name(figure, page))
+    if on is not None and question.fact == "person.certificate_this_year":
+        return page._(CERTIFICATE_QUESTION).format(year=on.year)
     return page._(question.label)
 
 

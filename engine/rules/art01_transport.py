@@ -9,7 +9,16 @@ from __future__ import annotations
 
 from engine.logic import Fact, Lookup, Param, is_true
 from engine.remedies import Do, part
-from engine.rules.base import IN_THE_TOTAL, Condition, Rule, at_threshold, decides, fact_is, never_decides
+from engine.rules.base import (
+    AFTER_THE_DAY,
+    IN_THE_TOTAL,
+    Condition,
+    Rule,
+    at_threshold,
+    decides,
+    fact_is,
+    never_decides,
+)
 from engine.rules.common import REGISTERED_POOR, months_at_least, wait_months
 from i18n import N_, Nn_
 
@@ -38,7 +47,7 @@ CONTRACT = Condition(
     met=N_("You signed a labour contract."),
     unmet=N_("You need a signed labour contract."),
     remedy=SIGN_CONTRACT,
-    readings=("transport_contract_any_length",),
+    readings=("transport_contract_any_length", "action_after_day_assessed"),
 )
 
 RULE = Rule(
@@ -60,15 +69,18 @@ RULE = Rule(
             met=N_("Your employer pays your social insurance."),
             unmet=N_("Your social insurance must be paid (bring the payment vouchers)."),
             remedy=INSURANCE_PAID,
+            readings=("action_after_day_assessed",),
         ),
     ),
     amount=AMOUNT,
-    interpretations=("transport_contract_any_length", "yishang_inclusive", "post_or_work_away"),
+    interpretations=("transport_contract_any_length", "yishang_inclusive", "post_or_work_away",
+                     "action_after_day_assessed"),
     decides=(
         # A contract under a year counts by the reading only (五 and 九 ask for a year or more).
         decides("transport_contract_any_length", fact_is("person.job.contract", "under_1_year"), CONTRACT),
         decides("yishang_inclusive", at_threshold(MONTHS), MONTHS),
         never_decides("post_or_work_away", IN_THE_TOTAL),
+        never_decides("action_after_day_assessed", AFTER_THE_DAY),
     ),
     person_level=True,
 )

@@ -10,7 +10,16 @@ from __future__ import annotations
 
 from engine.logic import Band, Context, Fact, Param
 from engine.remedies import Count, Plan, Upgrade, part
-from engine.rules.base import IN_THE_COUNT, Condition, Rule, decides, due, fact_is, never_decides
+from engine.rules.base import (
+    AFTER_THE_DAY,
+    IN_THE_COUNT,
+    Condition,
+    Rule,
+    decides,
+    due,
+    fact_is,
+    never_decides,
+)
 from i18n import N_, Nn_
 
 CLAUSE = (
@@ -48,7 +57,7 @@ ENOUGH_HIRES = Condition(
         "{count} qualifying hires; at least {required} are needed."),
     params={"count": HIRES, "required": LOWEST},
     remedy=MORE_HIRES,
-    readings=("workshop_worker_counts", "yishang_inclusive"),
+    readings=("workshop_worker_counts", "yishang_inclusive", "action_after_day_assessed"),
 )
 
 
@@ -94,13 +103,14 @@ RULE = Rule(
     amount=AMOUNT,
     # The band overlap is the amount's reading; the others are the conditions'.
     interpretations=("workshop_band_overlap_100", "workshop_carrier_location", "workshop_worker_counts",
-                     "yishang_inclusive"),
+                     "yishang_inclusive", "action_after_day_assessed"),
     decides=(
         decides("workshop_band_overlap_100", _at_the_overlap),
         decides("workshop_carrier_location", fact_is("employer.located_in", "other"), LOCATION),
         never_decides("workshop_worker_counts", IN_THE_COUNT),
         never_decides("yishang_inclusive", "the 12 months of each hire (1年以上) are inside the count the employer "
                       "gives; the bands' “11人至20人” includes both ends by 至, and 100 is its own reading"),
+        never_decides("action_after_day_assessed", AFTER_THE_DAY),
     ),
     upgrades=(Upgrade(_next_band),),
 )

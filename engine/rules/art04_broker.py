@@ -15,6 +15,7 @@ from __future__ import annotations
 from engine.logic import Context, Fact, Param, is_true
 from engine.remedies import Do, Plan, Upgrade, part
 from engine.rules.base import (
+    AFTER_THE_DAY,
     IN_THE_COUNT,
     Condition,
     MissingFigure,
@@ -44,6 +45,7 @@ SOME_PLACEMENTS = count_at_least(
     # A new placement counts once the worker has worked 12 months (art04.min_months).
     more=Nn_("{more} more qualifying placement", "{more} more qualifying placements"),
     wait_param="art04.min_months",
+    readings=("action_after_day_assessed",),
 )
 
 
@@ -61,8 +63,9 @@ FEE = Rule(
     amount=PLACEMENTS * Param("art04.fee_per_placement"),
     # The first job (初次就业), the enterprise and the 12 months (以上 includes them) are each placement's: the count
     # holds them, and the list of placed workers checks them row by row (engine.rules.placements).
-    interpretations=("broker_placement_counts", "yishang_inclusive"),
-    decides=(never_decides("broker_placement_counts", IN_THE_COUNT), never_decides("yishang_inclusive", IN_THE_COUNT)),
+    interpretations=("broker_placement_counts", "yishang_inclusive", "action_after_day_assessed"),
+    decides=(never_decides("broker_placement_counts", IN_THE_COUNT), never_decides("yishang_inclusive", IN_THE_COUNT),
+             never_decides("action_after_day_assessed", AFTER_THE_DAY)),
     upgrades=(Upgrade(_one_more),),
 )
 
@@ -94,14 +97,17 @@ INSURANCE = Rule(
             unmet=N_("You must join urban employee social insurance voluntarily first."),
             remedy=Do({"broker.joined_employee_insurance": True},
                       part(N_("joining urban employee social insurance voluntarily"))),
+            readings=("action_after_day_assessed",),
         ),
     ),
     amount=Param("art04.flexible_insurance_subsidy"),
-    interpretations=("broker_4050_is_a_broker", "broker_4050_ages", "broker_4050_flexible_subsidy"),
+    interpretations=("broker_4050_is_a_broker", "broker_4050_ages", "broker_4050_flexible_subsidy",
+                     "action_after_day_assessed"),
     decides=(
         decides("broker_4050_is_a_broker", failed(A_BROKER), A_BROKER),
         decides("broker_4050_ages", settled(IS_4050), IS_4050),
         decides("broker_4050_flexible_subsidy", due),
+        never_decides("action_after_day_assessed", AFTER_THE_DAY),
     ),
     missing_figures=(
         MissingFigure(

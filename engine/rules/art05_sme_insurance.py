@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from engine.logic import Fact, Param
-from engine.rules.base import Condition, MissingFigure, Rule, decides, due
+from engine.rules.base import AFTER_THE_DAY, Condition, MissingFigure, Rule, decides, due, never_decides
 from engine.rules.common import count_at_least
 from i18n import N_, Nn_
 
@@ -40,14 +40,14 @@ RULE = Rule(
                      "insurance paid",
                      "{more} registered poor workers hired with a contract of a year or more and social "
                      "insurance paid"),
-            readings=("sme_qualifying_hires",),
+            readings=("sme_qualifying_hires", "action_after_day_assessed"),
         ),
     ),
     amount=Fact("employer.insured_hires") * Param("art05.months_paid")
     * Fact("employer.employer_insurance_monthly"),
-    interpretations=("sme_qualifying_hires",),
+    interpretations=("sme_qualifying_hires", "action_after_day_assessed"),
     # Which contributions the amount is made of: the employer part of pension, medical and unemployment insurance.
-    decides=(decides("sme_qualifying_hires", due),),
+    decides=(decides("sme_qualifying_hires", due), never_decides("action_after_day_assessed", AFTER_THE_DAY)),
     missing_figures=(
         MissingFigure(
             "employer_insurance_monthly",

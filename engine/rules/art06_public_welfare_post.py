@@ -84,8 +84,11 @@ AGE_OR_DISABLED = Condition(
     unmet=N_("Public-welfare posts are for people aged {required} or more (on the day assessed you were {age}), or disabled "
              "people able to work."),
     params={"age": Fact("person.age"), "required": Param("art06.min_age")},
-    # An age in whole years (周岁): someone of 39 turns 40 within 12 months, perhaps tomorrow.
-    remedy=Wait("person.age", "art06.min_age", part(N_("turning {required}")), unit_months=12, whole_units=True),
+    # An age in whole years (周岁): someone of 39 turns 40 within 12 months, perhaps tomorrow. While a disability is
+    # not known, it is asked first: for a disabled person the age is relaxed and there is nothing to wait for.
+    remedy=Wait("person.age", "art06.min_age", part(N_("turning {required}")), unit_months=12, whole_units=True,
+                guard=lambda facts: None if facts.get("person.disabled") is None else True,
+                guard_facts=("person.disabled",)),
     readings=("yishang_inclusive", "public_welfare_disabled_age", "public_welfare_no_upper_age"),
 )
 # Whoever the article's age lets in, no one under the legal working age is placed (劳动法 第十五条): a disabled

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from engine.logic import Fact, Param, is_true
 from engine.remedies import Do, part
-from engine.rules.base import Condition, Rule, at_threshold, decides, settled
+from engine.rules.base import AFTER_THE_DAY, Condition, Rule, at_threshold, decides, never_decides, settled
 from engine.rules.common import REGISTERED_POOR, months_at_least, wait_months
 from i18n import N_, Nn_
 
@@ -31,7 +31,7 @@ EMPLOYS = Condition(
     met=N_("Your business employs other people."),
     unmet=N_("The business must create jobs: employ at least one person besides you."),
     remedy=Do({"person.business.employs_others": True}, part(N_("employing at least one person besides you"))),
-    readings=("startup_employs_others",),
+    readings=("startup_employs_others", "action_after_day_assessed"),
 )
 
 
@@ -50,10 +50,11 @@ RULE = Rule(
         MONTHS,
     ),
     amount=Param("art07.amount"),
-    interpretations=("startup_employs_others", "yishang_inclusive"),
+    interpretations=("startup_employs_others", "yishang_inclusive", "action_after_day_assessed"),
     decides=(
         decides("startup_employs_others", settled(EMPLOYS), EMPLOYS),
         decides("yishang_inclusive", at_threshold(MONTHS), MONTHS),
+        never_decides("action_after_day_assessed", AFTER_THE_DAY),
     ),
     person_level=True,
 )

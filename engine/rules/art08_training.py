@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from engine.logic import Context, Expr, Param, is_true
 from engine.remedies import Do, part
 from engine.rules.base import (
+    AFTER_THE_DAY,
     IN_THE_TOTAL,
     Condition,
     MissingFigure,
@@ -47,7 +48,7 @@ CERTIFICATE = Condition(
     remedy=Do({"person.training_certificate": True},
               part(N_("finishing a course at a training institution you choose and obtaining its certificate (a "
                       "training-completion or a vocational qualification certificate)"))),
-    readings=("training_certificate_either_kind",),
+    readings=("training_certificate_either_kind", "action_after_day_assessed"),
 )
 # “培训对象” (the trainee) is a registered poor worker by the heading of the policy's part two.
 TRAINEE_REGISTERED_POOR = replace(REGISTERED_POOR, readings=("training_registered_poor_from_heading",))
@@ -107,13 +108,14 @@ RULE = Rule(
     clause=CLAUSE,
     conditions=(TRAINEE_REGISTERED_POOR, CERTIFICATE, ONE_COURSE),
     interpretations=("training_registered_poor_from_heading", "one_certificate_one_subsidy", "training_certificate_either_kind",
-                     "one_course_one_subsidy"),
+                     "one_course_one_subsidy", "action_after_day_assessed"),
     decides=(
         decides("training_registered_poor_from_heading", failed(TRAINEE_REGISTERED_POOR), TRAINEE_REGISTERED_POOR),
         # The kind of certificate is not asked: with one, either kind may be what lets the person in.
         decides("training_certificate_either_kind", met(CERTIFICATE), CERTIFICATE),
         decides("one_course_one_subsidy", failed(ONE_COURSE), ONE_COURSE),
         never_decides("one_certificate_one_subsidy", IN_THE_TOTAL),
+        never_decides("action_after_day_assessed", AFTER_THE_DAY),
     ),
     amount=Param("art08.regional_training_standard"),
     missing_figures=(TRAINING_STANDARD,),

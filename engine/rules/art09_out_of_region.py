@@ -16,7 +16,16 @@ from typing import TYPE_CHECKING
 from engine.logic import Context, Fact, Param, is_true
 from engine.remedies import Do, part
 from engine.rules.art08_training import TRAINING_STANDARD
-from engine.rules.base import IN_THE_COUNT, Condition, MissingFigure, Rule, decides, due, never_decides
+from engine.rules.base import (
+    AFTER_THE_DAY,
+    IN_THE_COUNT,
+    Condition,
+    MissingFigure,
+    Rule,
+    decides,
+    due,
+    never_decides,
+)
 from engine.rules.common import count_at_least
 from i18n import N_, Nn_
 
@@ -47,7 +56,7 @@ HIRES = count_at_least(
              "insurance paid, working outside Ningxia",
              "{more} registered poor workers from Ningxia hired with a contract of a year or more and social "
              "insurance paid, working outside Ningxia"),
-    readings=("out_of_region_worker_facts",),
+    readings=("out_of_region_worker_facts", "action_after_day_assessed"),
 )
 TRAINS = Condition(
     is_true("employer.trains_hires"),
@@ -55,6 +64,7 @@ TRAINS = Condition(
     unmet=N_("The training subsidy needs pre-job or on-the-job skills training that you organise."),
     remedy=Do({"employer.trains_hires": True},
               part(N_("pre-job or on-the-job skills training that you organise for them"))),
+    readings=("action_after_day_assessed",),
 )
 
 
@@ -69,8 +79,9 @@ TRAINING = Rule(
     clause=CLAUSE,
     conditions=(OUTSIDE, HIRES, TRAINS),
     amount=Param("art08.regional_training_standard"),
-    interpretations=("out_of_region_worker_facts",),
-    decides=(never_decides("out_of_region_worker_facts", IN_THE_COUNT),),
+    interpretations=("out_of_region_worker_facts", "action_after_day_assessed"),
+    decides=(never_decides("out_of_region_worker_facts", IN_THE_COUNT),
+             never_decides("action_after_day_assessed", AFTER_THE_DAY)),
     missing_figures=(TRAINING_STANDARD,),
 )
 INSURANCE = Rule(
@@ -81,11 +92,12 @@ INSURANCE = Rule(
     amount=Param("art09.flexible_insurance_subsidy"),
     # 「再」: the insurance subsidy is paid in addition, without the training; its hires are the same count.
     interpretations=("out_of_region_worker_facts", "out_of_region_insurance_in_addition",
-                     "out_of_region_insurance_same_hires"),
+                     "out_of_region_insurance_same_hires", "action_after_day_assessed"),
     decides=(
         decides("out_of_region_insurance_in_addition", _without_training),
         never_decides("out_of_region_worker_facts", IN_THE_COUNT),
         never_decides("out_of_region_insurance_same_hires", IN_THE_COUNT),
+        never_decides("action_after_day_assessed", AFTER_THE_DAY),
     ),
     missing_figures=(
         MissingFigure(

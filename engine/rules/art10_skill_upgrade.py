@@ -11,14 +11,18 @@ applied; reading ``skill_upgrade_12_months``, parameter ``art10.min_insurance_ye
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
-from engine import policy
-from engine.logic import Context, Fact, Lookup, Param
+from engine import catalog, policy
+from engine.logic import Context, Expr, Fact, Lookup, Param
+from engine.messages import msg
 from engine.params import value_entry
 from engine.remedies import Do, Plan, Upgrade, Wait, part
 from engine.rules.art08_training import TRAINING_STANDARD
 from engine.rules.base import (
+    AFTER_THE_DAY,
+    CALENDAR_YEAR,
     IN_THE_COUNT,
     IN_THE_TOTAL,
     Condition,
@@ -31,6 +35,8 @@ from engine.rules.common import REGISTERED_POOR, count_at_least
 from i18n import N_, Nn_
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from engine.assess import Assessment
 
 EMPLOYER_CLAUSE = (
@@ -66,14 +72,34 @@ EMPLOYER_TRAINING = Rule(
                      "training and obtains a training or vocational qualification certificate",
                      "{more} poor workers you hired who complete your induction, job-change or on-the-job "
                      "training and obtain a training or vocational qualification certificate"),
-            readings=("employer_training_certified_hires",),
+            readings=("employer_training_certified_hires", "action_after_day_assessed"),
         ),
     ),
     amount=Param("art08.regional_training_standard"),
-    interpretations=("employer_training_certified_hires",),
-    decides=(never_decides("employer_training_certified_hires", IN_THE_COUNT),),
+    interpretations=("employer_training_certified_hires", "action_after_day_assessed"),
+    decides=(never_decides("employer_training_certified_hires", IN_THE_COUNT),
+             never_decides("action_after_day_assessed", AFTER_THE_DAY)),
     missing_figures=(TRAINING_STANDARD,),
 )
+
+class AssessedYear(Expr):
+    """The calendar year of the day assessed, as text (a year, not a number to format): the year “当年” (that
+    year) names (reading ``skill_certificate_calendar_year``)."""
+
+    def one(self, ctx: Context) -> str:
+        return str(ctx.params["date"].year)
+
+    def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:  # pragma: no cover - messages only
+        raise NotImplementedError
+
+
+def _insured_now(facts: Mapping[str, Any]) -> bool | None:
+    """Unemployment insurance is paid while in a job with social insurance; else an insured job comes first."""
+    place, insured = facts.get("person.job.place"), facts.get("person.job.social_insurance")
+    if place == "none" or insured is False:
+        return False
+    return True if place is not None and insured is True else None
+
 
 INSURANCE_YEARS = Condition(
     Fact("person.unemployment_insurance_years") >= Param("art10.min_insurance_years"),
@@ -84,8 +110,8 @@ INSURANCE_YEARS = Condition(
     params={"years": Fact("person.unemployment_insurance_years"), "required": Param("art10.min_insurance_years")},
     remedy=Wait("person.unemployment_insurance_years", "art10.min_insurance_years",
                 part(Nn_("{more} more year of unemployment insurance", "{more} more years of unemployment insurance")),
-                unit_months=12),
-    readings=("skill_upgrade_12_months", "yishang_inclusive"),
+                unit_months=12, running=_insured_now),
+    readings=("skill_upgrade_12_months", "yishang_inclusive", "action_after_day_assessed"),
 )
 
 
@@ -96,17 +122,19 @@ def _fewer_than_the_articles_years(ctx: Context, now: Assessment) -> bool:
     return INSURANCE_YEARS in now.met and years is not None and years < article
 CERTIFICATE = Condition(
     Fact("person.certificate_this_year").isin(("junior", "intermediate", "senior")),
-    met=N_("You obtained a vocational qualification or skill-level certificate in the year checked."),
-    unmet=N_("You need a national vocational qualification or skill-level certificate obtained in the year checked."),
+    met=N_("You obtained a vocational qualification or skill-level certificate in {year}."),
+    unmet=N_("You need a national vocational qualification or skill-level certificate obtained in {year}."),
+    params={"year": AssessedYear()},
     remedy=Do({"person.certificate_this_year": "junior"},
-              part(N_("a junior (初级) certificate obtained in the year you apply"))),
+              part(N_("a junior (初级) certificate obtained in {year}")), this_year=True),
+    readings=("skill_certificate_calendar_year", "action_after_day_assessed"),
 )
 AMOUNT = Lookup(Fact("person.certificate_this_year"), Param("art10.amount_by_level"))
 
 
 HIGHER_LEVEL = {
-    "junior": ("intermediate", N_("an intermediate (中级) certificate instead of a junior one")),
-    "intermediate": ("senior", N_("a senior (高级) certificate instead of an intermediate one")),
+    "junior": ("intermediate", N_("an intermediate (中级) certificate obtained in {year} instead of a junior one")),
+    "intermediate": ("senior", N_("a senior (高级) certificate obtained in {year} instead of an intermediate one")),
 }
 
 
@@ -116,7 +144,14 @@ def _higher_level(ctx: Context) -> list[Plan]:
     if higher is None:
         return []
     level, words = higher
-    return [Plan({"person.certificate_this_year": level}, 0, part(words))]
+    return [Plan({"person.certificate_this_year": level}, 0, part(words), act=True, this_year=True)]
+
+
+def _extras(ctx: Context, amount: Any) -> dict[str, Any]:
+    """What to bring names the year of the certificate."""
+    year = AssessedYear().one(ctx)
+    others = catalog.BY_ID["skill_upgrade_subsidy"].documents[1:]
+    return {"documents": [msg(N_("The certificate obtained in {year}"), year=year), *(msg(d) for d in others)]}
 
 
 SKILL_UPGRADE = Rule(
@@ -125,13 +160,17 @@ SKILL_UPGRADE = Rule(
     clause=UPGRADE_CLAUSE,
     conditions=(REGISTERED_POOR, INSURANCE_YEARS, CERTIFICATE),
     amount=AMOUNT,
-    interpretations=("skill_upgrade_12_months", "yishang_inclusive", "one_certificate_one_subsidy"),
+    interpretations=("skill_upgrade_12_months", "yishang_inclusive", "one_certificate_one_subsidy",
+                     "skill_certificate_calendar_year", "action_after_day_assessed"),
     decides=(
         decides("skill_upgrade_12_months", _fewer_than_the_articles_years, INSURANCE_YEARS),
         decides("yishang_inclusive", at_threshold(INSURANCE_YEARS), INSURANCE_YEARS),
         never_decides("one_certificate_one_subsidy", IN_THE_TOTAL),
+        never_decides("skill_certificate_calendar_year", CALENDAR_YEAR),
+        never_decides("action_after_day_assessed", AFTER_THE_DAY),
     ),
     upgrades=(Upgrade(_higher_level),),
     person_level=True,
+    extras=_extras,
 )
 RULES = (EMPLOYER_TRAINING, SKILL_UPGRADE)

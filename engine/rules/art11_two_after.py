@@ -12,11 +12,22 @@ semester (reading ``two_after_one_semester_minimum``).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
 
 from engine.logic import Context, Fact, Param, is_true
 from engine.remedies import Assume, Do, Wait, part
-from engine.rules.base import IN_THE_COUNT, Condition, Decides, Rule, decides, due, failed, never_decides
+from engine.rules.base import (
+    AFTER_THE_DAY,
+    IN_THE_COUNT,
+    Condition,
+    Decides,
+    Rule,
+    decides,
+    due,
+    failed,
+    never_decides,
+)
 from engine.rules.common import count_at_least
 from i18n import N_, Nn_
 
@@ -31,6 +42,12 @@ CLAUSE = (
     "中给予培训补助，培训期间学费、住宿费（含卧具）和实习材料费全免，同时从切块下达的财政专项扶贫资金中给予每人3000元的扶贫"
     "助学补助。"
 )
+
+
+def _not_known_to_run(facts: Mapping[str, Any]) -> None:
+    """Whether a semester has begun is not asked: the one still needed starts after the day assessed."""
+    return None
+
 
 STUDENT = (
     Condition(
@@ -56,14 +73,16 @@ STUDENT = (
         params={"count": Fact("person.tech_school_semesters"), "required": Param("art11.min_semesters")},
         remedy=Wait("person.tech_school_semesters", "art11.min_semesters", part(Nn_(
             "{more} more semester of vocational training at a technical school (技工院校)",
-            "{more} more semesters of vocational training at a technical school (技工院校)")), unit_months=SEMESTER),
-        readings=("two_after_one_semester_minimum", "two_after_semester_months"),
+            "{more} more semesters of vocational training at a technical school (技工院校)")), unit_months=SEMESTER,
+            running=_not_known_to_run),
+        readings=("two_after_one_semester_minimum", "two_after_semester_months", "action_after_day_assessed"),
     ),
     Condition(
         is_true("person.training_passed"),
         met=N_("The student passed the training."),
         unmet=N_("The student must pass the training."),
         remedy=Do({"person.training_passed": True}, part(N_("passing the training")), only_unknown=True),
+        readings=("action_after_day_assessed",),
     ),
 )
 COHORT = (
@@ -80,7 +99,8 @@ COHORT = (
         more=Nn_("{more} more “two-after” student passing after a semester",
                  "{more} more “two-after” students passing after a semester"),
         wait_param=SEMESTER,
-        readings=("two_after_school_count", "two_after_one_semester_minimum", "two_after_semester_months"),
+        readings=("two_after_school_count", "two_after_one_semester_minimum", "two_after_semester_months",
+                  "action_after_day_assessed"),
     ),
 )
 PASSED = Fact("institution.two_after_passed")
@@ -110,7 +130,8 @@ def _payee(benefit: str) -> Decides:
 def _rules(benefit: str, amount_param: str) -> tuple[Rule, Rule]:
     # two_after_payee is the amount's reading (who is paid); the others are the conditions'.
     common = {"benefit": benefit, "article": 11, "clause": CLAUSE}
-    readings = ("two_after_payee", "two_after_one_semester_minimum", "two_after_semester_months")
+    readings = ("two_after_payee", "two_after_one_semester_minimum", "two_after_semester_months",
+                "action_after_day_assessed")
     cohort = Rule(conditions=COHORT, amount=PASSED * Param(amount_param), applies_when="institution.two_after_passed",
                   interpretations=("two_after_school_count", *readings), **common, decides=(
                       decides("two_after_school_count", _students_answers_set_aside),
@@ -118,6 +139,7 @@ def _rules(benefit: str, amount_param: str) -> tuple[Rule, Rule]:
                       never_decides("two_after_one_semester_minimum", IN_THE_COUNT),
                       # The step to a first passed student is dated with the semester's length.
                       decides("two_after_semester_months", failed(PASSED_COUNT), PASSED_COUNT),
+                      never_decides("action_after_day_assessed", AFTER_THE_DAY),
                   ))
     student = Rule(conditions=STUDENT, amount=Param(amount_param), person_level=True, interpretations=readings,
                    **common, decides=(
@@ -125,6 +147,7 @@ def _rules(benefit: str, amount_param: str) -> tuple[Rule, Rule]:
                        _payee(benefit),
                        # The step to a semester is dated with its length, when the semester is all that is missing.
                        decides("two_after_semester_months", failed(SEMESTERS_DONE), SEMESTERS_DONE),
+                       never_decides("action_after_day_assessed", AFTER_THE_DAY),
                    ))
     return cohort, student
 

@@ -7,26 +7,75 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-from engine.logic import Fact
+from engine.logic import Context, Expr, Fact, Param
+from engine.messages import Message, Text, message_of
 from engine.rules.base import Condition, Rule, at_threshold, decides, failed
 from engine.rules.common import REGISTERED_POOR, months_at_least, wait_months
 from i18n import N_, Nn_
 
+if TYPE_CHECKING:
+    import pandas as pd
 
-def _lives_in_town(facts: Mapping[str, Any]) -> bool:
+    from engine.assess import Assessment
+
+PLACE, IDLE = "person.job.place", "person.unemployed_months"
+# The answers that say the person has a job now (the questionnaire's "Where do you work now?").
+IN_A_JOB = ("same_county", "other_county_in_region", "other_province")
+
+
+def _lives_in_town(facts: Mapping[str, Any]) -> bool | None:
     """Months in town are running only for someone who lives in town now (0 months: a village)."""
-    return facts["person.urban_months"] > 0
+    months = facts.get("person.urban_months")
+    return None if months is None else months > 0
+
+
+def _has_a_job(facts: Mapping[str, Any]) -> bool | None:
+    place = facts.get(PLACE)
+    return None if place is None else place in IN_A_JOB
 
 
 def _without_work(facts: Mapping[str, Any]) -> bool | None:
-    """Months without work are running only for someone without a job now."""
-    if facts["person.unemployed_months"] > 0:
-        return True
-    place = facts.get("person.job.place")
-    return None if place is None else place == "none"
+    """Months without work come to 6 only for someone without a job now: a job now rules it out, whatever
+    months without work were answered; without an answer on the job, months without work say so."""
+    job = _has_a_job(facts)
+    if job is not None:
+        return not job
+    idle = facts.get(IDLE)
+    return True if idle is not None and idle > 0 else None
 
+
+class WithoutWorkFor(Expr):
+    """Without work now (no job) for at least ``art13.min_months``: false for someone with a job now, else the
+    months without work against the minimum (not known while they are not)."""
+
+    def one(self, ctx: Context) -> bool | None:
+        if _has_a_job(ctx.facts):
+            return False
+        idle = ctx.facts.get(IDLE)
+        return None if idle is None else idle >= ctx.params["art13.min_months"]
+
+    def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
+        long_enough = (Fact(IDLE) >= Param("art13.min_months")).many(frame, params)
+        in_a_job = Fact(PLACE).isin(IN_A_JOB).many(frame, params).fillna(False).astype(bool)
+        return long_enough.mask(in_a_job, False).astype("boolean")
+
+    def facts(self) -> set[str]:
+        return {IDLE, PLACE}
+
+
+@dataclass(frozen=True)
+class _WithoutWork(Condition):
+    """The months without work, said as a job for someone who has one ("You have a job now: …")."""
+
+    in_a_job: Text = ""
+
+    def message(self, ctx: Context, met: bool) -> Message:
+        if not met and _has_a_job(ctx.facts):
+            return message_of(self.in_a_job, {})
+        return super().message(ctx, met)
 
 
 CLAUSE = (
@@ -49,17 +98,24 @@ IN_TOWN = months_at_least(
                        guard=_lives_in_town),
     readings=("unemployment_six_months",),
 )
-WITHOUT_WORK = months_at_least(
-    "person.unemployed_months", "art13.min_months",
+WITHOUT_WORK = _WithoutWork(
+    WithoutWorkFor(),
     met=Nn_("You have been without work for {months} month ({required} or more needed).",
         "You have been without work for {months} months ({required} or more needed)."),
     unmet=Nn_("You have been without work for {months} month; {required} or more are needed.",
         "You have been without work for {months} months; {required} or more are needed."),
-    remedy=wait_months("person.unemployed_months", "art13.min_months",
-                       Nn_("{more} more month without work", "{more} more months without work"),
-                       guard=_without_work, guard_facts=("person.job.place",)),
-    readings=("unemployment_six_months",),
+    in_a_job=N_("You have a job now: registering as unemployed in town is for people without work."),
+    params={"months": Fact(IDLE), "required": Param("art13.min_months")},
+    # No step for someone with a job: the article is for people without work, not a reason to leave one.
+    remedy=wait_months(IDLE, "art13.min_months", Nn_("{more} more month without work", "{more} more months without work"),
+                       guard=_without_work, guard_facts=(PLACE,)),
+    readings=("unemployment_six_months", "yishang_inclusive"),
 )
+
+
+def _idle_exactly_the_minimum(ctx: Context, now: Assessment) -> bool:
+    """Without work for exactly the months required (以上 includes the number)."""
+    return WITHOUT_WORK in now.met and ctx.facts.get(IDLE) == ctx.params["art13.min_months"]
 
 
 RULE = Rule(
@@ -72,7 +128,7 @@ RULE = Rule(
         # The 6 months qualify the time in town too: a person in town for less is kept out by the reading.
         decides("unemployment_six_months", failed(IN_TOWN), IN_TOWN),
         decides("yishang_inclusive", at_threshold(IN_TOWN), IN_TOWN),
-        decides("yishang_inclusive", at_threshold(WITHOUT_WORK), WITHOUT_WORK),
+        decides("yishang_inclusive", _idle_exactly_the_minimum, WITHOUT_WORK),
     ),
     person_level=True,
 )

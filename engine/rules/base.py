@@ -131,6 +131,12 @@ IN_THE_COUNT = ("it says which hires or placements a count holds; the count is t
                 "checked row by row), so no result turns on the reading itself")
 IN_THE_TOTAL = ("it decides the total, not this result: engine.evaluate puts its face sentence on the result that "
                 "the total leaves out (engine.totals)")
+# Why a reading that dates a step does not decide a result on its own: the step's sentence, or the too_late reason
+# when no day is left, is on the card and names the last day.
+AFTER_THE_DAY = ("it dates a step, not a result: the step's sentence names its last day, and when no day is left the "
+                 "card's too_late reason says so")
+CALENDAR_YEAR = ("the question and the condition's own sentence name the year (“in 2019”), so the card already says "
+                 "it")
 
 
 @dataclass(frozen=True)

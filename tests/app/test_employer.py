@@ -13,7 +13,7 @@ from streamlit.testing.v1 import AppTest
 from engine.interpretations import INTERPRETATIONS
 from engine.messages import Message, render
 from engine.roster.id_numbers import id_check_character
-from engine.steps import UPGRADE_WORDS
+from engine.steps import UPGRADE_BY_WORDS, deadline
 from i18n import LOCALES
 from tests.app.pages_under_test import block_text, open_page, t, tn
 from tests.money import AMOUNT, yuan
@@ -62,7 +62,7 @@ def test_page_opens_with_every_section(lang):
         assert key in at.session_state
 
 
-STEP = UPGRADE_WORDS[True]
+STEP = UPGRADE_BY_WORDS[True]
 HIRE = ("{more} more qualifying hire", "{more} more qualifying hires")
 
 
@@ -103,10 +103,12 @@ def test_17_hires_give_20000_and_the_next_band(lang):
     rerun(at)
     text = texts(at)
     assert f"### {yuan(20_000, lang)}" in text
-    # 4 more hires reach the next band; a new hire counts after 12 months: from 2020-06-01.
+    # 4 more hires reach the next band; hired after the day assessed, a new hire counts after 12 months: from
+    # 2020-06-02; hired by 2019-12-31 at the latest, to count before the policy ends.
     assert render(Message(STEP, {"steps": [{"id": HIRE[0], "params": {"more": 4}, "plural": HIRE[1],
-                                            "count": "more"}], "date": "2020-06-01", "amount": 30_000,
-                               "increase": 10_000}), lang) in text
+                                            "count": "more"}], "date": "2020-06-02", "amount": 30_000,
+                               "increase": 10_000, "deadline": [deadline(date(2019, 12, 31)).as_dict()]}),
+                  lang) in text
     assert f"◀ {t(lang, 'you')}" in tables(at)
     assert not at.get("vega_lite_chart")  # on request only
     at.toggle(key="emp_grant_chart_shown").set_value(True)

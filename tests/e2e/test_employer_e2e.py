@@ -8,6 +8,7 @@ import csv
 import io
 import subprocess
 import sys
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -16,7 +17,7 @@ from playwright.sync_api import Page, expect
 
 from engine.messages import Message, render
 from engine.roster.id_numbers import id_check_character
-from engine.steps import UPGRADE_WORDS
+from engine.steps import UPGRADE_BY_WORDS, deadline
 from tests.e2e.streamlit_server import open_page, wait_for_app
 from tests.e2e.widgets import metric, show_chart, type_number, upload
 from tests.money import yuan
@@ -53,11 +54,12 @@ def test_workshop_calculator_shows_the_grant_and_the_next_band(page: Page, base_
     type_number(page, "emp_ws_hires", 17)
     card = page.locator(".st-key-card_workshop_grant")
     expect(card).to_contain_text(f"{yuan(20_000, lang)}")
-    # 4 more hires reach the next band; a new hire counts after 12 months with a contract and social insurance.
+    # 4 more hires reach the next band; a new hire, made after the day assessed and by 31 December 2019, counts after
+    # 12 months with a contract and social insurance.
     hires = render(Message("{more} more qualifying hire", {"more": 4}, "{more} more qualifying hires", "more"), lang)
-    following = render(Message(UPGRADE_WORDS[True], {"steps": [{"id": "{more} more qualifying hire", "params": {
-        "more": 4}, "plural": "{more} more qualifying hires", "count": "more"}], "date": "2020-06-01",
-        "amount": 30_000, "increase": 10_000}), lang)
+    following = render(Message(UPGRADE_BY_WORDS[True], {"steps": [{"id": "{more} more qualifying hire", "params": {
+        "more": 4}, "plural": "{more} more qualifying hires", "count": "more"}], "date": "2020-06-02",
+        "amount": 30_000, "increase": 10_000, "deadline": [deadline(date(2019, 12, 31)).as_dict()]}), lang)
     assert hires in following
     expect(card).to_contain_text(following)
     expect(page.get_by_test_id("stVegaLiteChart")).to_have_count(0)  # charts are drawn on request

@@ -8,7 +8,7 @@ the engine's code. Every evaluation made through `result_for` also checks the ou
 from __future__ import annotations
 
 import copy
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -181,7 +181,8 @@ def check_output(out: dict, on: date) -> None:
 
 
 END = date(2020, 12, 31)
-STEP_KEYS = {"id", "params", "change", "months", "gives", "from"}
+STEP_KEYS = {"id", "params", "change", "months", "gives", "from", "by"}
+DAY = timedelta(days=1)
 
 
 def months_later(on: date, months: int) -> date:
@@ -193,7 +194,10 @@ def months_later(on: date, months: int) -> date:
 
 
 def check_steps(profile: dict, out: dict, on: date) -> None:
-    """Every next step is a promise: the profile with its change, assessed its months later, gives what it says.
+    """Every next step is a promise: the profile with its change, assessed on its ``from`` date (its months
+    after the day assessed, or after the day after when it asks for something to be done), gives what it says.
+    What it asks to be done has a last day, ``by``, after the day assessed and not after the policy's end, and
+    its sentence names it.
 
     And every result that is not due says what happens next: a step, a reason it is ruled out, or facts to ask.
     """
@@ -204,9 +208,15 @@ def check_steps(profile: dict, out: dict, on: date) -> None:
             assert set(step) >= STEP_KEYS, f"{name}: step keys {set(step)}"
             assert isinstance(step["months"], int), name
             assert step["months"] >= 0, name
-            later = months_later(on, step["months"])
-            assert step["from"] == later.isoformat(), name
+            later = date.fromisoformat(step["from"])
+            waited, acted = months_later(on, step["months"]), months_later(on + DAY, step["months"])
+            assert later == waited or (step["by"] is not None and later == acted), f"{name}: {step}"
             assert later <= END, f"{name}: a step that ends after the policy: {step}"
+            if step["by"] is not None:
+                by = date.fromisoformat(step["by"])
+                assert on < by <= END, f"{name}: nothing can be done by {by} after {on}: {step}"
+                assert step["params"]["deadline"][0]["params"].get("date", step["by"]) == step["by"], name
+            assert ("deadline" in step["params"]) == (step["by"] is not None and "steps" in step["params"]), name
             assert step["change"] or step["months"], f"{name}: a step that changes nothing: {step}"
             again = evaluate(build(profile, step["change"]), later, None)
             found = next(x for x in again["results"] if x["benefit"] == name)

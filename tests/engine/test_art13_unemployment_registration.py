@@ -35,3 +35,28 @@ def test_unemployment_registration(overrides, status):
 
 def test_metadata():
     check_metadata(result_for(BASE, BENEFIT), 13, "person", None, "service", "可在城镇常住地街道（社区）进行失业登记")
+
+
+IN_A_JOB = "You have a job now: registering as unemployed in town is for people without work."
+WITHOUT_WORK_IDS = {"You have been without work for {months} month; {required} or more are needed.",
+                    "You have been without work for {months} month ({required} or more needed)."}
+
+
+@pytest.mark.parametrize("place", ["same_county", "other_county_in_region", "other_province"])
+@pytest.mark.parametrize("idle", [0, 3, MISSING], ids=["无业0个月", "无业3个月", "无业月数未答"])
+def test_someone_with_a_job_is_told_so_and_offered_no_wait_without_work(place, idle):
+    """处于无业状态: a man with a job now is not “without work for 0 months”; registration is for people without
+    work, and no step asks him to be without work for 6 more months."""
+    r = result_for(build(BASE, {"person.job.place": place, IDLE: idle}), BENEFIT, lang="en")
+    assert r["status"] == "not_eligible"
+    assert [m["id"] for m in r["unmet"]] == [IN_A_JOB]
+    assert not {m["id"] for m in r["met"] + r["unmet"]} & WITHOUT_WORK_IDS
+    assert (r["next"], r["ruled_out"], r["missing"]) == ([], True, [])
+
+
+def test_without_a_job_the_months_without_work_still_count():
+    r = result_for(build(BASE, {"person.job.place": "none", IDLE: 3}), BENEFIT, lang="en")
+    assert [m["id"] for m in r["unmet"]] == [
+        "You have been without work for {months} month; {required} or more are needed."]
+    (step,) = r["next"]
+    assert (step["change"], step["months"]) == ({IDLE: 6}, 3)

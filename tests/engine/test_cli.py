@@ -236,7 +236,8 @@ def test_evaluate_json_lines_with_one_date_for_all(tmp_path):
     pytest.param("[1, 2]", "line 3: profile", id="第3行不是对象"),
 ])
 def test_a_bad_line_exits_2_naming_it_and_prints_nothing(tmp_path, bad, named):
-    proc = cli("evaluate", write_lines(tmp_path, [TRANSPORT, JOB_10_MONTHS, bad, TRANSPORT]), "--date", "2019-06-01")
+    proc = cli("evaluate", write_lines(tmp_path, [TRANSPORT, JOB_10_MONTHS, bad, TRANSPORT]), "--date", "2019-06-01",
+               "--lang", "en")
     assert_bad_input(proc, named)
 
 
@@ -265,7 +266,8 @@ def test_compare_rows_are_the_engine_on_the_profile_they_describe(tmp_path):
     assert (province["status"], province["amount"]) == ("eligible", 800)
     # He has the job but not yet the year, and the contract and insurance are not known: all of it is said.
     needed = [m["text"] for m in province["still_needed"]]
-    assert needed == ["2 more months in that job", "a signed labour contract", "social insurance paid by your employer"]
+    assert needed == ["2 more months in that job", "a signed labour contract", "social insurance paid by your employer",
+                      "by 31 December 2020, when the policy ends"]
     # A post at 30: only a disability relaxes the age, and that is not known yet: the question is said.
     assert rows[3]["status"] == "needs_info"
     assert "Answer: Do you have a disability certificate?" in [m["text"] for m in rows[3]["still_needed"]]

@@ -160,7 +160,7 @@ BAD = [
 def test_without_an_errors_file_a_bad_cell_stops_the_run_and_nothing_is_left(tmp_path, capsys):
     path = write_csv(tmp_path / "r.csv", BAD)
     out = tmp_path / "o.csv"
-    code, stdout, err = run(capsys, str(path), "--date", ON.isoformat(), "--out", str(out))
+    code, stdout, err = run(capsys, str(path), "--date", ON.isoformat(), "--out", str(out), "--lang", "en")
     assert code == 2
     assert stdout == ""
     assert err.startswith("error: row 3, column person.registered_poor: “也许” is not yes or no")
@@ -189,10 +189,10 @@ def test_an_errors_file_lists_every_bad_cell_and_the_run_goes_on_with_them_unkno
 
 def test_a_misspelt_fact_column_or_no_known_column_is_refused(tmp_path, capsys):
     misspelt = write_csv(tmp_path / "a.csv", [{"person.job.monts": "14"}])
-    code, _, err = run(capsys, str(misspelt), "--date", ON.isoformat(), "--out", str(tmp_path / "o.csv"))
+    code, _, err = run(capsys, str(misspelt), "--date", ON.isoformat(), "--out", str(tmp_path / "o.csv"), "--lang", "en")
     assert (code, err) == (2, "error: Column person.job.monts: unknown field.\n")
     unknown = write_csv(tmp_path / "b.csv", [{"姓名": "马某"}])
-    code, _, err = run(capsys, str(unknown), "--date", ON.isoformat(), "--out", str(tmp_path / "o.csv"))
+    code, _, err = run(capsys, str(unknown), "--date", ON.isoformat(), "--out", str(tmp_path / "o.csv"), "--lang", "en")
     assert code == 2
     assert "fact names such as person.job.months" in err
     assert not (tmp_path / "o.csv").exists()
@@ -263,7 +263,7 @@ def test_an_xlsx_output_refuses_more_rows_than_a_sheet_holds_and_leaves_no_file(
     monkeypatch.setattr(batch, "EXCEL_MAX_ROWS", 3)
     path = write_csv(tmp_path / "r.csv", [{"person.job.months": "14"}] * 5)
     code, _, err = run(capsys, str(path), "--date", ON.isoformat(), "--out", str(tmp_path / "o.xlsx"),
-                       "--errors", str(tmp_path / "bad.csv"))
+                       "--errors", str(tmp_path / "bad.csv"), "--lang", "en")
     assert code == 2
     assert "at most 2 rows" in err
     assert ".parquet" in err
@@ -349,7 +349,7 @@ def test_summary_and_benefit_are_for_persons_and_a_benefit_must_be_one(tmp_path,
     assert code == 2
     assert "--kind persons" in err
     code, _, err = run(capsys, str(path), "--date", ON.isoformat(), "--out", str(tmp_path / "o.csv"),
-                       "--benefit", "workshop_grant")
+                       "--benefit", "workshop_grant", "--lang", "en")
     assert code == 2
     assert "not a person-level benefit" in err
 
@@ -391,7 +391,8 @@ def test_the_zip_guards_still_bound_an_xlsx_on_the_command_line(tmp_path, refere
     path = tmp_path / "roster.xlsx"
     path.write_bytes(far_cell(reference))
     done = subprocess.run([sys.executable, "-c", COMMAND_LINE_IN_A_CHILD, "batch", str(path), "--kind", "workers",
-                           "--date", "2020-12-31", "--out", str(tmp_path / "o.csv"), "--errors", str(tmp_path / "e.csv")],
+                           "--date", "2020-12-31", "--out", str(tmp_path / "o.csv"), "--errors", str(tmp_path / "e.csv"),
+                           "--lang", "en"],
                           capture_output=True, text=True, timeout=120, check=False, cwd=ROOT)
     assert done.returncode == code, done.stderr[-2000:]
     if code:

@@ -3,7 +3,9 @@ command line on generated profiles.
 
 A row is the engine on the profile it describes: the person's facts with the row's ``change``, on the same date.
 ``still_needed`` is empty only when the person already meets the choice: then the engine on the person's own
-facts gives the same benefit and amount. A row whose parts take past the policy's end says so.
+facts gives the same benefit and amount. A row whose parts take past the policy's end says so; a row in time
+whose parts ask for something to be done names the last day for it (``by``), after the day assessed. What is
+done comes after the day assessed: ``from`` is ``months`` after it, or after the day after when a part is done.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -27,7 +29,12 @@ from engine.steps import add_months
 
 ROOT = Path(__file__).resolve().parents[2]
 PERSON = sorted(name for name in FIELDS if name.startswith("person."))
-TOO_LATE = "That takes until {date}, after the policy ends on {end}."
+TOO_LATE = {"That takes until {date}, after the policy ends on {end}.",
+            "That must be done after the day assessed and by {end}, when the policy ends: no day is left for it.",
+            "To count before the policy ends on {end}, that must be done after the day assessed and by {date}: no day "
+            "is left for it."}
+DEADLINES = {"by {end}, when the policy ends", "by {date}, to count before the policy ends on {end}"}
+DAY = timedelta(days=1)
 
 
 @st.composite
@@ -47,16 +54,21 @@ def test_every_row_is_the_engine_on_the_profile_it_describes(facts: dict, on: da
         result = engine_on({**facts, **row["change"]}, row["benefit"], on)
         assert row["status"] == result["status"], row["scenario"]
         assert row["amount"] == ((result["amount"] or 0) if result["status"] == "eligible" else 0), row["scenario"]
-        ready = add_months(on, row["months"])
+        ready = date.fromisoformat(row["from"])
+        assert ready in {add_months(on, row["months"]), add_months(on + DAY, row["months"])}, row["scenario"]
         assert row["in_time"] == (date(2018, 7, 1) <= ready <= date(2020, 12, 31)), row["scenario"]
         if not row["still_needed"]:
             own = engine_on(facts, row["benefit"], on)
             assert (own["status"], own["amount"]) == ("eligible", result["amount"]), row["scenario"]
         if own_is_due_here(facts, row, on):
             assert row["still_needed"] == [], row["scenario"]
-        late = [m for m in row["still_needed"] if m["id"] == TOO_LATE]
+        late = [m for m in row["still_needed"] if m["id"] in TOO_LATE]
         in_force = date(2018, 7, 1) <= on <= date(2020, 12, 31)
         assert bool(late) == (not row["in_time"] and in_force and not result["unmet"]), row["scenario"]
+        named = [m for m in row["still_needed"] if m["id"] in DEADLINES]
+        assert bool(named) == (row["in_time"] and in_force and not result["unmet"] and row["by"] is not None)
+        if named:
+            assert on < date.fromisoformat(row["by"]) <= date(2020, 12, 31), row["scenario"]
         if result["unmet"]:  # a choice that would not pay: its reasons come first
             assert [m["id"] for m in row["still_needed"][:len(result["unmet"])]] == [m["id"] for m in result["unmet"]]
 
@@ -88,9 +100,11 @@ def test_steps_checked_through_the_command_line_on_generated_profiles(tmp_path):
         for result in out["results"]:
             for step in result["next"]:
                 assert step["from"] <= "2020-12-31", step["text"]
-                later = date.fromisoformat(out["date"])
-                later = add_months(later, step["months"])
-                assert later.isoformat() == step["from"]
+                assessed = date.fromisoformat(out["date"])
+                later = {add_months(assessed, step["months"]), add_months(assessed + DAY, step["months"])}
+                assert date.fromisoformat(step["from"]) in later
+                if step["by"] is not None:
+                    assert out["date"] < step["by"] <= "2020-12-31", step["text"]
                 promises.append((result["benefit"], step["gives"]))
                 changed.append({**apply(profile, step["change"]), "date": step["from"]})
     assert len(promises) >= 100, "the generated profiles should give many steps"

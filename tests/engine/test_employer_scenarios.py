@@ -64,12 +64,17 @@ def test_overlap_at_100_and_the_reading():
 
 
 def test_next_band_from_the_result():
-    result = emp.results({**CARRIER, "employer.qualifying_hires": 17}, ON, "en", ["workshop_grant"])["workshop_grant"]
+    """New hires are made after the day assessed and count after 12 months: hired on 31 December 2019 at the
+    latest (assessed the day before), they count on 31 December 2020, the policy's last day."""
+    day_before = date(2019, 12, 30)
+    result = emp.results({**CARRIER, "employer.qualifying_hires": 17}, day_before, "en",
+                         ["workshop_grant"])["workshop_grant"]
     step = emp.next_band(result)
     assert {k: step[k] for k in ("hires", "amount", "months", "from")} == {
         "hires": 21, "amount": 30_000, "months": 12, "from": "2020-12-31"}
-    late = emp.results({**CARRIER, "employer.qualifying_hires": 17}, date(2020, 1, 2), "en", ["workshop_grant"])
-    assert emp.next_band(late["workshop_grant"]) is None  # new hires could not count before the policy ends
+    for late_day in (ON, date(2020, 1, 2)):  # new hires could not count before the policy ends
+        late = emp.results({**CARRIER, "employer.qualifying_hires": 17}, late_day, "en", ["workshop_grant"])
+        assert emp.next_band(late["workshop_grant"]) is None
     assert emp.band_of(17, ON)["amount"] == 20_000
     assert emp.band_of(5, ON) is None
 

@@ -41,7 +41,7 @@ def check_answer(proc: subprocess.CompletedProcess, args: tuple[str, ...] = ()) 
         return "ok"
     assert proc.returncode == 2, (proc.returncode, stderr)
     assert proc.stdout == b""
-    assert stderr.startswith("error: "), stderr
+    assert stderr.startswith("error: " if "en" in args else "错误："), stderr  # in the language of --lang (zh_CN)
     assert stderr.endswith("\n")
     assert len(stderr.splitlines()) == 1, stderr
     assert len(stderr) < 1000, stderr
@@ -117,6 +117,6 @@ def test_a_utf8_bom_is_accepted():
     (b"\xff", "not UTF-8"),
 ], ids=["5,000 digits", "deep nesting", "400-digit age", "new line in a key", "not UTF-8"])
 def test_the_line_says_what_is_wrong(data, says):
-    proc = evaluate(data, "--date", "2019-06-01")
+    proc = evaluate(data, "--date", "2019-06-01", "--lang", "en")
     assert proc.returncode == 2
     assert says in proc.stderr.decode("utf-8")

@@ -58,6 +58,8 @@ def test_every_question_asks_a_profile_fact_in_a_known_step():
                      id="living in a village (0 months in town): no unemployment-registration questions"),
         pytest.param({**POOR_45, "person.job.place": "none", "person.urban_months": 3}, ["person.unemployed_months"],
                      [], id="3 months in town without a job: how long without work"),
+        pytest.param({**POOR_45, "person.job.place": "other_province", "person.urban_months": 12}, [],
+                     ["person.unemployed_months"], id="a job and 12 months in town: not asked how long without work"),
         pytest.param({"person.city": "guyuan"}, ["person.county"], [], id="a city: its counties"),
     ],
 )

@@ -93,3 +93,44 @@ def test_a_step_taken_leaves_nothing_open_for_that_benefit(profile: dict, on: da
             again = next(r for r in evaluate(changed, later, None)["results"] if r["benefit"] == result["benefit"])
             assert again["unmet"] == []
             assert again["missing"] == []
+
+
+def _action_facts() -> set[str]:
+    """The facts that only something done can change (a contract, a certificate, a hire), by the rules' remedies."""
+    from engine.remedies import Count, Do  # noqa: PLC0415
+    from engine.rules import ALL_RULES  # noqa: PLC0415
+
+    facts: set[str] = set()
+    for rule in ALL_RULES:
+        for condition in rule.conditions:
+            if isinstance(condition.remedy, Do):
+                facts |= set(condition.remedy.change)
+            elif isinstance(condition.remedy, Count):
+                facts.add(condition.remedy.fact)
+    return facts
+
+
+ACTION_FACTS = _action_facts()
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles(), DATES)
+def test_a_step_that_asks_for_something_done_names_a_last_day_that_can_be_met(profile: dict, on: date):
+    """Something done comes after the day assessed (reading action_after_day_assessed): a step whose change needs it
+    has a last day after the day assessed and not after 2020-12-31, and its words name it."""
+    out = evaluate(profile, on, "en")
+    for result in out["results"]:
+        for step in result["next"]:
+            if ACTION_FACTS & set(step["change"]):
+                assert step["by"] is not None, step
+                assert on < date.fromisoformat(step["by"]) <= date(2020, 12, 31), step
+                assert "by " in step["text"], step
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(profiles())
+def test_on_the_policys_last_day_no_step_is_offered(profile: dict):
+    """Assessed on 31 December 2020 (the residents' check of 2020), nothing can be waited for or done in time."""
+    out = evaluate(profile, date(2020, 12, 31), None)
+    assert [r["benefit"] for r in out["results"] if r["next"] and r["status"] != "eligible"] == []
+    assert [r["benefit"] for r in out["results"] if r["next"]] == []

@@ -106,6 +106,10 @@ CASES = [
                  step({"person.age": 40, "person.wants_work": True}, 12, 12_000), id="六 就业愿望未知：步骤写明"),
     pytest.param("public_welfare_post", {**POST, "person.age": 45, "person.able_to_work": False}, D, RULED_OUT,
                  id="六 无劳动能力：没有下一步"),
+    pytest.param("public_welfare_post", {**POST, "person.age": 15, "person.disabled": None}, D,
+                 (ASK, {"person.disabled"}), id="六 15岁、是否残疾未知：先问是否残疾（残疾人满16岁即可）"),
+    pytest.param("public_welfare_post", {**POST, "person.age": 15, "person.disabled": True}, D,
+                 step({"person.age": 16}, 12, 12_000), id="六 15岁残疾人：满16周岁"),
     # (七) 创业补贴
     pytest.param("startup_subsidy", {**POOR, "person.business.kind": "individual", "person.business.months": 4,
                                      "person.business.employs_others": True}, D,
@@ -127,7 +131,8 @@ CASES = [
                  id="十 2018年参保半年无证：2019年起须1年，再缴半年并取得初级证→1000元"),
     pytest.param("skill_upgrade_subsidy", {**POOR, "person.unemployment_insurance_years": 2,
                                            "person.certificate_this_year": "junior"}, date(2018, 8, 1),
-                 step({}, 5, 1_000), id="十 2018年参保2年：2019-01起规则放宽即可申请"),
+                 step({"person.certificate_this_year": "junior"}, 5, 1_000),
+                 id="十 2018年参保2年、2018年取证：2019年起规则放宽，但须有2019年取得的证书（当年取得）"),
     pytest.param("skill_upgrade_subsidy", {**POOR, "person.unemployment_insurance_years": 0.5,
                                            "person.certificate_this_year": "none"}, D,
                  step({"person.unemployment_insurance_years": 1, "person.certificate_this_year": "junior"}, 6, 1_000),
@@ -207,3 +212,11 @@ def test_plural_forms_follow_the_number():
                      "transport_subsidy", lang="en")
     assert one["next"][0]["text"].startswith("Still needed: 1 more month in this job.")
     assert two["next"][0]["text"].startswith("Still needed: 2 more months in this job.")
+
+
+def test_two_waits_for_one_age_are_the_longer_one():
+    """Not disabled and 15: the age of 40 is the wait (16 is reached on the way), and it comes too late."""
+    result = result_for(build({}, {**POST, "person.age": 15}), "public_welfare_post", lang="en")
+    (late,) = result["too_late"]
+    assert [part["id"] for part in late["params"]["steps"]] == ["turning {required}"]
+    assert late["text"].startswith("Still needed: turning 40. That cannot be done before")
