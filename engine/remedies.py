@@ -71,6 +71,10 @@ class Remedy:
         """The facts the plan reads: when one is not known, it is asked before a step is promised."""
         return set()
 
+    def missing(self, ctx: Context) -> set[str]:
+        """The facts not known that the plan needs: asked before a step is promised."""
+        return {name for name in self.facts() if ctx.facts.get(name) is None}
+
 
 @dataclass(frozen=True)
 class Wait(Remedy):
