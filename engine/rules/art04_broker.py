@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from engine.age import IS_4050_TEST
 from engine.logic import Context, Fact, Param, is_true
 from engine.remedies import Do, Plan, Upgrade, part
 from engine.rules.base import Condition, MissingFigure, Rule
@@ -54,7 +55,7 @@ INSURANCE = Rule(
     clause=INSURANCE_CLAUSE,
     conditions=(
         Condition(
-            is_true("broker.is_4050"),
+            IS_4050_TEST,  # from the sex and the birth date when they tell, in full years (engine.age)
             met=N_("You are a “4050” person (a woman aged 40 or more, or a man aged 50 or more)."),
             unmet=N_("Only “4050” brokers (women aged 40 or more, men aged 50 or more) are covered."),
         ),
