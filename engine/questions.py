@@ -210,13 +210,6 @@ def _wanted(facts: Mapping[str, Any], on: date) -> set[str]:
     return wanted
 
 
-def age_in_full_years(answers: Mapping[str, Any], on: date) -> int | None:
-    """The age (周岁) on ``on`` that the answers give, from the year (and month) of birth; ``None`` unless it is
-    one number."""
-    ages = PERSON.ages(answers, on)
-    return ages[0] if ages is not None and ages[0] == ages[1] else None
-
-
 def past_school_age(answers: Mapping[str, Any], on: date) -> bool:
     """Whether the answers settle that the person is aged :data:`SCHOOL_QUESTION_AGE_LIMIT` or more on ``on``, on
     every birthday they allow (born in 1990: 30 or 31 on 1 January 2021, past it either way)."""
