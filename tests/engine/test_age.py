@@ -19,8 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from engine import evaluate
-from engine.age import age_on, ages_on
+from engine.age import IS_4050_TEST, age_on, ages_on
 from engine.cli import main
+from engine.evaluate import params_on
+from engine.logic import Context
 from engine.questions import relevant_facts
 from engine.roster.persons import evaluate_batch
 from engine.steps import MAYBE_TOO_LATE, TOO_LATE
@@ -381,6 +383,31 @@ def test_a_roster_gives_each_row_what_evaluate_gives_that_person_alone(case):
     alone = [_post_of({k.removeprefix("person."): v for k, v in row.items() if v is not None}, on)["status"]
              for row in rows]
     assert batch.astype(str).tolist() == alone
+
+
+@st.composite
+def brokers(draw: st.DrawFn) -> tuple[date, list[dict]]:
+    """A day and brokers born about 40 or 50 years before it (the edges of “4050”), some facts unknown."""
+    on = draw(DATES)
+    rows = []
+    for _ in range(draw(st.integers(1, 15))):
+        sex = draw(st.sampled_from(["woman", "man", "woman", "man", None]))
+        edge = on.year - {"woman": 40, "man": 50, None: 45}[sex] + draw(st.sampled_from([-1, 0, 0, 1]))
+        rows.append({"broker.sex": sex, "broker.birth_year": draw(st.sampled_from([None, edge, edge])),
+                     "broker.birth_month": draw(st.sampled_from([None, on.month]) | st.integers(1, 12)),
+                     "broker.is_4050": draw(st.none() | st.booleans())})
+    return on, rows
+
+
+@settings(max_examples=100, deadline=None)
+@given(case=brokers())
+def test_the_4050_test_over_a_table_gives_each_row_its_own_answer(case):
+    """The same “4050” test over a table's columns (as every rule is, for rosters) and on each broker alone."""
+    on, rows = case
+    params = params_on(on)
+    together = IS_4050_TEST.many(pd.DataFrame(rows), params).tolist()
+    alone = [IS_4050_TEST.one(Context({k: v for k, v in row.items() if v is not None}, params)) for row in rows]
+    assert [None if pd.isna(v) else bool(v) for v in together] == alone
 
 
 def test_every_birth_date_of_a_year_is_listed():
