@@ -35,7 +35,7 @@ def assess(rule: Rule, ctx: Context) -> Assessment:
             still_open.append(condition)
         if value is None:
             unknown.append(condition)
-            missing |= {name for name in condition.test.facts() if ctx.facts.get(name) is None}
+            missing |= condition.test.missing(ctx)
         elif value:
             met.append(condition)
         else:

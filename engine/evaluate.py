@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from engine import catalog, policy, totals
-from engine.age import with_age
 from engine.assess import ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, OUT_OF_PERIOD, Assessment, assess
 from engine.interpretations import INTERPRETATIONS
 from engine.logic import Context
@@ -162,7 +161,7 @@ def evaluate(profile: Mapping[str, Any], on: date, lang: str | None = "zh_CN") -
 
     Raises :class:`engine.profile.ProfileError` (a ValueError) on bad input, naming the field.
     """
-    facts = with_age(flatten(profile), on)
+    facts = flatten(profile)  # ages are worked out by the rules' own tests, on each date (engine.age)
     in_force = policy.in_force(on)
     ctx = Context(facts, params_on(on))
     results = []

@@ -41,6 +41,11 @@ class Expr:
     def facts(self) -> set[str]:
         return set()
 
+    def missing(self, ctx: Context) -> set[str]:
+        """The facts not known that would settle the expression (asked when it is unknown): by default every
+        fact it reads that is not known; an expression made of others asks what its parts ask."""
+        return {name for name in self.facts() if ctx.facts.get(name) is None}
+
     # Comparisons build conditions.
     def __ge__(self, other: Any) -> Compare:
         return Compare(operator.ge, self, wrap(other))
@@ -169,6 +174,9 @@ class Compare(Expr):
             return pd.Series(pd.NA, index=frame.index, dtype="boolean")
         return _as_boolean(self.op(left, right))
 
+    def missing(self, ctx: Context) -> set[str]:
+        return self.left.missing(ctx) | self.right.missing(ctx)
+
     def facts(self) -> set[str]:
         return self.left.facts() | self.right.facts()
 
@@ -190,6 +198,9 @@ class IsIn(Expr):
         result[subject.isna()] = pd.NA
         return result
 
+    def missing(self, ctx: Context) -> set[str]:
+        return self.subject.missing(ctx)
+
     def facts(self) -> set[str]:
         return self.subject.facts()
 
@@ -206,6 +217,9 @@ class IsTrue(Expr):
 
     def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
         return _as_boolean(self.subject.many(frame, params))
+
+    def missing(self, ctx: Context) -> set[str]:
+        return self.subject.missing(ctx)
 
     def facts(self) -> set[str]:
         return self.subject.facts()
@@ -229,6 +243,9 @@ class And(Expr):
             result = result & _as_boolean(part.many(frame, params))
         return result
 
+    def missing(self, ctx: Context) -> set[str]:
+        return set().union(*(part.missing(ctx) for part in self.parts))
+
     def facts(self) -> set[str]:
         return set().union(*(part.facts() for part in self.parts))
 
@@ -250,6 +267,9 @@ class Or(Expr):
         for part in self.parts:
             result = result | _as_boolean(part.many(frame, params))
         return result
+
+    def missing(self, ctx: Context) -> set[str]:
+        return set().union(*(part.missing(ctx) for part in self.parts))
 
     def facts(self) -> set[str]:
         return set().union(*(part.facts() for part in self.parts))
@@ -273,6 +293,9 @@ class Arith(Expr):
         left = pd.to_numeric(self.left.many(frame, params), errors="coerce").astype("Float64")
         right = pd.to_numeric(self.right.many(frame, params), errors="coerce").astype("Float64")
         return self.op(left, right)
+
+    def missing(self, ctx: Context) -> set[str]:
+        return self.left.missing(ctx) | self.right.missing(ctx)
 
     def facts(self) -> set[str]:
         return self.left.facts() | self.right.facts()
@@ -310,6 +333,9 @@ class Lookup(Expr):
         subject = self.subject.many(frame, params)
         return map_distinct(subject, lambda key: table.get(key, pd.NA))
 
+    def missing(self, ctx: Context) -> set[str]:
+        return self.subject.missing(ctx)
+
     def facts(self) -> set[str]:
         return self.subject.facts()
 
@@ -332,6 +358,9 @@ class Band(Expr):
         bands = self.bands.one(Context({}, params))
         counts = self.count.many(frame, params)
         return map_distinct(counts, lambda n: (band_for(n, bands) or {"amount": 0})["amount"])
+
+    def missing(self, ctx: Context) -> set[str]:
+        return self.count.missing(ctx)
 
     def facts(self) -> set[str]:
         return self.count.facts()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from engine.age import AGE, BIRTH_YEAR, with_age
+from engine.age import AGE, BIRTH_MONTH, BIRTH_YEAR, PERSON, settled
 from engine.evaluate import ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, evaluate
 from engine.profile import CITIES, COUNTIES_BY_CITY, FIELDS
 from i18n import N_
@@ -67,6 +67,10 @@ QUESTIONS: tuple[Question, ...] = (
     Question("person.birth_year", "you", N_("In which year were you born? (the year on your ID card)"),
              N_("Type the year of birth on your ID card (身份证). We work out your age in full years (周岁) on the "
                 "day we assess; the traditional way of counting (虚岁) gives one or two years more.")),
+    # Asked only when the year of birth leaves two ages on the day assessed and the birthday decides a result.
+    Question(BIRTH_MONTH, "you", N_("In which month were you born? (1 to 12)"),
+             N_("The month of birth on your ID card (身份证) tells whether your birthday had passed on the day we "
+                "assess."), requires=(BIRTH_YEAR,)),
     Question("person.city", "you", N_("Which city is your household registered in?"),
              N_("This decides the county office you apply to and the income figure a public-welfare post "
                 "uses."),
@@ -205,9 +209,10 @@ def _wanted(facts: Mapping[str, Any], on: date) -> set[str]:
     return wanted
 
 
-def age_in_full_years(answers: Mapping[str, Any], on: date) -> int | None:
-    """The age (周岁) on ``on`` that the answers give: from the year of birth."""
-    return with_age(answers, on).get(AGE)
+def past_school_age(answers: Mapping[str, Any], on: date) -> bool:
+    """Whether the answers settle that the person is aged :data:`SCHOOL_QUESTION_AGE_LIMIT` or more on ``on``, on
+    every birthday they allow (born in 1990: 30 or 31 on 1 January 2021, past it either way)."""
+    return settled(PERSON.ages(answers, on), SCHOOL_QUESTION_AGE_LIMIT) is True
 
 
 def relevant_facts(answers: Mapping[str, Any], on: date) -> list[str]:
@@ -223,8 +228,7 @@ def relevant_facts(answers: Mapping[str, Any], on: date) -> list[str]:
             without = {k: v for k, v in facts.items() if k != name}
             if name in _wanted(without, on):
                 wanted.add(name)
-    age = age_in_full_years(answers, on)
-    if age is not None and age >= SCHOOL_QUESTION_AGE_LIMIT:
+    if past_school_age(answers, on):
         wanted -= {"person.two_after_student", "person.tech_school_semesters", "person.training_passed"}
     wanted -= set(implied(answers))
     return [q.fact for q in QUESTIONS if q.fact in wanted and all(facts.get(r) is not None for r in q.requires)]

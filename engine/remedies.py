@@ -62,7 +62,7 @@ Outcome = Plan | _Verdict
 Guard = Callable[[Mapping[str, Any]], bool | None]
 
 
-def _allowed(guard: Guard | None, facts: Mapping[str, Any]) -> _Verdict | None:
+def allowed(guard: Guard | None, facts: Mapping[str, Any]) -> _Verdict | None:
     """``None`` when the guard lets the remedy apply; else why not."""
     if guard is None:
         return None
@@ -81,6 +81,10 @@ class Remedy:
     def facts(self) -> set[str]:
         """The facts the plan reads: when one is not known, it is asked before a step is promised."""
         return set()
+
+    def missing(self, ctx: Context) -> set[str]:
+        """The facts not known that the plan needs: asked before a step is promised."""
+        return {name for name in self.facts() if ctx.facts.get(name) is None}
 
 
 @dataclass(frozen=True)
@@ -110,7 +114,7 @@ class Wait(Remedy):
         return {self.fact, *self.guard_facts}
 
     def plan(self, ctx: Context) -> Outcome:
-        blocked = _allowed(self.guard, ctx.facts)
+        blocked = allowed(self.guard, ctx.facts)
         if blocked is IMPOSSIBLE:
             return blocked
         current = ctx.facts.get(self.fact)
@@ -183,7 +187,7 @@ class Do(Remedy):
     def plan(self, ctx: Context) -> Outcome:
         if self.only_unknown and any(ctx.facts.get(name) is not None for name in self.change):
             return IMPOSSIBLE
-        blocked = _allowed(self.guard, ctx.facts)
+        blocked = allowed(self.guard, ctx.facts)
         if blocked is not None:
             return blocked
         return Plan(dict(self.change), 0, self.part, act=True, this_year=self.this_year)

@@ -285,11 +285,14 @@ def _towards(rule: Rule, facts: Mapping[str, Any], on: date, now: Assessment) ->
     best: Step | None = None
     late: tuple[list[Plan], Timing] | None = None
     for epoch in _epochs(on):
-        plans = _plans(now.open, Context(facts, {**values_on(epoch), "date": epoch}))
+        ctx = Context(facts, {**values_on(epoch), "date": epoch})
+        plans = _plans(now.open, ctx)
         if plans is IMPOSSIBLE:
             return Outlook(ruled_out=True)
         if not isinstance(plans, list):
-            return Outlook(wanted=_wanted(now.open, facts))
+            if best is not None:  # a step already found; a later rule's date cannot make it sooner (an age)
+                break
+            return Outlook(wanted=_wanted(now.open, ctx))
         when = timing(on, plans, months_until(on, epoch))
         change = _merge(plans)
         first = (plans, when)
@@ -326,12 +329,14 @@ def _year_bound(rule: Rule) -> set[str]:
             for name in condition.remedy.change}
 
 
-def _wanted(conditions: Iterable[Condition], facts: Mapping[str, Any]) -> frozenset[str]:
-    """The unknown facts that the open conditions' plans read."""
+def _wanted(conditions: Iterable[Condition], ctx: Context) -> frozenset[str]:
+    """The unknown facts that would settle the open conditions, and those their plans read."""
     names: set[str] = set()
     for condition in conditions:
-        names |= condition.test.facts() | (condition.remedy.facts() if condition.remedy else set())
-    return frozenset(name for name in names if facts.get(name) is None)
+        names |= condition.test.missing(ctx)
+        if condition.remedy is not None:
+            names |= condition.remedy.missing(ctx)
+    return frozenset(names)
 
 
 def _plans(conditions: Iterable[Condition], ctx: Context) -> list[Plan] | object:

@@ -11,7 +11,7 @@ from datetime import date
 import streamlit as st
 
 from engine import employer as emp
-from engine.age import IS_4050
+from engine.age import BROKER_BIRTH_MONTH, IS_4050
 from engine.guidance import BY_ARTICLE
 from engine.roster.placements import PLACEMENTS, summarise
 from i18n import N_
@@ -66,7 +66,7 @@ def fee(page: Page, on: date) -> None:
         return
     placements = counts.counting
     result = fee_of(placements, on, page.lang)
-    pending(page, PLACEMENT_COUNTS, counts, result)
+    pending(page, PLACEMENT_COUNTS, counts, {}, benefit="broker_fee", on=on)
     results.card(result, page, county=None)
     st.subheader(_("The service subsidy for each number of qualifying placements"), anchor="fee-chart")
     count, total = _("Qualifying placements"), _("Service subsidy")
@@ -148,13 +148,13 @@ def insurance(page: Page, on: date) -> None:
     facts = {"broker.kind": kind, "broker.sex": sex, "broker.birth_year": int(born),
              "broker.joined_employee_insurance": joined}
     result = emp.results(facts, on, page.lang, ["broker_4050_insurance"])["broker_4050_insurance"]
-    if IS_4050 in result["missing"]:  # the birthday falls near the day checked: the month decides
+    if BROKER_BIRTH_MONTH in result["missing"]:  # the year leaves two ages that differ on it: the month decides
         month = st.number_input(_("In which month were you born? (1 to 12)"), min_value=1, max_value=12, value=None,
                                 step=1, key="brk_birth_month", placeholder=_("Type a number"))
         if month is not None:
-            facts["broker.birth_month"] = int(month)
+            facts[BROKER_BIRTH_MONTH] = int(month)
             result = emp.results(facts, on, page.lang, ["broker_4050_insurance"])["broker_4050_insurance"]
-        if IS_4050 in result["missing"]:
+        if month is None or IS_4050 in result["missing"]:  # no month yet, or born in the month checked
             st.info(fmt.md_escape(_(
                 "Your birthday is close to {date}: whether you are a “4050” person on that day depends on the day "
                 "you were born. The county checks it against your ID card.").format(

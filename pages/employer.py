@@ -113,7 +113,7 @@ def workshop(page: Page, on: date) -> dict[str, Any]:
         return facts  # nothing answered here yet: no result to show
     result = emp.results({**facts, "employer.qualifying_hires": counts.counting}, on, page.lang,
                          ["workshop_grant"])["workshop_grant"]
-    pending(page, WORKSHOP_COUNTS, counts, result)
+    pending(page, WORKSHOP_COUNTS, counts, facts, benefit="workshop_grant", on=on)
     card(page, result)
     if counts.counting is not None:
         view.grant_view(page, facts, result, counts.counting, on)

@@ -17,11 +17,10 @@ from engine.questions import (
     BY_FACT,
     QUESTIONS,
     RESIDENT_BENEFITS,
-    SCHOOL_QUESTION_AGE_LIMIT,
     STEPS,
-    age_in_full_years,
     implied,
     nest,
+    past_school_age,
     relevant_facts,
 )
 from engine.scenarios import JOB_AWAY, compare, job_timeline
@@ -190,8 +189,7 @@ def headline(groups: dict[str, list[dict[str, Any]]], summed: totals.Total, page
 
 def shown_benefits(answers: dict[str, Any], on: date) -> tuple[str, ...]:
     """The resident benefits to show: school-leaver benefits only to those asked about school."""
-    age = age_in_full_years(answers, on)
-    if age is not None and age >= SCHOOL_QUESTION_AGE_LIMIT and "person.two_after_student" not in answers:
+    if past_school_age(answers, on) and "person.two_after_student" not in answers:
         return tuple(b for b in RESIDENT_BENEFITS if not b.startswith("two_after"))
     return RESIDENT_BENEFITS
 

@@ -2,19 +2,21 @@
 
 Articles (二) and (四) pay by the workers who have worked 12 months or more with a contract and social insurance,
 not by everyone hired or placed. The calculators ask both (each empty until typed), the amount follows the second,
-and the page says how many do not count yet only when the engine offers a step that more of them counting would
-take (:func:`pending`): a cooperative that is not a workshop is never told that its hires will count. Both numbers
-are kept in the URL.
+and the page says how many do not count yet only when the engine, with all of them counting by the policy's last
+day, gives the benefit (:func:`pending`): a cooperative that is not a workshop is never told that its hires will
+count. Both numbers are kept in the URL.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 import streamlit as st
 
+from engine import employer as emp
 from engine import policy
 from i18n import N_, Nn_
 from ui import format as fmt
@@ -93,26 +95,29 @@ def hired_and_counting(page: Page, words: CountWords, *, total_param: str, count
     return Counts(total, counting)
 
 
-def step_for_more(result: Mapping[str, Any], fact: str) -> Mapping[str, Any] | None:
-    """The engine's step in ``result`` that more of ``fact`` (hires, placements) would take, if it offers one."""
-    return next((step for step in result.get("next", []) if fact in step["change"]), None)
+def if_all_counted(words: CountWords, counts: Counts, facts: Mapping[str, Any], benefit: str) -> Mapping[str, Any]:
+    """The engine on the hypothesis the sentence states: every one hired (placed) counts, on the policy's last day."""
+    return emp.results({**facts, words.fact: counts.total}, policy.IN_FORCE_UNTIL, None, [benefit])[benefit]
 
 
-def pending_text(page: Page, words: CountWords, counts: Counts, result: Mapping[str, Any]) -> str:
-    """How many hired (placed) do not count yet, said only when the engine offers ``result`` a step for more that
-    count: otherwise they could never change it (not a workshop, the policy's end too near), and the card says why.
-    "" when nothing is to be said."""
+def pending_text(page: Page, words: CountWords, counts: Counts, facts: Mapping[str, Any], *, benefit: str,
+                 on: date) -> str:
+    """How many hired (placed) do not count yet, and that they count once their 12 months are reached by the policy's
+    end: a hypothesis, said only when the engine, with all of them counting on that last day, gives the benefit, and
+    a day is left after the day assessed (reading action_after_day_assessed). Otherwise they could never change it
+    (not a workshop, no day left), and the card says why. "" when nothing is to be said."""
     if not counts.valid or None in (counts.total, counts.counting) or counts.total <= counts.counting:
         return ""
-    if step_for_more(result, words.fact) is None:
+    if on >= policy.IN_FORCE_UNTIL or if_all_counted(words, counts, facts, benefit)["status"] != "eligible":
         return ""
     waiting = counts.total - counts.counting
     return page.ngettext(*words.pending, waiting).format(
         count=fmt.number(waiting, page.lang), end=fmt.date_text(policy.IN_FORCE_UNTIL, page.lang))
 
 
-def pending(page: Page, words: CountWords, counts: Counts, result: Mapping[str, Any]) -> None:
+def pending(page: Page, words: CountWords, counts: Counts, facts: Mapping[str, Any], *, benefit: str,
+            on: date) -> None:
     """:func:`pending_text`, drawn beside the numbers."""
-    text = pending_text(page, words, counts, result)
+    text = pending_text(page, words, counts, facts, benefit=benefit, on=on)
     if text:
         st.info(fmt.md_escape(text), icon=":material/schedule:")

@@ -19,7 +19,6 @@ import numpy as np
 import pandas as pd
 
 from engine import policy
-from engine.age import with_ages
 from engine.evaluate import ELIGIBLE, NEEDS_INFO, NOT_ELIGIBLE, OUT_OF_PERIOD, params_on
 from engine.logic import And
 from engine.profile import CITY_NAMES, COUNTY_NAMES, FIELDS
@@ -136,7 +135,7 @@ def evaluate_batch(frame: pd.DataFrame, on: date, benefits: Collection[str] | No
     A status column is categorical (four words, a byte a row: a registry of millions of rows stays small);
     an amount is ``NA`` unless the status is eligible.
     """
-    facts = with_ages(typed_frame(frame), on)
+    facts = typed_frame(frame)  # ages: the rules' own tests over the birth columns (engine.age)
     params = params_on(on)
     size = len(frame)
     out = {}

@@ -12,6 +12,7 @@ social insurance is for a labour broker who is a person (``broker.kind``: an age
 
 from __future__ import annotations
 
+from engine.age import IS_4050_TEST
 from engine.logic import Context, Fact, Param, is_true
 from engine.remedies import Do, Plan, Upgrade, part
 from engine.rules.base import (
@@ -78,7 +79,7 @@ A_BROKER = Condition(
     readings=("broker_4050_is_a_broker",),
 )
 IS_4050 = Condition(
-    is_true("broker.is_4050"),
+    IS_4050_TEST,  # from the sex and the birth date when they tell, in full years (engine.age)
     met=N_("You are a “4050” person (a woman aged 40 or more, or a man aged 50 or more)."),
     unmet=N_("Only “4050” brokers (women aged 40 or more, men aged 50 or more) are covered."),
     readings=("broker_4050_ages",),

@@ -16,10 +16,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from engine.age import ages_on
+from engine.age import PERSON, AgeAtLeast, AgeWords, TurnAge
 from engine.logic import Context, Expr, Fact, Or, Param, is_true, map_distinct
 from engine.messages import msg
-from engine.remedies import Assume, Wait, part
+from engine.remedies import Assume, part
 from engine.rules.base import (
     IN_THE_TOTAL,
     Condition,
@@ -78,28 +78,29 @@ class CityRuralIncome(Expr):
         return {OVERRIDE, "person.city"}
 
 
+# Ages in full years on the day assessed, settled from the birth date whenever every birthday it allows agrees
+# (engine.age): someone whose year of birth makes them 61 or 62 that day is old enough either way.
 AGE_OR_DISABLED = Condition(
-    Or((Fact("person.age") >= Param("art06.min_age"), is_true("person.disabled"))),
+    Or((AgeAtLeast(Param("art06.min_age")), is_true("person.disabled"))),
     met=N_("You are aged {required} or more, or disabled and able to work (the age is relaxed)."),
     unmet=N_("Public-welfare posts are for people aged {required} or more (on the day assessed you were {age}), or disabled "
              "people able to work."),
-    params={"age": Fact("person.age"), "required": Param("art06.min_age")},
+    params={"age": AgeWords(), "required": Param("art06.min_age")},
     # An age in whole years (周岁): someone of 39 turns 40 within 12 months, perhaps tomorrow. While a disability is
     # not known, it is asked first: for a disabled person the age is relaxed and there is nothing to wait for.
-    remedy=Wait("person.age", "art06.min_age", part(N_("turning {required}")), unit_months=12, whole_units=True,
-                guard=lambda facts: None if facts.get("person.disabled") is None else True,
-                guard_facts=("person.disabled",)),
+    remedy=TurnAge("art06.min_age", part(N_("turning {required}")),
+                   guard=lambda facts: None if facts.get("person.disabled") is None else True,
+                   guard_facts=("person.disabled",)),
     readings=("yishang_inclusive", "public_welfare_disabled_age", "public_welfare_no_upper_age"),
 )
 # Whoever the article's age lets in, no one under the legal working age is placed (劳动法 第十五条): a disabled
 # person's age is therefore asked too.
 WORKING_AGE = Condition(
-    Fact("person.age") >= Param("art06.min_working_age"),
+    AgeAtLeast(Param("art06.min_working_age")),
     met=N_("You are of working age ({required} or more)."),
     unmet=N_("No one under {required} may be employed (Labour Law of the PRC, article 15); on the day assessed you were {age}."),
-    params={"age": Fact("person.age"), "required": Param("art06.min_working_age")},
-    remedy=Wait("person.age", "art06.min_working_age", part(N_("turning {required}")), unit_months=12,
-                whole_units=True),
+    params={"age": AgeWords(), "required": Param("art06.min_working_age")},
+    remedy=TurnAge("art06.min_working_age", part(N_("turning {required}"))),
     readings=("public_welfare_min_working_age",),
 )
 
@@ -108,12 +109,10 @@ WORKING_AGE = Condition(
 
 
 def _least_age(ctx: Context) -> int | None:
-    """The least age in full years the person can have on the day assessed (the age itself when it is known)."""
-    age = ctx.facts.get("person.age")
-    born = ctx.facts.get("person.birth_year")
-    if age is not None or born is None:
-        return age
-    return ages_on(born, ctx.facts.get("person.birth_month"), ctx.params["date"])[0]
+    """The least age in full years the person can have on the day assessed, as the birth date (or a stated age)
+    allows (engine.age)."""
+    ages = PERSON.ages(ctx.facts, ctx.params["date"])
+    return None if ages is None else ages[0]
 
 
 def _exactly_the_age(ctx: Context, now: Assessment) -> bool:

@@ -22,7 +22,7 @@ from tests.app.pages_under_test import block_text, open_page, t
 from ui import answers as url
 from ui import format as fmt
 
-YEAR = "2019"
+YEAR = "2018"  # a year before the policy's last: a new job away can still reach its 12 months in time
 JOBLESS_WOMAN = {"registered_poor": "1", "birth_year": "1975", "job.place": "none"}
 IN_JIANGSU = {"registered_poor": "1", "birth_year": "1980", "job.place": "other_province", "job.months": "14",
               "job.contract": "1_year_or_more", "job.social_insurance": "1"}

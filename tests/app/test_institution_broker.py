@@ -95,6 +95,30 @@ def test_a_labour_agency_is_not_a_4050_person(lang):
 
 
 @pytest.mark.parametrize("lang", LOCALES)
+def test_a_year_of_birth_that_leaves_two_ages_asks_the_month_and_then_the_county_checks_the_day(lang):
+    """Checked on 1 June 2019, a woman born in 1979 is 39 or 40: the month is asked; born in May she is a “4050”
+    person; born in June, the day decides and the county checks it. Born in 1960, a man is 58 or 59: no month."""
+    at = open_page(lang, "pages/broker.py", {"on": "2019-06-01"})
+    at.radio(key="brk_kind").set_value("person").run()
+    at.radio(key="brk_sex").set_value("woman")
+    at.number_input(key="brk_birth_year").set_value(1979)
+    at.radio(key="brk_joined").set_value(True).run()
+    assert not at.exception
+    assert [n.key for n in at.number_input if n.key == "brk_birth_month"] == ["brk_birth_month"]
+    at.number_input(key="brk_birth_month").set_value(5).run()
+    assert t(lang, "You are a “4050” person (a woman aged 40 or more, or a man aged 50 or more).") in texts(at)
+    at.number_input(key="brk_birth_month").set_value(6).run()
+    day = t(lang, "Your birthday is close to {date}: whether you are a “4050” person on that day depends on the day "
+                  "you were born. The county checks it against your ID card.").format(
+        date=fmt.date_text(date(2019, 6, 1), lang))
+    assert day in texts(at)
+    at.radio(key="brk_sex").set_value("man")
+    at.number_input(key="brk_birth_year").set_value(1960).run()
+    assert not [n for n in at.number_input if n.key == "brk_birth_month"]
+    assert t(lang, "You are a “4050” person (a woman aged 40 or more, or a man aged 50 or more).") in texts(at)
+
+
+@pytest.mark.parametrize("lang", LOCALES)
 def test_seven_placed_of_whom_five_count_pay_for_five(lang):
     """The fee follows the placements that count (12 months with contract and insurance), not every placement;
     the two others are named with what makes them count (on 31 December 2019 a placement can still count in time)."""
