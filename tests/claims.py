@@ -613,13 +613,15 @@ class _Checker:
         return text
 
     def amounts(self, text: str, said: Said, where: str, engine: str) -> None:
-        for written, value in money_in(text, self.lang):
-            self.check("amount", value in said.amounts, where, written + " in " + text, engine)
+        for line in text.splitlines():
+            for written, value in money_in(line, self.lang):
+                self.check("amount", value in said.amounts, where, f"{written} in “{line.strip()}”", engine)
 
     def dates(self, text: str, said: Said, where: str, engine: str) -> None:
         allowed = said.dates | {START, END} | ({self.truth.on} if self.truth.on else set())
-        for written, day in dates_in(text, self.lang):
-            self.check("date", day in allowed, where, written + " in " + text, engine)
+        for line in text.splitlines():
+            for written, day in dates_in(line, self.lang):
+                self.check("date", day in allowed, where, f"{written} in “{line.strip()}”", engine)
 
     def punctuation(self, text: str, where: str) -> None:
         if self.lang != "zh_CN" or not text:
