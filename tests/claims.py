@@ -999,11 +999,11 @@ def check_summary(checker: _Checker, document: str) -> None:  # noqa: PLR0912 - 
                 if note.get("text"):
                     checker.check("printout", plain(note["text"]) in text, where, "(left out)", plain(note["text"]))
         checker.punctuation(text, where)
-    for benefit in printed:
-        everything.amounts |= truth.said[benefit].amounts
-    shown = [truth.results[b] for b in printed]
-    everything.amounts.add(float(totals.total(shown, lang, payees=totals.PAID_TO_RESIDENT).amount))
-    everything.amounts.add(float(totals.total(shown, lang).amount))
+    for said in truth.said.values():  # a paragraph of its own may name any result's amount, or a total
+        everything.amounts |= said.amounts
+    for shown in ([truth.results[b] for b in printed], list(truth.results.values())):
+        everything.amounts.add(float(totals.total(shown, lang, payees=totals.PAID_TO_RESIDENT).amount))
+        everything.amounts.add(float(totals.total(shown, lang).amount))
     for paragraph in parts.other + parts.headings:
         checker.amounts(paragraph, everything, "summary", f"amounts: {everything.amount_text(lang)}")
         checker.dates(paragraph, everything, "summary", "dates of the results")

@@ -15,7 +15,7 @@ from i18n import LOCALES
 from tests import claims
 
 SEED = 2026
-SAMPLE = {"resident": 20, "employer": 12, "institution": 8, "broker": 8}
+SAMPLE = {"resident": 24, "employer": 16, "institution": 8, "broker": 8}
 VISITS = [(page, lang, index, params, widgets)
           for page, count in SAMPLE.items()
           for index, (params, widgets) in enumerate(claims.visitors(page, count, SEED))
