@@ -627,7 +627,8 @@ class _Checker:
         if self.lang != "zh_CN" or not text:
             return
         bits = ascii_punctuation(text)
-        self.check("punctuation", not bits, where, " … ".join(bits), "Chinese text takes full-width punctuation")
+        self.check("punctuation", not bits, where, f"{len(bits)}×: " + " … ".join(bits[:6]),
+                   "Chinese text takes full-width punctuation")
 
     # --- cards: card_<benefit>
     def cards(self, elements: list[Seen]) -> set[str]:
@@ -998,7 +999,6 @@ def check_summary(checker: _Checker, document: str) -> None:  # noqa: PLR0912 - 
             for note in result.get("notes", []):
                 if note.get("text"):
                     checker.check("printout", plain(note["text"]) in text, where, "(left out)", plain(note["text"]))
-        checker.punctuation(text, where)
     for said in truth.said.values():  # a paragraph of its own may name any result's amount, or a total
         everything.amounts |= said.amounts
     for shown in ([truth.results[b] for b in printed], list(truth.results.values())):
@@ -1007,7 +1007,7 @@ def check_summary(checker: _Checker, document: str) -> None:  # noqa: PLR0912 - 
     for paragraph in parts.other + parts.headings:
         checker.amounts(paragraph, everything, "summary", f"amounts: {everything.amount_text(lang)}")
         checker.dates(paragraph, everything, "summary", "dates of the results")
-        checker.punctuation(paragraph, "summary")
+    checker.punctuation("\n".join([*parts.other, *(text for _h, _n, text in parts.cards)]), "summary")
     if policy.has_ended(date.today()):  # every screen says so; a printout taken away must too
         ended = fmt.date_text(END, lang)
         checker.check("printout", ended in "\n".join(parts.other + [t for _h, _n, t in parts.cards]), "summary",
