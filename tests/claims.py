@@ -81,6 +81,8 @@ POSITIVE = {
     "zh_CN": re.compile(r"可以申请|可申请|能申请|符合条件|即可领取|可以领取"),
     "en": re.compile(r"(?i)\b(?:could|can) apply\b|\beligible\b"),
 }
+# A sentence of the page's own that says the person can apply ("您可以申请2项扶持：…").
+APPLY = {"zh_CN": re.compile(r"可以申请|可申请"), "en": re.compile(r"(?i)\b(?:can|could) apply\b")}
 # A hypothesis is worded as one: "If you …, you could apply for …" / "如果您…，可申请…".
 HYPOTHESIS = {
     "zh_CN": re.compile(r"如果|假如|假设|若您|要是"),
@@ -780,8 +782,7 @@ class _Checker:
                 self.amounts(element.text, everything, where, engine)
                 self.dates(element.text, everything, where, "dates of the results")
             added = self.added(element.text, everything.texts)
-            positive, _negative = status_words(added, self.lang)
-            if positive and not HYPOTHESIS[self.lang].search(added):
+            if APPLY[self.lang].search(NEGATIVE[self.lang].sub(" ", added)) and not HYPOTHESIS[self.lang].search(added):
                 for benefit, label in labels.items():
                     if label in added:
                         result = self.truth.results[benefit]
