@@ -1,10 +1,12 @@
-"""Audit: are the site's forward-looking statements true? Next steps and comparison rows on generated profiles.
+"""Audit: are the site's forward-looking statements true? Next steps and comparison rows on generated profiles,
+and, with ``--pages``, every claim the pages make around them.
 
-Not a test (the tests check the same contract on fewer profiles): a measurement of what issue 11 counted. Run from
-the project root:
+Not a test (the tests check the same contract on fewer profiles): a measurement of what issues 11 and 26 counted.
+Run from the project root:
 
     .venv/bin/python bench/promise_audit.py                # 600 profiles, seed 2018
     .venv/bin/python bench/promise_audit.py --count 5000 --seed 7
+    .venv/bin/python bench/promise_audit.py --pages 50     # and 50 visitors of each page, in both languages
 
 It generates residents, employers, brokers and schools near the articles' thresholds (months around 12, ages
 around 40, hires around each band), with some facts left unknown and a date anywhere in the policy period, and
@@ -14,6 +16,11 @@ applied, assessed on its ``from`` date (``months`` later, or ``months`` after th
 something to be done), gives exactly ``gives``; the change names every fact that was unknown or unmet for that
 benefit, unless the change makes that condition hold another way. For each resident it checks every row of the
 "where to work" comparison against the engine on the profile it describes, and its deadline likewise.
+
+``--pages N`` opens each page (residents, employers, institutions, brokers) in Streamlit's AppTest for N generated
+visitors in both languages and checks every status, amount, payee, office and date it shows against the engine for
+the facts the visitor gave (``tests/claims.py``): claims checked and untrue, by page and kind, and an example of
+each kind of untrue claim. About 0.3 s of CPU a page.
 """
 
 from __future__ import annotations
@@ -141,10 +148,41 @@ def _flat(profile: dict[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
+def audit_pages(count: int, seed: int, pages: list[str], langs: list[str]) -> int:
+    """Every claim of each page for ``count`` generated visitors in ``langs``: print the counts, return the untrue."""
+    import logging  # noqa: PLC0415
+
+    from tests import claims  # noqa: PLC0415 - AppTest and the pages only when asked for
+
+    logging.disable(logging.WARNING)  # AppTest's warnings about bare mode and widgets seeded from the URL
+    print(f"page claims: {count} visitors a page, seed {seed}, languages {', '.join(langs)}")
+    print(f"  {'page':12} {'kind':12} {'checked':>8} {'untrue':>7}")
+    untrue = 0
+    for page in pages:
+        report = claims.sample(page, count, seed, langs)
+        wrong = report.untrue()
+        for kind in claims.KINDS:
+            checked = report.checked[(page, kind)]
+            if checked:
+                print(f"  {page:12} {kind:12} {checked:>8} {wrong[(page, kind)]:>7}")
+        untrue += len(report.findings)
+        shown: set[tuple[str, str]] = set()
+        for finding in report.findings:
+            if (finding.kind, finding.where.split()[0]) not in shown:
+                shown.add((finding.kind, finding.where.split()[0]))
+                print(f"    e.g. {str(finding)[:400]}")
+    return untrue
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--count", type=int, default=600)
     parser.add_argument("--seed", type=int, default=2018)
+    parser.add_argument("--pages", type=int, default=0, metavar="N",
+                        help="also check every claim of each page for N generated visitors (AppTest)")
+    parser.add_argument("--page", action="append", choices=["resident", "employer", "institution", "broker"],
+                        help="only this page (repeatable; default: all four)")
+    parser.add_argument("--lang", action="append", choices=["zh_CN", "en"], help="only this language (repeatable)")
     args = parser.parse_args(argv)
     found = audit(generated_profiles(args.count, args.seed))
     print(f"{args.count} profiles, seed {args.seed}, dates {START} to {END}")
@@ -155,6 +193,9 @@ def main(argv: list[str]) -> int:
               + found["steps dated other than months after the day assessed (or the day after)"]
               + found["steps whose last day to act is not after the day assessed or after 2020-12-31"]
               + found["rows in time with a last day to act that cannot be met"])
+    if args.pages:
+        broken += audit_pages(args.pages, args.seed, args.page or ["resident", "employer", "institution", "broker"],
+                              args.lang or ["zh_CN", "en"])
     return 1 if broken else 0
 
 

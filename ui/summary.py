@@ -120,7 +120,7 @@ def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, summed:
     if waiting:  # as the screen's headline says: the total leaves them out
         note = _("Not counted yet: {names} (the amount depends on a figure we do not have; see the card).")
         parts.append(f"<p class='muted'>{_esc(note.format(names=fmt.words(waiting, page.lang)))}</p>")
-    groups = grouped(results)
+    groups = grouped(results, person=True)  # as the screen: money to the school apart from the person's own
     for key, title, _icon in GROUPS:
         if not groups[key]:
             continue
@@ -128,17 +128,18 @@ def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, summed:
         for result in groups[key]:
             benefit = catalog.BY_ID[result["benefit"]]
             lines = face_texts(result)  # the readings that decide this result, as on the card's face
-            lines += [m["text"] for m in (result["met"] if key == "apply" else result["unmet"])]
+            due = key in ("apply", "school")  # the school's money is due too, paid to the school
+            lines += [m["text"] for m in (result["met"] if due else result["unmet"])]
             lines += [m["text"] for m in result["next"] + result.get("too_late", [])]
             body = f"<strong>{_esc(official_name(benefit.label, page))}</strong> · {_esc(citation(result['article'], page))}"
             amount = amount_text(result, page)
             if amount:
                 body += f"<div class='amount'>{_esc(amount)}</div>"
-            if key == "apply" and result.get("monthly") is not None:
+            if due and result.get("monthly") is not None:
                 monthly = _("{monthly} a month").format(monthly=fmt.money(result["monthly"], page.lang))
                 body += f"<div>{_esc(monthly)}</div>"
             body += _list(lines)
-            if key == "apply":
+            if due:
                 body += _to_act_on(result, page, county)
             elif key == "need":
                 body += _still_to_answer(result, page)
