@@ -14,7 +14,7 @@ from typing import Any
 
 import streamlit as st
 
-from engine.profile import ProfileError, parse_text
+from engine.profile import COUNTIES_BY_CITY, ProfileError, parse_text
 from engine.questions import BY_FACT, YEARS
 
 PREFIX = "person."
@@ -51,6 +51,10 @@ def read_answers(params: Mapping[str, str]) -> tuple[dict[str, Any], list[str]]:
             continue
         if value is not None:
             answers[fact] = value
+    county, city = answers.get("person.county"), answers.get("person.city")
+    if county is not None and city is not None and county not in COUNTIES_BY_CITY.get(city, ()):
+        del answers["person.county"]  # a county of another city: its office would be named for this city's people
+        rejected.append(url_key("person.county"))
     return answers, rejected
 
 
