@@ -254,9 +254,6 @@ def flatten(profile: Mapping[str, Any]) -> dict[str, Any]:
             raise ProfileError(_key_name(key), N_("unknown field"))
         if value is not None:
             walk(key, value)
-    county, city = facts.get("person.county"), facts.get("person.city")
-    if county is not None and city is not None and county not in COUNTIES_BY_CITY[city]:
-        raise ProfileError("person.county", N_("is not a county or district of the city given"))
     return facts
 
 
