@@ -163,6 +163,8 @@ def compare(facts: Mapping[str, Any], on: date, lang: str | None = None) -> list
             "from": when.on.isoformat(),
             "by": None if when.by is None else when.by.isoformat(),
             "in_time": in_time,
+            # A choice not due yet on the day assessed, with the engine's checked step from there (turning 40).
+            "next": result["next"] if result["status"] != ELIGIBLE else [],
         })
     return rows
 

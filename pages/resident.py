@@ -221,6 +221,7 @@ COULD_FROM = N_("{choice}, you could apply for “{benefit}”: {amount}, from {
 COULD_UNKNOWN = N_("{choice}, you could apply for “{benefit}”; its amount depends on a published figure.")
 TOO_LATE_FOR = N_("{choice}, you could not apply for “{benefit}” before the policy ends.")
 COULD_NOT = N_("{choice}, you could not apply for “{benefit}”.")
+NOT_YET_IF = N_("{choice}, you could not apply for “{benefit}” yet.")
 MORE_ANSWERS = N_("{choice}, we would need more answers to tell whether you could apply for “{benefit}”.")
 ALREADY = N_("You already meet this choice ({choice}): you can apply for “{benefit}”: {amount}.")
 STILL_NEEDED = N_("Still needed: {needs}")
@@ -287,6 +288,8 @@ def _comparison_row(row: dict[str, Any], page: Page) -> dict[str, Any]:
         sentence, status_text = _(TOO_LATE_FOR).format(**words), _("Not before the policy ends")
     elif row["status"] == "needs_info":
         sentence, status_text = _(MORE_ANSWERS).format(**words), _(results.STATUS_TEXT["needs_info"])
+    elif row["status"] == "not_eligible" and row["next"]:  # not yet: the engine's step from the choice
+        sentence, status_text = _(NOT_YET_IF).format(**words), _(results.STATUS_TEXT["not_eligible"])
     elif row["status"] == "not_eligible":
         sentence, status_text = _(COULD_NOT).format(**words), _("You could not apply")
     else:
@@ -294,6 +297,9 @@ def _comparison_row(row: dict[str, Any], page: Page) -> dict[str, Any]:
     listed = _listed(needs, page.lang) if needs else ""
     if not needs:
         needs_text = ""
+    elif row["status"] == "not_eligible" and row["next"]:  # why not yet, and the step that makes it due
+        needs_text = fmt.sentences([_(WHY_NOT).format(reasons=listed), *(step["text"] for step in row["next"])],
+                                   page.lang)
     elif row["status"] == "not_eligible":  # the conditions the choice does not fix
         needs_text = _(WHY_NOT).format(reasons=listed)
     else:
@@ -341,7 +347,7 @@ def your_answers(answers: dict[str, Any], page: Page) -> None:
     year_label = _("2021 or later") if year == url.LATER else year
     with st.container(horizontal=True, vertical_alignment="center"):
         label = _("Year of the situation")
-        st.markdown(f"{fmt.md_escape(label)}: **{fmt.md_escape(year_label or '—')}**")
+        st.markdown(f"{fmt.md_escape(fmt.with_colon(label, page.lang))} **{fmt.md_escape(year_label or '—')}**")
         st.button(_("Change"), key="edit_year", on_click=go, args=("year",), type="tertiary", icon=":material/edit:")
     for fact, label, text in answered(answers, page):
         with st.container(horizontal=True, vertical_alignment="center"):

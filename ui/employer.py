@@ -137,8 +137,8 @@ def grant_view(page: Page, employer: Mapping[str, Any], result: Mapping[str, Any
     if overlap is not None:
         reading = INTERPRETATIONS[overlap["interpretation"]]
         heading = _("Reading used")
-        st.caption(f"**{fmt.md_escape(fmt.with_colon(heading, page.lang))}** {fmt.md_escape(_(reading.reading))} "
-                   f"{fmt.md_escape(_(reading.basis))}")
+        said = fmt.sentences([_(reading.reading), _(reading.basis)], page.lang)
+        st.caption(f"**{fmt.md_escape(fmt.with_colon(heading, page.lang))}** {fmt.md_escape(said)}")
 
 
 IF_BOTH = N_("If your hires counted for both: total support")

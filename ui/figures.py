@@ -39,5 +39,7 @@ def figure_text(figure: dict[str, Any], page: Page) -> str:
     text = _(FIGURE_PLAIN).format(figure=figure_name(figure, page), where=where)
     context = figure.get("context")
     if context:
-        text += " " + _(FIGURE_CONTEXT).format(year=context["year"], amount=fmt.money(context["amount"], page.lang))
+        text = fmt.sentences([text, _(FIGURE_CONTEXT).format(year=context["year"],
+                                                              amount=fmt.money(context["amount"], page.lang))],
+                             page.lang)
     return text

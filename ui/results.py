@@ -242,7 +242,7 @@ def _clause(result: dict[str, Any], page: Page) -> None:
         read_as = _("Read as")
         for key in result["interpretations"]:
             reading = INTERPRETATIONS[key]
-            st.markdown(f"**{fmt.md_escape(read_as)}:** {fmt.md_escape(_(reading.reading))}")
+            st.markdown(f"**{fmt.md_escape(fmt.with_colon(read_as, page.lang))}** {fmt.md_escape(_(reading.reading))}")
             st.caption(fmt.md_escape(_(reading.basis)))
         link = f"policy?{urlencode(page.query)}#art-{result['article']}"
         whole = _("Read the whole article")

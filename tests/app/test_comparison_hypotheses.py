@@ -113,3 +113,19 @@ def test_the_chart_labels_each_bar_as_a_what_if(lang):
     assert axis in spec
     assert sorted(data[axis]) == sorted(t(lang, words) for words in IF_CHOICE.values())
     assert t(lang, "Work in another province") not in spec
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_choice_not_due_yet_says_so_with_the_engines_step(lang):
+    """Born 1980, on 2018-12-31 a post is not due (38), but it is from her 40th year: the row says "not yet" with the
+    engine's checked step, never the "could not" of a choice that can never pay (her card says "not yet" too)."""
+    woman = {"registered_poor": "1", "birth_year": "1980", "job.place": "none", "wants_work": "1", "able_to_work": "1",
+             "disabled": "0"}
+    post = engine_rows(woman, lang)["public_welfare_post"]
+    assert post["status"] == "not_eligible" and post["next"], post
+    shown = block_text(results(lang, woman), "choice_public_welfare_post")
+    benefit = t(lang, catalog.BY_ID["public_welfare_post"].label)
+    choice = t(lang, IF_CHOICE["public_welfare_post"])
+    assert t(lang, "{choice}, you could not apply for “{benefit}” yet.").format(choice=choice, benefit=benefit) in shown
+    assert t(lang, "{choice}, you could not apply for “{benefit}”.").format(choice=choice, benefit=benefit) not in shown
+    assert all(step["text"] in shown for step in post["next"])
