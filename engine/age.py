@@ -23,7 +23,7 @@ that is not known ("61 or 62").
 from __future__ import annotations
 
 import calendar
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -106,6 +106,25 @@ class Born:
 
 
 PERSON, BROKER = Born("person"), Born("broker")
+
+
+def stated_when_the_day_decides(test: Expr, stated: str) -> Callable[[Context, Any], bool]:
+    """A reading's decider (``Rule.decides``): the stated answer ``stated`` (the age in full years, or the “4050”
+    answer) is what settles the age ``test``: without it the birth date leaves the test open (the birthday is in the
+    month assessed), with it the test is settled (reading ``age_stated_when_the_day_decides``)."""
+
+    def when(ctx: Context, _now: Any) -> bool:
+        if ctx.facts.get(stated) is None:
+            return False
+        without = Context({name: value for name, value in ctx.facts.items() if name != stated}, ctx.params)
+        return test.one(without) is None and test.one(ctx) is not None
+    return when
+
+
+# Why the leap-day reading never decides a result the site can show: it does not ask the day of birth.
+NO_DAY_ASKED = ("the site asks the month of birth, not the day: by the month's last day every birthday of that month "
+                "is taken as passed, which is a reading only for someone born on 29 February, whom the site cannot "
+                "tell apart")
 
 
 def settled(ages: tuple[int, int] | None, required: Any) -> bool | None:

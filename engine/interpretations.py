@@ -344,5 +344,23 @@ INTERPRETATIONS: dict[str, Interpretation] = {
                "of one year is treated in the next: ask the county."),
             face=N_("The certificate must be obtained in the year you apply."),
         ),
+        Interpretation(
+            "age_stated_when_the_day_decides", 6, "年满40周岁以上",
+            N_("When the birthday falls in the month assessed, the year and month of birth cannot tell whether it "
+               "has passed on that day: an age in full years that you state, and that fits the birth date, is "
+               "taken. The county checks the day on the ID card."),
+            N_("The site asks the year and the month of birth, not the day. A stated age can be counted in 虚岁, so "
+               "one that the birth date rules out is never taken; within the two ages the birth date allows, "
+               "only the day tells, and the ID card shows it."),
+            face=N_("Your birthday is in the month assessed: the age you gave is used."),
+        ),
+        Interpretation(
+            "birthday_on_the_months_last_day", 6, "年满40周岁以上",
+            N_("By the last day of the month of birth everyone born in it has had their birthday that year: "
+               "someone born on 29 February has it on 28 February in other years."),
+            N_("民法总则 第二百零二条: a period counted in years or months ends on the corresponding day of the last "
+               "month, or on that month's last day when it has none (in force 2017-10-01 to 2020-12-31)."),
+            face=N_("Born on 29 February: the birthday counts on 28 February in other years."),
+        ),
     )
 }

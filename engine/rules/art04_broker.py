@@ -12,7 +12,8 @@ social insurance is for a labour broker who is a person (``broker.kind``: an age
 
 from __future__ import annotations
 
-from engine.age import IS_4050_TEST
+from engine.age import IS_4050 as IS_4050_ANSWER
+from engine.age import IS_4050_TEST, NO_DAY_ASKED, stated_when_the_day_decides
 from engine.logic import Context, Fact, Param, is_true
 from engine.remedies import Do, Plan, Upgrade, part
 from engine.rules.base import (
@@ -82,7 +83,7 @@ IS_4050 = Condition(
     IS_4050_TEST,  # from the sex and the birth date when they tell, in full years (engine.age)
     met=N_("You are a “4050” person (a woman aged 40 or more, or a man aged 50 or more)."),
     unmet=N_("Only “4050” brokers (women aged 40 or more, men aged 50 or more) are covered."),
-    readings=("broker_4050_ages",),
+    readings=("broker_4050_ages", "age_stated_when_the_day_decides", "birthday_on_the_months_last_day"),
 )
 
 INSURANCE = Rule(
@@ -103,12 +104,14 @@ INSURANCE = Rule(
     ),
     amount=Param("art04.flexible_insurance_subsidy"),
     interpretations=("broker_4050_is_a_broker", "broker_4050_ages", "broker_4050_flexible_subsidy",
-                     "action_after_day_assessed"),
+                     "action_after_day_assessed", "age_stated_when_the_day_decides", "birthday_on_the_months_last_day"),
     decides=(
         decides("broker_4050_is_a_broker", failed(A_BROKER), A_BROKER),
         decides("broker_4050_ages", settled(IS_4050), IS_4050),
         decides("broker_4050_flexible_subsidy", due),
         never_decides("action_after_day_assessed", AFTER_THE_DAY),
+        decides("age_stated_when_the_day_decides", stated_when_the_day_decides(IS_4050_TEST, IS_4050_ANSWER), IS_4050),
+        never_decides("birthday_on_the_months_last_day", NO_DAY_ASKED),
     ),
     missing_figures=(
         MissingFigure(

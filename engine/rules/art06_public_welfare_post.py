@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from engine.age import PERSON, AgeAtLeast, AgeWords, TurnAge
+from engine.age import NO_DAY_ASKED, PERSON, AgeAtLeast, AgeWords, TurnAge, stated_when_the_day_decides
 from engine.logic import Context, Expr, Fact, Or, Param, is_true, map_distinct
 from engine.messages import msg
 from engine.remedies import Assume, part
@@ -91,7 +91,8 @@ AGE_OR_DISABLED = Condition(
     remedy=TurnAge("art06.min_age", part(N_("turning {required}")),
                    guard=lambda facts: None if facts.get("person.disabled") is None else True,
                    guard_facts=("person.disabled",)),
-    readings=("yishang_inclusive", "public_welfare_disabled_age", "public_welfare_no_upper_age"),
+    readings=("yishang_inclusive", "public_welfare_disabled_age", "public_welfare_no_upper_age",
+              "age_stated_when_the_day_decides", "birthday_on_the_months_last_day"),
 )
 # Whoever the article's age lets in, no one under the legal working age is placed (劳动法 第十五条): a disabled
 # person's age is therefore asked too.
@@ -101,7 +102,7 @@ WORKING_AGE = Condition(
     unmet=N_("No one under {required} may be employed (Labour Law of the PRC, article 15); on the day assessed you were {age}."),
     params={"age": AgeWords(), "required": Param("art06.min_working_age")},
     remedy=TurnAge("art06.min_working_age", part(N_("turning {required}"))),
-    readings=("public_welfare_min_working_age",),
+    readings=("public_welfare_min_working_age", "age_stated_when_the_day_decides", "birthday_on_the_months_last_day"),
 )
 
 
@@ -190,7 +191,8 @@ RULE = Rule(
     amount=CityRuralIncome(),
     # public_welfare_monthly is the amount's reading; the others are the conditions'.
     interpretations=("public_welfare_monthly", "post_or_work_away", "public_welfare_disabled_age", "public_welfare_min_working_age",
-                     "public_welfare_no_upper_age", "yishang_inclusive", "public_welfare_with_a_job"),
+                     "public_welfare_no_upper_age", "yishang_inclusive", "public_welfare_with_a_job",
+                     "age_stated_when_the_day_decides", "birthday_on_the_months_last_day"),
     decides=(
         decides("public_welfare_with_a_job", _has_a_job),
         decides("public_welfare_disabled_age", _disabled_under_the_age, AGE_OR_DISABLED),
@@ -199,6 +201,11 @@ RULE = Rule(
         decides("public_welfare_no_upper_age", _past_retirement_age, AGE_OR_DISABLED),
         decides("public_welfare_monthly", _monthly_shown),
         never_decides("post_or_work_away", IN_THE_TOTAL),
+        decides("age_stated_when_the_day_decides", stated_when_the_day_decides(AGE_OR_DISABLED.test, PERSON.age),
+                AGE_OR_DISABLED),
+        decides("age_stated_when_the_day_decides", stated_when_the_day_decides(WORKING_AGE.test, PERSON.age),
+                WORKING_AGE),
+        never_decides("birthday_on_the_months_last_day", NO_DAY_ASKED),
     ),
     missing_figures=(
         MissingFigure(

@@ -191,6 +191,24 @@ CASES = [
     case("post_or_work_away", "public_welfare_post",
          {**JOB, **POST, "person.city_rural_income_last_year": 11_708}, DEC_31, False, "岗位计入合计"),
     case("post_or_work_away", "transport_subsidy", JOB, DEC_31, False, "只有交通补贴"),
+    # 六 and 四: the birthday in the month assessed, where only the age (or the answer) given settles it.
+    case("age_stated_when_the_day_decides", "public_welfare_post",
+         {**POST, "person.birth_year": 1979, "person.birth_month": 6, "person.age": 40}, JUNE, True,
+         "六 1979年6月生，6月1日核算，自报40周岁"),
+    case("age_stated_when_the_day_decides", "public_welfare_post",
+         {**POST, "person.birth_year": 1979, "person.birth_month": 5, "person.age": 40}, JUNE, False,
+         "六 5月生：月份已定，用不着自报的年龄"),
+    case("age_stated_when_the_day_decides", "public_welfare_post",
+         {**POST, "person.birth_year": 1979, "person.birth_month": 6}, JUNE, False, "六 6月生，没有自报年龄：待核对"),
+    case("age_stated_when_the_day_decides", "public_welfare_post",
+         {**POST, "person.birth_year": 1969, "person.birth_month": 6, "person.age": 50}, JUNE, False,
+         "六 49或50周岁：无论哪天生都满40"),
+    case("age_stated_when_the_day_decides", "broker_4050_insurance",
+         {"broker.kind": "person", "broker.sex": "woman", "broker.birth_year": 1979, "broker.birth_month": 6,
+          "broker.is_4050": True, "broker.joined_employee_insurance": True}, JUNE, True, "四 6月生的女经纪人，自报是4050"),
+    case("age_stated_when_the_day_decides", "broker_4050_insurance",
+         {"broker.kind": "person", "broker.sex": "woman", "broker.birth_year": 1979, "broker.birth_month": 5,
+          "broker.is_4050": True, "broker.joined_employee_insurance": True}, JUNE, False, "四 5月生：月份已定"),
 ]
 
 
