@@ -59,9 +59,12 @@ STEP_BY_WORDS = {
 END, LASTING, THAT_YEAR = "end", "lasting", "year"
 DEADLINE_WORDS = {
     END: N_("by {end}, when the policy ends"),
-    LASTING: N_("by {date}, to count before the policy ends on {end}"),
+    LASTING: N_("starting by {date}, to last long enough before the policy ends on {end}"),
     THAT_YEAR: N_("by {date}, the end of that year"),
 }
+# A part of a step with its own last day, when a step's parts do not share one (a wait and an action; an assumed
+# fact and an action; two actions with different last days).
+PART_BY = N_("{step} ({deadline})")
 # A step with nothing to do but wait for a rule that changes in the person's favour.
 RULE_CHANGE_WORDS = {
     True: N_("Under the rule in force from {date}, you can apply for {amount}."),
@@ -111,6 +114,7 @@ class Step:
     by: date | None = None
     why: str = END  # why ``by`` is that day: DEADLINE_WORDS
     dated: bool = False  # say from when: it waits, or it is applied for in a later year than the one assessed
+    apart: bool = False  # the parts name their own last days (``_worded``), not the step as a whole
 
     def message(self, has_amount: bool) -> Message:
         steps = [part.as_dict() for part in self.parts]
@@ -118,7 +122,7 @@ class Step:
         params: dict[str, Any] = {"steps": steps}
         if later:
             params["date"] = self.on.isoformat()
-        if self.by is not None and steps:
+        if self.by is not None and steps and not self.apart:
             params["deadline"] = [deadline(self.by, self.why).as_dict()]
         if self.increase is not None:
             words = UPGRADE_BY_WORDS if "deadline" in params else UPGRADE_WORDS
@@ -187,9 +191,11 @@ def timing(assessed: date, plans: Iterable[Plan], at_least: int = 0) -> Timing:
     return Timing(months, ready, start, by, END if by == policy.IN_FORCE_UNTIL else why)
 
 
-def _dated(assessed: date, when: Timing) -> bool:
-    """Whether the step's sentence says from when: it waits, or it ends in a later year than the one assessed."""
-    return when.months > 0 or when.on.year > assessed.year
+def _dated(assessed: date, when: Timing, plans: Iterable[Plan]) -> bool:
+    """Whether the step's sentence says from when: it waits, or what it asks must fall in a later year than the one
+    assessed (a certificate of that year). An action that only needs a day after the day assessed is not dated:
+    no length is assumed for it, so the day after would promise a course finished overnight."""
+    return when.months > 0 or (when.on.year > assessed.year and any(p.this_year for p in plans))
 
 
 def _last_day(plan: Plan, ready: date) -> tuple[date, str]:
@@ -200,17 +206,37 @@ def _last_day(plan: Plan, ready: date) -> tuple[date, str]:
     return (add_months(end, -plan.months), LASTING) if plan.months else (end, END)
 
 
-def _worded(plans: Iterable[Plan], ready: date) -> tuple[Message, ...]:
-    """The plans' words; an action of the year applied for names that year."""
+def _apart(plans: Iterable[Plan], ready: date) -> bool:
+    """Whether each action must name its own last day: the parts said do not all share one (a wait or an assumed
+    fact beside an action, or actions with different last days)."""
+    said = [p for p in plans if p.part is not None]
+    actions = [p for p in said if p.act]
+    return bool(actions) and (len(actions) < len(said) or len({_last_day(p, ready) for p in actions}) > 1)
+
+
+def _worded(plans: Iterable[Plan], ready: date, apart: bool = False) -> tuple[Message, ...]:
+    """The plans' words; an action of the year applied for names that year; with ``apart``, each action its last
+    day (:data:`PART_BY`)."""
     parts = []
     for p in plans:
         if p.part is None:
             continue
+        part = p.part
         if p.this_year:
-            parts.append(Message(p.part.id, {**p.part.params, "year": str(ready.year)}, p.part.plural, p.part.count))
-        else:
-            parts.append(p.part)
+            part = Message(part.id, {**part.params, "year": str(ready.year)}, part.plural, part.count)
+        if apart and p.act:
+            by, why = _last_day(p, ready)
+            part = Message(PART_BY, {"step": [part.as_dict()], "deadline": [deadline(by, why).as_dict()]})
+        parts.append(part)
     return tuple(parts)
+
+
+def _step(change: Mapping[str, Any], plans: list[Plan], when: Timing, assessed: date, amount: Any, *,
+          increase: Any = None) -> Step:
+    """The step of ``plans`` at ``when``, worded: one last day for the whole step, or one for each action."""
+    apart = _apart(plans, when.on)
+    return Step(dict(change), when.months, when.on, _worded(plans, when.on, apart), amount, increase, by=when.by,
+                why=when.why, dated=_dated(assessed, when, plans), apart=apart)
 
 
 @dataclass(frozen=True)
@@ -312,8 +338,7 @@ def _towards(rule: Rule, facts: Mapping[str, Any], on: date, now: Assessment) ->
             checked = _check(rule, facts, change, when.on)
         if checked is not None and checked.status == ELIGIBLE:
             if best is None or when.on < best.on:
-                best = Step(change, when.months, when.on, _worded(plans, when.on), checked.amount, by=when.by,
-                            why=when.why, dated=_dated(on, when))
+                best = _step(change, plans, when, on, checked.amount)
         elif checked is None and late is None:
             late = first
     if best is not None:
@@ -382,9 +407,8 @@ def _upgrades(rule: Rule, facts: Mapping[str, Any], on: date, now: Assessment) -
             checked = _check(rule, facts, plan.change, when.on)
             if (checked is not None and checked.status == ELIGIBLE and checked.amount is not None
                     and now.amount is not None and checked.amount > now.amount):
-                steps.append(Step(dict(plan.change), when.months, when.on, _worded([plan], when.on), checked.amount,
-                                  increase=_plain(checked.amount - now.amount), by=when.by, why=when.why,
-                                  dated=_dated(on, when)))
+                steps.append(_step(plan.change, [plan], when, on, checked.amount,
+                                   increase=_plain(checked.amount - now.amount)))
     return steps
 
 

@@ -122,7 +122,8 @@ def test_a_choice_not_due_yet_says_so_with_the_engines_step(lang):
     woman = {"registered_poor": "1", "birth_year": "1980", "job.place": "none", "wants_work": "1", "able_to_work": "1",
              "disabled": "0"}
     post = engine_rows(woman, lang)["public_welfare_post"]
-    assert post["status"] == "not_eligible" and post["next"], post
+    assert post["status"] == "not_eligible", post
+    assert post["next"], post
     shown = block_text(results(lang, woman), "choice_public_welfare_post")
     benefit = t(lang, catalog.BY_ID["public_welfare_post"].label)
     choice = t(lang, IF_CHOICE["public_welfare_post"])

@@ -193,6 +193,13 @@ def months_later(on: date, months: int) -> date:
     return date(year, month, min(on.day, last))
 
 
+def deadlines_named(step: dict) -> list[dict]:
+    """The last days a step's sentence names: its own ``deadline``, or each part's (``{step} ({deadline})``)."""
+    if "deadline" in step["params"]:
+        return list(step["params"]["deadline"])
+    return [d for part in step["params"].get("steps", []) for d in part["params"].get("deadline", [])]
+
+
 def check_steps(profile: dict, out: dict, on: date) -> None:
     """Every next step is a promise: the profile with its change, assessed on its ``from`` date (its months
     after the day assessed, or after the day after when it asks for something to be done), gives what it says.
@@ -212,11 +219,14 @@ def check_steps(profile: dict, out: dict, on: date) -> None:
             waited, acted = months_later(on, step["months"]), months_later(on + DAY, step["months"])
             assert later == waited or (step["by"] is not None and later == acted), f"{name}: {step}"
             assert later <= END, f"{name}: a step that ends after the policy: {step}"
+            # The last day is named: once for the whole step, or beside each action when the parts do not share one.
+            named = [d["params"].get("date", step["by"]) for d in deadlines_named(step)]
             if step["by"] is not None:
                 by = date.fromisoformat(step["by"])
                 assert on < by <= END, f"{name}: nothing can be done by {by} after {on}: {step}"
-                assert step["params"]["deadline"][0]["params"].get("date", step["by"]) == step["by"], name
-            assert ("deadline" in step["params"]) == (step["by"] is not None and "steps" in step["params"]), name
+                assert step["by"] in named, name
+                assert all(step["by"] <= day for day in named), name  # ``by`` is the first of them
+            assert bool(named) == (step["by"] is not None and "steps" in step["params"]), name
             assert step["change"] or step["months"], f"{name}: a step that changes nothing: {step}"
             again = evaluate(build(profile, step["change"]), later, None)
             found = next(x for x in again["results"] if x["benefit"] == name)

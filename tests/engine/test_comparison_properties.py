@@ -33,7 +33,7 @@ TOO_LATE = {"That takes until {date}, after the policy ends on {end}.",
             "That must be done after the day assessed and by {end}, when the policy ends: no day is left for it.",
             "To count before the policy ends on {end}, that must be done after the day assessed and by {date}: no day "
             "is left for it."}
-DEADLINES = {"by {end}, when the policy ends", "by {date}, to count before the policy ends on {end}"}
+DEADLINES = {"by {end}, when the policy ends", "starting by {date}, to last long enough before the policy ends on {end}"}
 DAY = timedelta(days=1)
 
 

@@ -106,7 +106,8 @@ def test_what_must_then_last_starts_the_day_after(benefit, facts, months):
     (step,) = result_for(build({}, facts), benefit, on=before, lang="en")["next"]
     assert (step["months"], step["by"]) == (months, last.isoformat())
     assert step["from"] <= END.isoformat()
-    assert f"by {last.day} {last:%B} {last.year}, to count before the policy ends on 31 December 2020" in step["text"]
+    assert (f"starting by {last.day} {last:%B} {last.year}, to last long enough before the policy ends on "
+            "31 December 2020") in step["text"]
     r = result_for(build({}, facts), benefit, on=last, lang="en")
     assert (r["next"], r["ruled_out"]) == ([], True)
     assert [m["id"] for m in r["too_late"]] == [ACTION_LATE_EARLIER]
@@ -177,7 +178,10 @@ def test_a_semester_not_yet_begun_starts_after_the_day_assessed():
     (step,) = result_for(build({}, facts), "two_after_study_aid", on=date(2020, 6, 29), lang="en")["next"]
     assert (step["months"], step["from"], step["by"]) == (6, "2020-12-30", "2020-06-30")
     assert step["change"] == {"person.tech_school_semesters": 1, "person.training_passed": True}
-    assert "by 30 June 2020, to count before the policy ends on 31 December 2020" in step["text"]
+    # Two actions with their own last days: the semester starts by 30 June, the pass comes by the policy's end.
+    assert ("1 more semester of vocational training at a technical school (技工院校) (starting by 30 June 2020, to last "
+            "long enough before the policy ends on 31 December 2020)") in step["text"]
+    assert "passing the training (by 31 December 2020, when the policy ends)" in step["text"]
     late = result_for(build({}, facts), "two_after_study_aid", on=date(2020, 6, 30))
     assert (late["next"], late["ruled_out"]) == ([], True)
 
@@ -209,7 +213,7 @@ def test_a_certificate_of_one_year_is_not_one_of_the_next(on, change, start):
     (step,) = result_for(build({}, facts), "skill_upgrade_subsidy", on=on, lang="en")["next"]
     assert (step["change"], step["from"]) == (change, start)
     if "person.certificate_this_year" in change:
-        assert "a junior (初级) certificate obtained in 2020, by 31 December 2020" in step["text"]
+        assert "a junior (初级) certificate obtained in 2020 (by 31 December 2020" in step["text"]  # beside a wait
 
 
 @pytest.mark.parametrize(("lang", "words"), [
@@ -220,3 +224,37 @@ def test_a_certificate_of_2019_is_due_by_the_end_of_2019(lang, words):
     (step,) = result_for(build({}, SKILL), "skill_upgrade_subsidy", on=date(2019, 6, 1), lang=lang)["next"]
     assert (step["from"], step["by"]) == ("2019-06-02", "2019-12-31")
     assert words in step["text"]
+
+
+# --- issue 26's walkthrough: what a step's sentence says of its days ---------------------------------------------
+
+def test_a_course_is_not_promised_for_the_day_after():
+    """Finishing a course has no length the site can assume: the step names its last day, and no "from 1 January
+    2020", which would promise a course finished overnight (assessed 2019-12-31)."""
+    (step,) = result_for(build({}, {**POOR, "person.training_certificate": False}), "training_subsidy",
+                         on=YEAR_BEFORE, lang="en")["next"]
+    assert step["by"] == "2020-12-31"
+    assert "by 31 December 2020, when the policy ends" in step["text"]
+    assert "1 January 2020" not in step["text"]
+
+
+def test_each_action_names_its_own_last_day_beside_a_wait():
+    """Two things with two last days: a year of insurance must start by 31 December 2019, the certificate of 2020
+    comes by 31 December 2020. One deadline for both ("…a certificate obtained in 2020, by 31 December 2019") could
+    not be met (the walkthrough's 盐池县 shopkeeper, assessed at the end of 2018)."""
+    facts = {**POOR, "person.unemployment_insurance_years": 0, "person.certificate_this_year": "none",
+             "person.job.place": "same_county", "person.business.kind": "individual"}
+    (step,) = result_for(build({}, facts), "skill_upgrade_subsidy", on=date(2018, 12, 31), lang="en")["next"]
+    assert ("1 more year of unemployment insurance (starting by 31 December 2019, to last long enough before the "
+            "policy ends on 31 December 2020)") in step["text"]
+    assert "a junior (初级) certificate obtained in 2020 (by 31 December 2020, when the policy ends)" in step["text"]
+    assert ", by 31 December 2019" not in step["text"]
+
+
+def test_an_assumed_fact_has_no_last_day():
+    """"Your household being registered as poor" is a fact to find out, not a task: the last day is the course's."""
+    (step,) = result_for(build({}, {"person.training_certificate": False}), "training_subsidy", on=YEAR_BEFORE,
+                         lang="en")["next"]
+    assert step["text"].startswith("Still needed: your household being registered as poor (建档立卡) and finishing")
+    assert step["text"].count("by 31 December 2020") == 1
+    assert "(by 31 December 2020, when the policy ends)" in step["text"]

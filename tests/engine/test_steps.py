@@ -14,7 +14,7 @@ from datetime import date
 import pytest
 from helpers import build, result_for
 
-from engine.steps import MAYBE_TOO_LATE, TOO_LATE
+from engine.steps import MAYBE_TOO_LATE, PART_BY, TOO_LATE
 
 D = date(2019, 6, 1)
 POOR = {"person.registered_poor": True}
@@ -196,9 +196,11 @@ def test_the_step_names_every_part_of_the_change(lang):
     """"2 more months in this job, with a labour contract and social insurance paid → 800元", in words."""
     result = result_for(build({}, {**JOB, MONTHS: 10}), "transport_subsidy", lang=lang)
     (found,) = result["next"]
-    parts = found["params"]["steps"]
+    # A wait beside actions: each action names its own last day ("{step} ({deadline})").
+    parts = [p["params"]["step"][0] if p["id"] == PART_BY else p for p in found["params"]["steps"]]
     assert [p["id"] for p in parts] == ["{more} more month in this job", "a signed labour contract",
                                         "social insurance paid by your employer"]
+    assert [p["id"] for p in found["params"]["steps"]][1:] == [PART_BY, PART_BY]
     assert parts[0]["params"]["more"] == 2
     text = found["text"]
     assert ("800元" if lang == "zh_CN" else "800 yuan") in text
