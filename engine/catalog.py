@@ -32,6 +32,12 @@ APPLY_EMPLOYER_COUNTY = N_(
     "The employment service centre (就业服务中心) of the county human resources and social security "
     "bureau (人力资源和社会保障局) where the workshop or enterprise is; hotline 12333."
 )
+# Article (五) names employers inside and outside Ningxia (区内外) and no office for those outside: do not send them to a
+# county where they are.
+APPLY_OUTSIDE_EMPLOYER = N_(
+    "The policy does not say where an employer outside Ningxia applies: ask the human resources and social "
+    "security bureau of the county in Ningxia where the worker's household is registered, or call 12333."
+)
 APPLY_HOME_COUNTY = N_(
     "The human resources and social security bureau and the finance bureau of the county where the "
     "worker's household is registered in Ningxia; hotline 12333."

@@ -66,7 +66,10 @@ def evaluate_rule(rule: Rule, ctx: Context, lang: str | None) -> dict[str, Any]:
     if rule.extras is not None:
         for key, value in rule.extras(ctx, amount).items():
             is_messages = isinstance(value, list) and all(isinstance(v, Message) for v in value)
-            result[key] = [m.as_dict(lang) for m in value] if is_messages else value
+            if isinstance(value, Message):  # one message in place of the catalog's (an office that fits)
+                result[key] = value.as_dict(lang)
+            else:
+                result[key] = [m.as_dict(lang) for m in value] if is_messages else value
     return result
 
 

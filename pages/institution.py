@@ -159,22 +159,23 @@ def cohort(page: Page, on: date, kind: str | None) -> None:
         left, middle, right = st.columns(3)
         left.metric(_("To the school"), fmt.money(school, page.lang))
         middle.metric(_("To the students"), fmt.money(students, page.lang))
-        right.metric(_("Not paid for"), fmt.number(enrolled - passed, page.lang),
-                     help=_("Enrolled students who did not complete the semester or did not pass."))
+        right.metric(_("Not counted now"), fmt.number(enrolled - passed, page.lang),
+                     help=_("Enrolled students who have not completed a semester and passed, on the day assessed."))
         said = page.ngettext("{passed} of {enrolled} students passed: {school} to the school and {students} to the "
                              "student.",
                              "{passed} of {enrolled} students passed: {school} to the school and {students} to the "
                              "students.", passed)
         unpaid = enrolled - passed
-        if unpaid:  # the rule, not a promise: whether one of them could still pass in time is not known here
-            said += " " + page.ngettext(
-                "{unpaid} student brings nothing: the article pays for students who complete a semester and pass.",
-                "{unpaid} students bring nothing: the article pays for students who complete a semester and pass.",
-                unpaid)
-        st.markdown(fmt.md_escape(said.format(
-            passed=fmt.number(passed, page.lang), enrolled=fmt.number(enrolled, page.lang),
-            school=fmt.money(school, page.lang), students=fmt.money(students, page.lang),
-            unpaid=fmt.number(unpaid, page.lang))))
+        words = {"passed": fmt.number(passed, page.lang), "enrolled": fmt.number(enrolled, page.lang),
+                 "school": fmt.money(school, page.lang), "students": fmt.money(students, page.lang),
+                 "unpaid": fmt.number(unpaid, page.lang)}
+        parts = [said.format(**words)]
+        if unpaid:  # the rule, not a verdict: whether one of them could still pass in time is not known here
+            parts.append(page.ngettext(
+                "{unpaid} student does not count now: a student counts after completing a semester and passing.",
+                "{unpaid} students do not count now: a student counts after completing a semester and passing.",
+                unpaid).format(**words))
+        st.markdown(fmt.md_escape(fmt.sentences(parts, page.lang)))
     for benefit in BENEFITS:
         card(page, found[benefit])
     if grant["status"] == "eligible":

@@ -307,7 +307,9 @@ def _describe_row(rule: RowRule, check: RosterCheck, key: tuple, lang: str) -> t
 
 
 def _in_time(failed: list, params: dict[str, Any], on: date) -> bool:
-    """Whether the fixes of the failed conditions can all be done by the policy's end (each waits its units)."""
+    """Whether the fixes of the failed conditions can all be done by the policy's end: each wait its units, and an
+    action (a contract signed, insurance paid, a training passed) on a day after the day assessed (reading
+    action_after_day_assessed), so that on the policy's last day no action is in time."""
     values = params_on(on)
     months = 0
     for condition in failed:
@@ -315,7 +317,8 @@ def _in_time(failed: list, params: dict[str, Any], on: date) -> bool:
         if more:
             unit = values[condition.wait_unit] if isinstance(condition.wait_unit, str) else condition.wait_unit
             months = max(months, more * unit)
-    return add_months(on, months) <= policy.IN_FORCE_UNTIL
+    acts = any(condition.wait is None for condition in failed)
+    return add_months(on, months) <= policy.IN_FORCE_UNTIL and not (acts and on >= policy.IN_FORCE_UNTIL)
 
 
 def _param_names(rule: RowRule) -> list[str]:

@@ -7,7 +7,11 @@
 
 from __future__ import annotations
 
-from engine.logic import Fact, Param
+from typing import Any
+
+from engine.catalog import APPLY_OUTSIDE_EMPLOYER
+from engine.logic import Context, Fact, Param
+from engine.messages import msg
 from engine.rules.base import AFTER_THE_DAY, Condition, MissingFigure, Rule, decides, due, never_decides
 from engine.rules.common import count_at_least
 from i18n import N_, Nn_
@@ -18,6 +22,11 @@ CLAUSE = (
     "就业补助资金中列支。"
 )
 
+def _office(ctx: Context, amount: Any) -> dict[str, Any]:
+    """Where to apply: an employer outside Ningxia (区内外 names both) is not sent to a county where it is."""
+    return {"apply_at": msg(APPLY_OUTSIDE_EMPLOYER)} if ctx.facts.get("employer.in_region") is False else {}
+
+
 RULE = Rule(
     benefit="sme_insurance_subsidy",
     article=5,
@@ -26,8 +35,9 @@ RULE = Rule(
         Condition(
             Fact("employer.kind").isin(Param("art05.eligible_kinds")),
             met=N_("Your organisation is of a kind the article names."),
-            unmet=N_("Only small, medium and micro enterprises, new agricultural businesses, private non-enterprise "
-                     "units and social groups are named; large enterprises are not."),
+            unmet=N_("The article names small, medium and micro enterprises, new agricultural businesses, private "
+                     "non-enterprise units and social groups; other organisations, large enterprises among them, are "
+                     "not named."),
         ),
         count_at_least(
             "employer.insured_hires", "art05.min_hires",
@@ -58,5 +68,6 @@ RULE = Rule(
             fact="employer.employer_insurance_monthly",
         ),
     ),
+    extras=_office,
 )
 RULES = (RULE,)

@@ -71,7 +71,7 @@ PLACEMENT = RowRule(
     all_met=Nn_("Registered poor, first job, with an enterprise, {months} month, labour contract, social insurance.",
                 "Registered poor, first job, with an enterprise, {months} months, labour contract, social insurance."),
     count_fact="broker.qualifying_placements",
-    interpretations=("broker_placement_counts", "yishang_inclusive"),
+    interpretations=("broker_placement_counts", "yishang_inclusive", "action_after_day_assessed"),
 )
 PLACEMENT_RULES: tuple[RowRule, ...] = (PLACEMENT,)
 DUPLICATE = workers.DUPLICATE  # one worker, one fee

@@ -59,7 +59,7 @@ STUDENT = RowRule(
     all_met=Nn_("Registered poor family, “two-after” student, {semesters} semester trained, passed.",
                 "Registered poor family, “two-after” student, {semesters} semesters trained, passed."),
     count_fact="institution.two_after_passed",
-    interpretations=("two_after_payee", "two_after_one_semester_minimum"),
+    interpretations=("two_after_payee", "two_after_one_semester_minimum", "action_after_day_assessed"),
 )
 STUDENT_RULES: tuple[RowRule, ...] = (STUDENT,)
 DUPLICATE = N_("Same ID number as row {first_row}: the student is paid for once, in row {first_row}.")

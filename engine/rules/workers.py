@@ -72,7 +72,7 @@ WORKSHOP = RowRule(
     all_met=Nn_("Registered poor, {months} month with you, labour contract, social insurance paid.",
                 "Registered poor, {months} months with you, labour contract, social insurance paid."),
     count_fact="employer.qualifying_hires",
-    interpretations=("workshop_worker_counts", "yishang_inclusive"),
+    interpretations=("workshop_worker_counts", "yishang_inclusive", "action_after_day_assessed"),
 )
 
 SME = RowRule(
@@ -92,7 +92,7 @@ SME = RowRule(
     ),
     all_met=N_("Registered poor, labour contract of a year or more, social insurance paid."),
     count_fact="employer.insured_hires",
-    interpretations=("sme_qualifying_hires", "yishang_inclusive"),
+    interpretations=("sme_qualifying_hires", "yishang_inclusive", "action_after_day_assessed"),
 )
 
 WORKER_RULES: tuple[RowRule, ...] = (WORKSHOP, SME)

@@ -233,3 +233,19 @@ def test_a_list_checked_before_the_kind_is_said_asks_for_it_and_pays_nothing(lan
     assert t(lang, "Still to answer on this page: {questions}").format(questions=quoted) in body
     at.radio(key="inst_kind").set_value("technical_school").run()
     assert fmt.money(30_000, lang) in texts(at)  # 5 × 6,000 to the school once it is said
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_students_not_yet_passed_are_not_told_they_bring_nothing(lang):
+    """25 enrolled, 18 passed on 2020-06-30: the 7 others may still complete a semester and pass before the policy
+    ends (the list check says so of each), so the cohort says they do not count now, not that they bring nothing."""
+    at = open_page(lang, "pages/institution.py", {"kind": "technical_school", "on": "2020-06-30", "enrolled": "25",
+                                                  "completed": "20", "passed": "18"})
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics[t(lang, "Not counted now")] == fmt.number(7, lang)
+    body = texts(at)
+    assert tn(lang, ("{unpaid} student does not count now: a student counts after completing a semester and passing.",
+                     "{unpaid} students do not count now: a student counts after completing a semester and passing."),
+              7).format(unpaid=fmt.number(7, lang)) in body
+    assert "bring nothing" not in body
+    assert "没有补助" not in body

@@ -51,3 +51,20 @@ def test_known_contribution_is_not_a_missing_figure():
 def test_metadata():
     r = result_for(BASE, BENEFIT)
     check_metadata(r, 5, "employer", "就业补助资金", "cash", "给予企业1年的社会保险补贴（企业缴费部分）")
+
+
+@pytest.mark.parametrize(("in_region", "office"), [
+    pytest.param(False, "The policy does not say where an employer outside Ningxia applies", id="区外企业：不指向其所在县"),
+    pytest.param(True, "where the workshop or enterprise is", id="区内企业：所在县（区）"),
+    pytest.param(MISSING, "where the workshop or enterprise is", id="未说在哪里：所在县（区）"),
+])
+def test_an_employer_outside_ningxia_is_not_sent_to_a_county_where_it_is(in_region, office):
+    """区内外 names employers outside Ningxia too; a company in Xi'an is not sent to a county bureau of Shaanxi."""
+    found = result_for(build(BASE, {"employer.in_region": in_region}), BENEFIT, lang="en")
+    assert office in found["apply_at"]["text"]
+
+
+def test_an_other_organisation_is_not_told_it_is_a_large_enterprise():
+    found = result_for(build(BASE, {"employer.kind": "other"}), BENEFIT, lang="en")
+    assert found["unmet"][0]["text"].startswith("The article names small, medium and micro enterprises")
+    assert "large enterprises are not." not in found["unmet"][0]["text"]

@@ -89,7 +89,9 @@ def test_smallest_next_step(row, rule, step):
     pytest.param(date(2020, 11, 30), "是,11,一年以上,是", "1 more month with you → counts.", id="2020-11-30差1个月：期内可满"),
     pytest.param(date(2020, 12, 1), "是,11,一年以上,是", "", id="2020-12-01差1个月：满12个月已过期，不提示"),
     pytest.param(date(2020, 12, 31), "是,9,一年以上,是", "", id="2020-12-31差3个月：不提示"),
-    pytest.param(date(2020, 12, 31), "是,24,无,是", "A labour contract signed → counts.", id="2020-12-31只差合同：无需等待"),
+    pytest.param(date(2020, 12, 30), "是,24,无,是", "A labour contract signed → counts.", id="2020-12-30只差合同：还有一天"),
+    # Reading action_after_day_assessed: what is done is done after the day assessed; on the last day none is left.
+    pytest.param(date(2020, 12, 31), "是,24,无,是", "", id="2020-12-31只差合同：已没有哪一天可以签"),
 ])
 def test_no_row_step_past_the_policy_end(on, row, step):
     table = explain(check([row], on=on), "en")
