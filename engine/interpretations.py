@@ -259,7 +259,8 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             N_("The article's conditions are the age, the wish and the ability to work (有就业愿望和就业能力); "
                "“托底安排” (a safety-net placement) says what the posts are for and sets no test of having no job. "
                "No document was found that rules on a person in work."),
-            face=N_("You have a job: posts are a safety net for people without other work; the county decides."),
+            face=N_("You have a job: the site still shows the post, but posts are a safety net for people without "
+                    "other work, and the county decides."),
         ),
         Interpretation(
             "out_of_region_insurance_in_addition", 9,

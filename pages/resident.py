@@ -23,7 +23,7 @@ from engine.questions import (
     past_school_age,
     relevant_facts,
 )
-from engine.scenarios import JOB_AWAY, compare, job_timeline
+from engine.scenarios import ANSWER, JOB_AWAY, compare, job_timeline
 from i18n import N_
 from ui import answers as url
 from ui import charts, errors, questionnaire, results, takeaway
@@ -170,10 +170,12 @@ def headline(groups: dict[str, list[dict[str, Any]]], summed: totals.Total, page
         st.markdown("**" + fmt.md_escape(page.ngettext(
             "You can apply for {count} benefit: {names}.", "You can apply for {count} benefits: {names}.",
             len(due)).format(count=fmt.number(len(due), page.lang), names=fmt.words(names, page.lang))) + "**")
-    else:
+    elif groups["not_yet"] or groups["need"]:
         st.markdown("**" + fmt.md_escape(_(
             "Nothing you can apply for yet with these answers: below is what is not yet due, and what we need "
             "to know.")) + "**")
+    else:  # only what is not for the person (or outside the period): say no more than that
+        st.markdown("**" + fmt.md_escape(_("Nothing you can apply for with these answers: below is why.")) + "**")
     st.metric(_("First-year amount you can apply for, paid to you"), fmt.money(summed.amount, page.lang))
     for entry in summed.left_out:  # two benefits that do not go together: the total says which one it counted
         st.caption(fmt.md_escape(entry["reason"]["text"]))
@@ -259,10 +261,19 @@ def comparisons(answers: dict[str, Any], on, page: Page) -> None:
 
 
 def _listed(items: list[str], lang: str) -> str:
-    """Items one after another, with the language's semicolon, ended as a sentence."""
-    if lang == "zh_CN":
-        return "；".join(item.rstrip("。；") for item in items) + "。"
-    return "; ".join(item.rstrip(".;") for item in items) + "."
+    """Items one after another, with the language's semicolon, ended as a sentence; a question keeps its question
+    mark, with no semicolon or full stop after it ("…吗？" not "…吗？；")."""
+    zh = lang == "zh_CN"
+    question, separator, stop, strip = ("？", "；", "。", "。；") if zh else ("?", "; ", ".", ".;")
+    parts = [item.rstrip(strip) for item in items]
+    text = ""
+    for number, part in enumerate(parts):
+        text += part
+        if not part.endswith(question):
+            text += separator if number < len(parts) - 1 else stop
+        elif number < len(parts) - 1 and not zh:
+            text += " "
+    return text
 
 
 def _comparison_row(row: dict[str, Any], page: Page) -> dict[str, Any]:
@@ -284,8 +295,9 @@ def _comparison_row(row: dict[str, Any], page: Page) -> dict[str, Any]:
         wording = COULD_UNKNOWN if not row["amount_known"] else COULD_FROM if row["months"] else COULD
         sentence = _(wording).format(**words)
         status_text = _("You could apply")
-    elif row["status"] == "eligible":
+    elif row["status"] in ("eligible", "needs_info") and not row["in_time"]:  # whatever the answers still missing
         sentence, status_text = _(TOO_LATE_FOR).format(**words), _("Not before the policy ends")
+        needs = [m["text"] for m in row["still_needed"] if m["id"] != ANSWER]  # no question to answer for nothing
     elif row["status"] == "needs_info":
         sentence, status_text = _(MORE_ANSWERS).format(**words), _(results.STATUS_TEXT["needs_info"])
     elif row["status"] == "not_eligible" and row["next"]:  # not yet: the engine's step from the choice

@@ -102,7 +102,9 @@ def summary_html(page: Page, results: list[dict[str, Any]], *, on: date, summed:
                  answers: list[tuple[str, str]], link: str, county: str | None) -> str:
     """The whole summary as one HTML document: where to apply names the office, after the county when known."""
     _ = page._
-    heading = _("What you can apply for under {policy}").format(policy=policy.POLICY_ID)
+    any_due = any(r["status"] == "eligible" for r in results)
+    heading = (_("What you can apply for under {policy}") if any_due else _("Your results under {policy}")).format(
+        policy=policy.POLICY_ID)
     assessed = _("Situation assessed on {date}.").format(date=fmt.date_text(on, page.lang))
     disclaimer = _("Unofficial self-service result: the county human resources and social security bureau "
                    "decides. Hotline 12333.")

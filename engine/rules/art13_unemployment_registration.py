@@ -24,6 +24,7 @@ if TYPE_CHECKING:
 PLACE, IDLE = "person.job.place", "person.unemployed_months"
 # The answers that say the person has a job now (the questionnaire's "Where do you work now?").
 IN_A_JOB = ("same_county", "other_county_in_region", "other_province")
+BUSINESS, OWN_BUSINESS = "person.business.kind", ("micro_enterprise", "individual")
 
 
 def _lives_in_town(facts: Mapping[str, Any]) -> bool | None:
@@ -33,6 +34,9 @@ def _lives_in_town(facts: Mapping[str, Any]) -> bool | None:
 
 
 def _has_a_job(facts: Mapping[str, Any]) -> bool | None:
+    """In work now: a job, or a business of one's own (self-employment is not 无业). Not known while neither is."""
+    if facts.get(BUSINESS) in OWN_BUSINESS:
+        return True
     place = facts.get(PLACE)
     return None if place is None else place in IN_A_JOB
 
@@ -60,10 +64,11 @@ class WithoutWorkFor(Expr):
     def many(self, frame: pd.DataFrame, params: Mapping[str, Any]) -> pd.Series:
         long_enough = (Fact(IDLE) >= Param("art13.min_months")).many(frame, params)
         in_a_job = Fact(PLACE).isin(IN_A_JOB).many(frame, params).fillna(False).astype(bool)
+        in_a_job |= Fact(BUSINESS).isin(OWN_BUSINESS).many(frame, params).fillna(False).astype(bool)
         return long_enough.mask(in_a_job, False).astype("boolean")
 
     def facts(self) -> set[str]:
-        return {IDLE, PLACE}
+        return {IDLE, PLACE, BUSINESS}
 
 
 @dataclass(frozen=True)
@@ -104,11 +109,12 @@ WITHOUT_WORK = _WithoutWork(
         "You have been without work for {months} months ({required} or more needed)."),
     unmet=Nn_("You have been without work for {months} month; {required} or more are needed.",
         "You have been without work for {months} months; {required} or more are needed."),
-    in_a_job=N_("You have a job now: registering as unemployed in town is for people without work."),
+    in_a_job=N_("You are in work now (a job, or a business of your own): registering as unemployed in town is for "
+                "people without work."),
     params={"months": Fact(IDLE), "required": Param("art13.min_months")},
     # No step for someone with a job: the article is for people without work, not a reason to leave one.
     remedy=wait_months(IDLE, "art13.min_months", Nn_("{more} more month without work", "{more} more months without work"),
-                       guard=_without_work, guard_facts=(PLACE,)),
+                       guard=_without_work, guard_facts=(PLACE, BUSINESS)),
     readings=("unemployment_six_months", "yishang_inclusive"),
 )
 

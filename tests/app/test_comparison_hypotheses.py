@@ -35,10 +35,10 @@ IF_CHOICE = {
 }
 
 
-def engine_rows(params: dict[str, str], lang: str) -> dict[str, dict]:
+def engine_rows(params: dict[str, str], lang: str, year: str = YEAR) -> dict[str, dict]:
     answers, rejected = url.read_answers(params)
     assert not rejected
-    rows = compare({**answers, **implied(answers)}, url.assessment_date(YEAR), lang=lang)
+    rows = compare({**answers, **implied(answers)}, url.assessment_date(year), lang=lang)
     return {row["scenario"]: row for row in rows}
 
 
@@ -130,3 +130,20 @@ def test_a_choice_not_due_yet_says_so_with_the_engines_step(lang):
     assert t(lang, "{choice}, you could not apply for “{benefit}” yet.").format(choice=choice, benefit=benefit) in shown
     assert t(lang, "{choice}, you could not apply for “{benefit}”.").format(choice=choice, benefit=benefit) not in shown
     assert all(step["text"] in shown for step in post["next"])
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_choice_that_comes_too_late_asks_no_question(lang):
+    """A woman who skipped "registered poor?", checking 2019: a year in a new job away ends after the policy whatever
+    she answers, so the row says it comes too late and asks nothing (it said "we would need more answers" and "no
+    time is left" in one breath)."""
+    woman = {"birth_year": "1967", "city": "guyuan", "county": "640402", "job.place": "none"}
+    away = engine_rows(woman, lang, "2019")["other_province"]
+    assert (away["status"], away["in_time"]) == ("needs_info", False)
+    shown = block_text(open_page(lang, "pages/resident.py", {"year": "2019", "step": "results", **woman}),
+                       "choice_other_province")
+    benefit = t(lang, catalog.BY_ID["transport_subsidy"].label)
+    choice = t(lang, IF_CHOICE["other_province"])
+    assert t(lang, "{choice}, you could not apply for “{benefit}” before the policy ends.").format(
+        choice=choice, benefit=benefit) in shown
+    assert t(lang, "Answer: {question}").split("{")[0] not in shown

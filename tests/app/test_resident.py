@@ -10,6 +10,7 @@ from streamlit.testing.v1 import AppTest
 from i18n import LOCALES
 from tests.app.pages_under_test import open_page, t
 from tests.money import yuan
+from ui import format as fmt
 
 APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
 PROVINCE_JOB = {"registered_poor": "1", "birth_year": "1974", "job.place": "other_province", "job.contract": "1_year_or_more",
@@ -142,3 +143,19 @@ def test_a_link_with_a_county_of_another_city_names_no_office_there(lang):
     shown = "\n".join(m.value for m in at.markdown)
     assert "金凤区" not in shown
     assert any(t(lang, "Which county or district?") in w.value for w in at.warning)
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_person_with_nothing_to_apply_for_is_not_told_of_groups_that_are_not_there(lang):
+    """Not registered poor, not an ecological migrant: every card is "not for you". The headline says why, not "below
+    is what is not yet due, and what we need to know", and the printout is not headed "What you can apply for"."""
+    from tests import claims  # noqa: PLC0415 - the printout as the print button holds it
+
+    params = {"year": "2019", "step": "results", "registered_poor": "0", "ecological_migrant": "0",
+              "birth_year": "1967", "city": "guyuan", "county": "640402", "job.place": "none"}
+    at = open_page(lang, "pages/resident.py", params)
+    bold = [m.value for m in at.markdown if m.value.startswith("**")]
+    assert f"**{fmt.md_escape(t(lang, 'Nothing you can apply for with these answers: below is why.'))}**" in bold
+    (document,) = claims.printed_documents(claims.seen(at))
+    assert t(lang, "Your results under {policy}").format(policy="宁政办规发〔2018〕9号") in document
+    assert t(lang, "What you can apply for under {policy}").format(policy="宁政办规发〔2018〕9号") not in document

@@ -59,7 +59,7 @@ def test_on_the_policys_last_day_no_course_is_offered(lang, late, offered):
 
 @pytest.mark.parametrize(("lang", "said", "unsaid"), [
     ("zh_CN", "您现在有工作", "无业0个月"),
-    ("en", "You have a job now", "without work for 0 months"),
+    ("en", "You are in work now", "without work for 0 months"),
 ])
 def test_a_man_with_a_job_is_not_told_he_has_been_without_work_0_months(lang, said, unsaid):
     at = open_resident(lang, year="2019", step="results", registered_poor="1", birth_year="1974",

@@ -37,7 +37,8 @@ def test_metadata():
     check_metadata(result_for(BASE, BENEFIT), 13, "person", None, "service", "可在城镇常住地街道（社区）进行失业登记")
 
 
-IN_A_JOB = "You have a job now: registering as unemployed in town is for people without work."
+IN_A_JOB = ("You are in work now (a job, or a business of your own): registering as unemployed in town is for people "
+            "without work.")
 WITHOUT_WORK_IDS = {"You have been without work for {months} month; {required} or more are needed.",
                     "You have been without work for {months} month ({required} or more needed)."}
 
@@ -52,6 +53,18 @@ def test_someone_with_a_job_is_told_so_and_offered_no_wait_without_work(place, i
     assert [m["id"] for m in r["unmet"]] == [IN_A_JOB]
     assert not {m["id"] for m in r["met"] + r["unmet"]} & WITHOUT_WORK_IDS
     assert (r["next"], r["ruled_out"], r["missing"]) == ([], True, [])
+
+
+@pytest.mark.parametrize("business", ["individual", "micro_enterprise"])
+@pytest.mark.parametrize("place", ["none", MISSING], ids=["答“现在没有工作”", "工作未答"])
+def test_someone_running_a_business_is_in_work(business, place):
+    """A shopkeeper who answered "no job now" and 0 months without work (the residents' walkthrough, 盐池县) is not
+    无业: she is told she is in work, with no step to be without work for 6 more months."""
+    r = result_for(build(BASE, {"person.job.place": place, IDLE: 0, "person.business.kind": business}), BENEFIT,
+                   lang="en")
+    assert r["status"] == "not_eligible"
+    assert [m["id"] for m in r["unmet"]] == [IN_A_JOB]
+    assert (r["next"], r["ruled_out"]) == ([], True)
 
 
 def test_without_a_job_the_months_without_work_still_count():
