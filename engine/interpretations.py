@@ -346,6 +346,16 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             face=N_("The certificate must be obtained in the year you apply."),
         ),
         Interpretation(
+            "transport_insurance_paid_now", 1, "对外出务工稳定在1年以上并签订劳动合同、缴纳各项社会保险的建档立卡贫困劳动力，凭社会保险缴费凭证",
+            N_("Social insurance is asked as paid now, when you apply: the months already worked in the job count "
+               "toward the year even if insurance was paid for only some of them. The county may ask for payment "
+               "vouchers covering the whole year."),
+            N_("The article asks for a year of stable work, a contract and social insurance paid, and pays on the "
+               "social-insurance payment vouchers (凭社会保险缴费凭证), without saying how many months the vouchers must "
+               "cover. No document was found that says: ask the county."),
+            face=N_("Months worked without insurance are counted here; the county may ask for a year of vouchers."),
+        ),
+        Interpretation(
             "age_stated_when_the_day_decides", 6, "年满40周岁以上",
             N_("When the birthday falls in the month assessed, the year and month of birth cannot tell whether it "
                "has passed on that day: an age in full years that you state, and that fits the birth date, is "

@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
-from engine.logic import Fact, Lookup, Param, is_true
+from typing import TYPE_CHECKING
+
+from engine.logic import Context, Fact, Lookup, Param, is_true
 from engine.remedies import Do, part
 from engine.rules.base import (
     AFTER_THE_DAY,
@@ -21,6 +23,9 @@ from engine.rules.base import (
 )
 from engine.rules.common import REGISTERED_POOR, months_at_least, wait_months
 from i18n import N_, Nn_
+
+if TYPE_CHECKING:
+    from engine.assess import Assessment
 
 CLAUSE = (
     "对外出务工稳定在1年以上并签订劳动合同、缴纳各项社会保险的建档立卡贫困劳动力，凭社会保险缴费凭证和用工单位"
@@ -49,6 +54,20 @@ CONTRACT = Condition(
     remedy=SIGN_CONTRACT,
     readings=("transport_contract_any_length", "action_after_day_assessed"),
 )
+# Insurance is asked as paid now: months worked before it was paid count toward the year (a declared reading).
+INSURED = Condition(
+    is_true("person.job.social_insurance"),
+    met=N_("Your employer pays your social insurance."),
+    unmet=N_("Your social insurance must be paid (bring the payment vouchers)."),
+    remedy=INSURANCE_PAID,
+    readings=("action_after_day_assessed", "transport_insurance_paid_now"),
+)
+
+
+def _uninsured_months_counted(ctx: Context, now: Assessment) -> bool:
+    """Months in the job without insurance paid, and a step that counts them toward the year."""
+    return INSURED in now.failed and (ctx.facts.get("person.job.months") or 0) > 0
+
 
 RULE = Rule(
     benefit="transport_subsidy",
@@ -64,23 +83,18 @@ RULE = Rule(
         ),
         MONTHS,
         CONTRACT,
-        Condition(
-            is_true("person.job.social_insurance"),
-            met=N_("Your employer pays your social insurance."),
-            unmet=N_("Your social insurance must be paid (bring the payment vouchers)."),
-            remedy=INSURANCE_PAID,
-            readings=("action_after_day_assessed",),
-        ),
+        INSURED,
     ),
     amount=AMOUNT,
     interpretations=("transport_contract_any_length", "yishang_inclusive", "post_or_work_away",
-                     "action_after_day_assessed"),
+                     "action_after_day_assessed", "transport_insurance_paid_now"),
     decides=(
         # A contract under a year counts by the reading only (五 and 九 ask for a year or more).
         decides("transport_contract_any_length", fact_is("person.job.contract", "under_1_year"), CONTRACT),
         decides("yishang_inclusive", at_threshold(MONTHS), MONTHS),
         never_decides("post_or_work_away", IN_THE_TOTAL),
         never_decides("action_after_day_assessed", AFTER_THE_DAY),
+        decides("transport_insurance_paid_now", _uninsured_months_counted),
     ),
     person_level=True,
 )

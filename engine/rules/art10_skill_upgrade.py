@@ -120,6 +120,14 @@ def _fewer_than_the_articles_years(ctx: Context, now: Assessment) -> bool:
     article = value_entry("art10.min_insurance_years", policy.IN_FORCE_FROM)["value"]
     years = ctx.facts.get("person.unemployment_insurance_years")
     return INSURANCE_YEARS in now.met and years is not None and years < article
+def _still_short_of_the_articles_years(ctx: Context, now: Assessment) -> bool:
+    """Fewer years than the article's own 3, not yet enough: what is still needed (a step, or why none is in time)
+    is measured against the relaxed 1 year."""
+    article = value_entry("art10.min_insurance_years", policy.IN_FORCE_FROM)["value"]
+    years = ctx.facts.get("person.unemployment_insurance_years")
+    return INSURANCE_YEARS in now.failed and years is not None and years < article
+
+
 CERTIFICATE = Condition(
     Fact("person.certificate_this_year").isin(("junior", "intermediate", "senior")),
     met=N_("You obtained a vocational qualification or skill-level certificate in {year}."),
@@ -164,6 +172,7 @@ SKILL_UPGRADE = Rule(
                      "skill_certificate_calendar_year", "action_after_day_assessed"),
     decides=(
         decides("skill_upgrade_12_months", _fewer_than_the_articles_years, INSURANCE_YEARS),
+        decides("skill_upgrade_12_months", _still_short_of_the_articles_years),
         decides("yishang_inclusive", at_threshold(INSURANCE_YEARS), INSURANCE_YEARS),
         never_decides("one_certificate_one_subsidy", IN_THE_TOTAL),
         never_decides("skill_certificate_calendar_year", CALENDAR_YEAR),

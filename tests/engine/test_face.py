@@ -168,7 +168,7 @@ CASES = [
     case("skill_upgrade_12_months", "skill_upgrade_subsidy", {**UPGRADE, "person.unemployment_insurance_years": 3},
          JUNE, False, "参保3年"),
     case("skill_upgrade_12_months", "skill_upgrade_subsidy", {**UPGRADE, "person.unemployment_insurance_years": 1.5},
-         date(2018, 12, 1), False, "2018年参保1年半：不满足"),
+         date(2018, 12, 1), True, "2018年参保1年半：不满足，但2019年起的1年使她可以申请（下一步）"),
     # 十一: two-after students.
     case("two_after_one_semester_minimum", "two_after_training_grant", {**STUDENT, "person.tech_school_semesters": 2},
          JUNE, True, "读了2个学期"),
@@ -209,6 +209,16 @@ CASES = [
     case("age_stated_when_the_day_decides", "broker_4050_insurance",
          {"broker.kind": "person", "broker.sex": "woman", "broker.birth_year": 1979, "broker.birth_month": 5,
           "broker.is_4050": True, "broker.joined_employee_insurance": True}, JUNE, False, "四 5月生：月份已定"),
+    # 一: months worked before insurance was paid count toward the year; 十: the relaxed year decides what is left.
+    case("transport_insurance_paid_now", "transport_subsidy", {**JOB, "person.job.months": 7,
+         "person.job.social_insurance": False}, JUNE, True, "一 干了7个月没缴社保：这些月份也算"),
+    case("transport_insurance_paid_now", "transport_subsidy", JOB, JUNE, False, "一 已缴社保"),
+    case("transport_insurance_paid_now", "transport_subsidy", {**JOB, "person.job.months": 0,
+         "person.job.social_insurance": False}, JUNE, False, "一 刚入职：没有已干的月份"),
+    case("skill_upgrade_12_months", "skill_upgrade_subsidy", {**UPGRADE, "person.unemployment_insurance_years": 0},
+         JUNE, True, "十 参保0年：还差的按1年算"),
+    case("skill_upgrade_12_months", "skill_upgrade_subsidy", {**UPGRADE, "person.unemployment_insurance_years": 4},
+         JUNE, False, "十 参保4年：3年也够"),
 ]
 
 
