@@ -48,7 +48,7 @@ APPLY_BROKER = N_(
     "The employment service centre (就业服务中心) of a county human resources and social security bureau "
     "(人力资源和社会保障局). The policy does not say which county handles it: ask there, or call 12333 first."
 )
-APPLY_SCHOOL = N_("The technical school, with the county employment service centre; hotline 12333.")
+APPLY_SCHOOL = N_("Through the technical school, which applies with the county employment service centre; hotline 12333.")
 APPLY_STREET = N_(
     "The street office or community (街道/社区) of the town where you live; hotline 12333."
 )

@@ -356,6 +356,14 @@ INTERPRETATIONS: dict[str, Interpretation] = {
             face=N_("Months worked without insurance are counted here; the county may ask for a year of vouchers."),
         ),
         Interpretation(
+            "out_of_region_insurance_payee", 9, "吸纳我区建档立卡贫困户家庭中劳动力就业的，再按我区灵活就业人员社保补贴办法和标准从就业补助资金中给予社保补贴",
+            N_("The social-insurance subsidy of Article 9 (九) is shown as paid to the employer outside Ningxia that "
+               "hires the workers: the clause's subject is that employer."),
+            N_("The clause names no payee, and Ningxia's flexible-employment subsidy is usually paid to the insured "
+               "person. No document was found that says who is paid here: ask the worker's home county."),
+            face=N_("The clause names no payee: the site shows the employer; the county decides."),
+        ),
+        Interpretation(
             "age_stated_when_the_day_decides", 6, "年满40周岁以上",
             N_("When the birthday falls in the month assessed, the year and month of birth cannot tell whether it "
                "has passed on that day: an age in full years that you state, and that fits the birth date, is "

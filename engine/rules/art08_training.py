@@ -94,6 +94,13 @@ ONE_COURSE = Condition(
     readings=("one_course_one_subsidy",),
 )
 
+# The same figure as an employer reads it (articles 九 and 十): the courses it trains its hires in, not "your course".
+EMPLOYER_TRAINING_STANDARD = MissingFigure(
+    "regional_training_standard",
+    N_("The region's vocational training subsidy standard for the occupations and levels you train your hires in"),
+    N_("Published by the Ningxia Department of Human Resources and Social Security; the office where you apply tells "
+       "you the amount for each course."),
+)
 TRAINING_STANDARD = MissingFigure(
     "regional_training_standard",
     N_("The region's vocational training subsidy standard for your occupation and level"),

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from engine.logic import Context, Fact, Param, is_true
 from engine.remedies import Do, part
-from engine.rules.art08_training import TRAINING_STANDARD
+from engine.rules.art08_training import EMPLOYER_TRAINING_STANDARD
 from engine.rules.base import (
     AFTER_THE_DAY,
     IN_THE_COUNT,
@@ -82,7 +82,7 @@ TRAINING = Rule(
     interpretations=("out_of_region_worker_facts", "action_after_day_assessed"),
     decides=(never_decides("out_of_region_worker_facts", IN_THE_COUNT),
              never_decides("action_after_day_assessed", AFTER_THE_DAY)),
-    missing_figures=(TRAINING_STANDARD,),
+    missing_figures=(EMPLOYER_TRAINING_STANDARD,),
 )
 INSURANCE = Rule(
     benefit="out_of_region_insurance_subsidy",
@@ -92,9 +92,10 @@ INSURANCE = Rule(
     amount=Param("art09.flexible_insurance_subsidy"),
     # 「再」: the insurance subsidy is paid in addition, without the training; its hires are the same count.
     interpretations=("out_of_region_worker_facts", "out_of_region_insurance_in_addition",
-                     "out_of_region_insurance_same_hires", "action_after_day_assessed"),
+                     "out_of_region_insurance_same_hires", "action_after_day_assessed", "out_of_region_insurance_payee"),
     decides=(
         decides("out_of_region_insurance_in_addition", _without_training),
+        decides("out_of_region_insurance_payee", due),
         never_decides("out_of_region_worker_facts", IN_THE_COUNT),
         never_decides("out_of_region_insurance_same_hires", IN_THE_COUNT),
         never_decides("action_after_day_assessed", AFTER_THE_DAY),

@@ -19,7 +19,7 @@ from engine.logic import Context, Expr, Fact, Lookup, Param
 from engine.messages import msg
 from engine.params import value_entry
 from engine.remedies import Do, Plan, Upgrade, Wait, part
-from engine.rules.art08_training import TRAINING_STANDARD
+from engine.rules.art08_training import EMPLOYER_TRAINING_STANDARD
 from engine.rules.base import (
     AFTER_THE_DAY,
     CALENDAR_YEAR,
@@ -79,7 +79,7 @@ EMPLOYER_TRAINING = Rule(
     interpretations=("employer_training_certified_hires", "action_after_day_assessed"),
     decides=(never_decides("employer_training_certified_hires", IN_THE_COUNT),
              never_decides("action_after_day_assessed", AFTER_THE_DAY)),
-    missing_figures=(TRAINING_STANDARD,),
+    missing_figures=(EMPLOYER_TRAINING_STANDARD,),
 )
 
 class AssessedYear(Expr):

@@ -62,3 +62,12 @@ def test_the_insurance_subsidy_discloses_its_reading_of_zai(overrides):
     insurance = result_for(profile, INSURANCE)["interpretations"]
     assert {"out_of_region_insurance_in_addition", "out_of_region_insurance_same_hires"} <= set(insurance)
     assert "out_of_region_insurance_in_addition" not in result_for(profile, TRAINING)["interpretations"]
+
+
+def test_the_missing_training_standard_is_worded_for_the_employer():
+    """The employer reads of the courses it trains its hires in, not of "your occupation" and "your course" (the
+    trainee's words of Article 8 (八))."""
+    facts = {"employer": {"in_region": False, "out_of_region_hires": 2, "trains_hires": True}}
+    (figure,) = result_for(facts, "out_of_region_training_subsidy", lang="en")["missing_figures"]
+    assert figure["label"].endswith("for the occupations and levels you train your hires in")
+    assert "your course" not in figure["published_in"]

@@ -219,6 +219,10 @@ CASES = [
          JUNE, True, "十 参保0年：还差的按1年算"),
     case("skill_upgrade_12_months", "skill_upgrade_subsidy", {**UPGRADE, "person.unemployment_insurance_years": 4},
          JUNE, False, "十 参保4年：3年也够"),
+    # 九: the insurance subsidy's payee, which the clause does not name.
+    case("out_of_region_insurance_payee", "out_of_region_insurance_subsidy", AWAY, JUNE, True, "九 社保补贴：发给谁"),
+    case("out_of_region_insurance_payee", "out_of_region_insurance_subsidy", {**AWAY, "employer.in_region": True},
+         JUNE, False, "九 区内单位：不适用"),
 ]
 
 
