@@ -49,7 +49,7 @@ GUIDANCE: tuple[Guidance, ...] = (
          N_("Keep your certificate: the subsidy is paid to you only after you obtain it."),
          N_("Registered poor workers who want to start a business can join free start-up training and guidance; each year "
             "some places on rural e-commerce courses are set aside for them.")),
-        audience=("resident", "institution", "employer"),
+        audience=("resident",),  # it speaks to the trainee: the institutions' page has the routes of its own
     ),
     Guidance(
         "special_ability_projects", 12, N_("Free special vocational ability assessment"),

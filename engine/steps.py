@@ -70,13 +70,14 @@ RULE_CHANGE_WORDS = {
     True: N_("Under the rule in force from {date}, you can apply for {amount}."),
     False: N_("Under the rule in force from {date}, you can apply."),
 }
+# A higher amount applied for instead of the one due now (a one-off grant is applied for once, at one amount).
 UPGRADE_WORDS = {
-    False: N_("To apply for {amount} ({increase} more): {steps}."),
-    True: N_("To apply for {amount} ({increase} more) from {date}: {steps}."),
+    False: N_("To apply for {amount} instead ({increase} more): {steps}."),
+    True: N_("To apply for {amount} instead ({increase} more) from {date}: {steps}."),
 }
 UPGRADE_BY_WORDS = {
-    False: N_("To apply for {amount} ({increase} more): {steps}, {deadline}."),
-    True: N_("To apply for {amount} ({increase} more) from {date}: {steps}, {deadline}."),
+    False: N_("To apply for {amount} instead ({increase} more): {steps}, {deadline}."),
+    True: N_("To apply for {amount} instead ({increase} more) from {date}: {steps}, {deadline}."),
 }
 TOO_LATE = N_("Still needed: {steps}. That cannot be done before {date}, and the policy ends on {end}.")
 MAYBE_TOO_LATE = N_(

@@ -41,6 +41,7 @@ SECTIONS = (
     ("roster", N_("Check a roster of workers")),
 )
 MAX_HIRES = 10_000_000
+RELIEF_FROM_YEAR_BEFORE = date(2019, 2, 1)  # the 2020 relief began in February 2020: a year back from then
 # On screen the statuses and next steps come first; the downloads keep the engine's order.
 SHOWN_ORDER = ("row", "name", "workshop_status", "workshop_next", "sme_status", "sme_next", "workshop_reason",
                "sme_reason", "problems", "id")
@@ -177,11 +178,11 @@ def sme(page: Page, on: date, organisation_facts: dict[str, Any], carrier: dict[
         "social insurance paid.")))
     hires = number(page, _(view.QUESTIONS["employer.insured_hires"]), "sme_hires", maximum=MAX_HIRES, step=1)
     monthly = monthly_amount(page, on)
-    if on.year == 2020:
+    if on > RELIEF_FROM_YEAR_BEFORE:  # a year of contributions from the day assessed reaches February 2020
         st.caption(fmt.md_escape(_(
             "In 2020 small, medium and micro enterprises were exempted from the employer part of pension, unemployment "
-            "and work-injury insurance from February to December (national relief): for those months the "
-            "employer part paid, and so the subsidy, may be smaller.")))
+            "and work-injury insurance from February to December (national relief): for months of 2020 in the year "
+            "subsidised, the employer part paid, and so the subsidy, may be smaller.")))
     facts = {**organisation_facts, "employer.employer_insurance_monthly": monthly}
     hires = None if hires is None else int(hires)
     if hires is None and monthly is None and organisation_facts["employer.kind"] is None:
@@ -309,9 +310,9 @@ def main() -> None:
     _ = page._
     st.title(_("Employers and workshops"), anchor="top")
     st.markdown(fmt.md_escape(_(
-        "What an employer, a workshop or an incubation park can apply for under this policy when it hires registered "
-        "poor workers (建档立卡贫困劳动力), and which of your workers already count. Rosters of up to {rows} workers are "
-        "checked in seconds.").format(rows=fmt.number(MAX_ROWS, page.lang))))
+        "What an employer or a workshop that hires registered poor workers (建档立卡贫困劳动力) can apply for under this "
+        "policy, and which of your workers already count. An incubation park's award goes by the standard it meets. "
+        "Rosters of up to {rows} workers are checked in seconds.").format(rows=fmt.number(MAX_ROWS, page.lang))))
     contents(page)
     on, organisation_facts = organisation(page)
     carrier = workshop(page, on)

@@ -258,7 +258,7 @@ def routes(page: Page) -> None:
         with column:
             st.subheader(_(title))
             st.markdown("\n".join(f"- {fmt.md_escape(_(step))}" for step in steps))
-    guidance_block(page, 8)
+    # The routes as an institution reads them; article (八)'s guidance speaks to the trainee ("paid to you").
 
 
 def employers(page: Page) -> None:

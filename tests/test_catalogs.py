@@ -69,9 +69,9 @@ NO_PLURAL_NEEDED = {
     # {rows} is the site's limit on a roster (engine.roster.files.MAX_ROWS, 100,000), never one.
     "CSV (UTF-8, or GBK as Excel in China saves it) or XLSX; at most {size} MB and {rows} rows; the first sheet of a "
     "workbook is read. The file is checked in memory: it is not saved, logged or kept after you leave the page.",
-    "What an employer, a workshop or an incubation park can apply for under this policy when it hires registered poor "
-    "workers (建档立卡贫困劳动力), and which of your workers already count. Rosters of up to {rows} workers are checked "
-    "in seconds.",
+    "What an employer or a workshop that hires registered poor workers (建档立卡贫困劳动力) can apply for under this "
+    "policy, and which of your workers already count. An incubation park's award goes by the standard it meets. "
+    "Rosters of up to {rows} workers are checked in seconds.",
 }
 
 

@@ -210,7 +210,7 @@ def roster_summary(page: Page, summary: Mapping[str, Any], check: WorkerCheck) -
     lines = [_workshop_line(page, workshop, check.on), _sme_line(page, sme)]
     st.markdown("\n".join(f"- {fmt.md_escape(line)}" for line in lines if line))
     if summary["total"]:
-        total = _("Total you can apply for: {amount}").format(amount=fmt.money(summary["total"], page.lang))
+        total = _("Total for the workers in this file: {amount}").format(amount=fmt.money(summary["total"], page.lang))
         st.markdown(f"**{fmt.md_escape(total)}**")
     for rule in (workshop, sme):
         if rule["needs_info"] and rule["if_all_known"] is not None:

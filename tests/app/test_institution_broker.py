@@ -249,3 +249,13 @@ def test_students_not_yet_passed_are_not_told_they_bring_nothing(lang):
               7).format(unpaid=fmt.number(7, lang)) in body
     assert "bring nothing" not in body
     assert "没有补助" not in body
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_the_institutions_page_does_not_tell_the_institution_it_is_paid_as_a_trainee(lang):
+    """Article (八)'s guidance speaks to the trainee ("the subsidy is paid to you"): on the institutions' page the
+    routes say who is paid in each, and the trainee's guidance is not shown."""
+    at = open_page(lang, "pages/institution.py")
+    body = texts(at)
+    assert t(lang, "Keep your certificate: the subsidy is paid to you only after you obtain it.") not in body
+    assert t(lang, "Who is paid: the trainee, after the certificate.") in body

@@ -153,7 +153,7 @@ def test_the_certificate_of_2020_cannot_be_obtained_after_its_last_day():
 def test_a_higher_certificate_names_the_year_and_its_last_day():
     facts = {**POOR, "person.unemployment_insurance_years": 2, "person.certificate_this_year": "junior"}
     (step,) = result_for(build({}, facts), "skill_upgrade_subsidy", on=DECEMBER, lang="en")["next"]
-    assert step["text"] == ("To apply for 1,500 yuan (500 yuan more): an intermediate (中级) certificate obtained in "
+    assert step["text"] == ("To apply for 1,500 yuan instead (500 yuan more): an intermediate (中级) certificate obtained in "
                             "2020 instead of a junior one, by 31 December 2020, when the policy ends.")
     assert result_for(build({}, facts), "skill_upgrade_subsidy", on=LAST)["next"] == []
 
