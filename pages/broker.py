@@ -11,7 +11,7 @@ from datetime import date
 import streamlit as st
 
 from engine import employer as emp
-from engine.age import BROKER_BIRTH_MONTH, IS_4050
+from engine.age import AGE_4050, BROKER_BIRTH_MONTH, IS_4050
 from engine.guidance import BY_ARTICLE
 from engine.roster.placements import PLACEMENTS, summarise
 from i18n import N_
@@ -154,12 +154,22 @@ def insurance(page: Page, on: date) -> None:
         if month is not None:
             facts[BROKER_BIRTH_MONTH] = int(month)
             result = emp.results(facts, on, page.lang, ["broker_4050_insurance"])["broker_4050_insurance"]
-        if month is None or IS_4050 in result["missing"]:  # no month yet, or born in the month checked
+        if month is None:
+            return
+        if IS_4050 in result["missing"]:  # born in the month checked: the day decides, which only the person knows
             st.info(fmt.md_escape(_(
                 "Your birthday is close to {date}: whether you are a “4050” person on that day depends on the day "
                 "you were born. The county checks it against your ID card.").format(
                     date=fmt.date_text(on, page.lang))), icon=":material/cake:")
-            return
+            # Asked only here, where the birth date leaves two ages: the engine takes the answer only if it fits
+            # them (reading age_stated_when_the_day_decides), and the card then says so.
+            turned = st.radio(_("On {date}, had you already turned {age} (your birthday that year)?").format(
+                date=fmt.date_text(on, page.lang), age=fmt.number(AGE_4050[sex], page.lang)), [True, False],
+                index=None, horizontal=True, format_func=lambda v: _("Yes") if v else _("No"), key="brk_turned")
+            if turned is None:
+                return
+            facts[IS_4050] = turned
+            result = emp.results(facts, on, page.lang, ["broker_4050_insurance"])["broker_4050_insurance"]
     results.card(result, page, county=None)
 
 

@@ -259,3 +259,25 @@ def test_the_institutions_page_does_not_tell_the_institution_it_is_paid_as_a_tra
     body = texts(at)
     assert t(lang, "Keep your certificate: the subsidy is paid to you only after you obtain it.") not in body
     assert t(lang, "Who is paid: the trainee, after the certificate.") in body
+
+
+@pytest.mark.parametrize(("turned", "status"), [(True, "eligible"), (False, "not_eligible")])
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_broker_born_in_the_month_checked_is_asked_the_day_and_gets_a_card(lang, turned, status):
+    """A woman born June 1980, checked on 2020-06-15: the day decides, so she is asked whether she had turned 40 by
+    then, and the card follows her answer, with the reading it rests on on its face (it was a dead end)."""
+    at = open_page(lang, "pages/broker.py", {"on": "2020-06-15"})
+    at.radio(key="brk_kind").set_value("person").run()
+    at.radio(key="brk_sex").set_value("woman")
+    at.number_input(key="brk_birth_year").set_value(1980)
+    at.radio(key="brk_joined").set_value(True).run()
+    at.number_input(key="brk_birth_month").set_value(6).run()
+    assert not block_text(at, "card_broker_4050_insurance")
+    at.radio(key="brk_turned").set_value(turned).run()
+    assert not at.exception
+    card = block_text(at, "card_broker_4050_insurance")
+    assert card
+    face = t(lang, "Your birthday is in the month assessed: the age you gave is used.")
+    assert face in card
+    said = t(lang, "You are a “4050” person (a woman aged 40 or more, or a man aged 50 or more).")
+    assert (said in card) is (status == "eligible")
