@@ -92,7 +92,8 @@ BENEFITS: tuple[Benefit, ...] = (
     Benefit(
         "workshop_grant", 2, "employer", N_("One-off grant to a poverty-alleviation workshop or base"),
         N_("A one-off grant of 20,000 to 100,000 yuan, by the number of hires, to a poverty-alleviation workshop or "
-           "base (扶贫载体) in a poor village, a migrant village or an industrial park that employs at least 11 "
+           "base (扶贫载体) in a poor village, a migrant village or a poverty-alleviation industrial park that employs "
+           "at least 11 "
            "registered poor workers, each for a year or more with a labour contract and social insurance."),
         "employer", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Application form with the workshop's bank account"), N_("Labour contracts"),
@@ -137,7 +138,7 @@ BENEFITS: tuple[Benefit, ...] = (
     Benefit(
         "public_welfare_post", 6, "resident", N_("Public-welfare post"),
         N_("For registered poor workers aged 40 or more (the age may be relaxed for a disabled person) who "
-           "want such work near home and are able to do it: a post such as forest keeping, village cleaning or elder "
+           "want such work and are able to do it: a post such as forest keeping, village cleaning or elder "
            "care, with a monthly living subsidy and pension and medical insurance paid. Posts are limited and "
            "assigned by the county."),
         "person", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
@@ -146,7 +147,8 @@ BENEFITS: tuple[Benefit, ...] = (
     Benefit(
         "startup_subsidy", 7, "resident", N_("Start-up subsidy"),
         N_("10,000 yuan once for a registered poor worker whose small or micro enterprise or self-employment has "
-           "run normally for a year or more and employs at least one person besides them."),
+           "run normally for a year or more and employs others (the site reads this as at least one person besides "
+           "them)."),
         "person", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Business licence"), N_("Proof of a year of normal operation (tax or accounts)"),
                    N_("Proof of the people employed (contracts or wage records)"))),
@@ -186,7 +188,8 @@ BENEFITS: tuple[Benefit, ...] = (
         apply_at=APPLY_EMPLOYER_COUNTY),
     Benefit(
         "skill_upgrade_subsidy", 10, "resident", N_("Skill-upgrade subsidy"),
-        N_("For registered poor workers with 3 years of unemployment insurance (1 year from 2019): 1,000, "
+        N_("For registered poor workers with 3 years of unemployment insurance (from 2019 the site takes 1 year, by "
+           "a later rule): 1,000, "
            "1,500 or 2,000 yuan for a junior, intermediate or senior certificate, applied for in the year it is "
            "obtained."),
         "person", N_("The county human resources and social security bureau"), FUND_UNEMPLOYMENT,
@@ -194,9 +197,9 @@ BENEFITS: tuple[Benefit, ...] = (
                    N_("Bank card in your name"))),
     Benefit(
         "two_after_training_grant", 11, "institution", N_("Training grant for “two-after” students"),
-        N_("6,000 yuan paid to the technical school for each “two-after” student (a school leaver after "
-           "junior or senior high school who did not go on) from a registered poor family who completes a semester "
-           "there and passes; tuition, lodging and materials are free."),
+        N_("6,000 yuan for each “two-after” student (a school leaver after junior or senior high school who did "
+           "not go on) from a registered poor family who completes a semester at a technical school and passes, "
+           "paid to the school as the site reads it; tuition, lodging and materials are free."),
         "institution", N_("The county human resources and social security bureau"), FUND_EMPLOYMENT,
         documents=(N_("Enrolment record"), N_("Training pass record")), apply_at=APPLY_SCHOOL, notes=(FEES_WAIVED,)),
     Benefit(
