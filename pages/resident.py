@@ -359,7 +359,8 @@ def your_answers(answers: dict[str, Any], page: Page) -> None:
     year_label = _("2021 or later") if year == url.LATER else year
     with st.container(horizontal=True, vertical_alignment="center"):
         label = _("Year of the situation")
-        st.markdown(f"{fmt.md_escape(fmt.with_colon(label, page.lang))} **{fmt.md_escape(year_label or '—')}**")
+        st.markdown(f"{fmt.md_escape(fmt.with_colon(label, page.lang))}{fmt.after_colon(page.lang)}"
+                    f"**{fmt.md_escape(year_label or '—')}**")
         st.button(_("Change"), key="edit_year", on_click=go, args=("year",), type="tertiary", icon=":material/edit:")
     for fact, label, text in answered(answers, page):
         with st.container(horizontal=True, vertical_alignment="center"):

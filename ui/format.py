@@ -65,6 +65,11 @@ def with_colon(label: str, lang: str) -> str:
     return f"{label}：" if normalize_locale(lang) == "zh_CN" else f"{label}:"
 
 
+def after_colon(lang: str) -> str:
+    """What comes between :func:`with_colon` and the text: a space in English, nothing after a full-width colon."""
+    return "" if normalize_locale(lang) == "zh_CN" else " "
+
+
 def words(items: list[str], lang: str) -> str:
     """Items joined as the language joins a list: "A, B, and C" / "A、B和C"."""
     return format_list(items, locale=babel_locale(lang)) if items else ""

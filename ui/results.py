@@ -43,7 +43,7 @@ PAYEE_TEXT = {
     "institution": N_("Paid to the institution"),
     "broker": N_("Paid to the labour agency or broker"),  # Article (四): 劳务中介组织或经纪人
     "broker_person": N_("Paid to you (the broker)"),  # the “4050” broker's own social insurance
-    "students": N_("Paid to the students"),
+    "students": N_("Paid to each student"),
 }
 
 
@@ -208,7 +208,8 @@ def where_to_go(result: dict[str, Any], page: Page, county: str | None) -> None:
     with st.container(key=f"where_{result['benefit']}"):
         documents = [official_name(m["id"], page) for m in result["documents"]]
         st.markdown(f"**{fmt.md_escape(fmt.with_colon(bring, page.lang))}**\n" + _bullets(documents))
-        st.markdown(f"**{fmt.md_escape(fmt.with_colon(office, page.lang))}** {fmt.md_escape(where)}")
+        st.markdown(f"**{fmt.md_escape(fmt.with_colon(office, page.lang))}**{fmt.after_colon(page.lang)}"
+                    f"{fmt.md_escape(where)}")
         st.caption(fmt.md_escape(_("Documents are the ones county offices usually ask for; the office may "
                                    "ask for others.")))
 
@@ -242,7 +243,8 @@ def _clause(result: dict[str, Any], page: Page) -> None:
         read_as = _("Read as")
         for key in result["interpretations"]:
             reading = INTERPRETATIONS[key]
-            st.markdown(f"**{fmt.md_escape(fmt.with_colon(read_as, page.lang))}** {fmt.md_escape(_(reading.reading))}")
+            st.markdown(f"**{fmt.md_escape(fmt.with_colon(read_as, page.lang))}**{fmt.after_colon(page.lang)}"
+                        f"{fmt.md_escape(_(reading.reading))}")
             st.caption(fmt.md_escape(_(reading.basis)))
         link = f"policy?{urlencode(page.query)}#art-{result['article']}"
         whole = _("Read the whole article")

@@ -252,10 +252,11 @@ def readable_rows(page: Page, chosen: pd.DataFrame, names: Mapping[str, str], ke
         for rule in rules:
             said = [record.get(f"{rule}_reason") or "", record.get(f"{rule}_next") or ""]
             label, status = _(names[f"{rule}_status"]), record[f"{rule}_status"]
-            parts.append(f"{fmt.md_escape(fmt.with_colon(label, page.lang))} **{fmt.md_escape(status)}** — "
-                         + fmt.md_escape(" ".join(p for p in said if p)))
+            parts.append(f"{fmt.md_escape(fmt.with_colon(label, page.lang))}{fmt.after_colon(page.lang)}"
+                         f"**{fmt.md_escape(status)}** — " + fmt.md_escape(fmt.sentences(said, page.lang)))
         if record.get("problems"):
-            parts.append(fmt.md_escape(f"{fmt.with_colon(_(names['problems']), page.lang)} {record['problems']}"))
+            parts.append(fmt.md_escape(f"{fmt.with_colon(_(names['problems']), page.lang)}{fmt.after_colon(page.lang)}"
+                                       f"{record['problems']}"))
         lines.append("- " + "  \n  ".join(parts))
     with st.container(key=f"{key}_rows"):
         st.markdown("\n".join(lines))

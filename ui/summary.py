@@ -48,8 +48,7 @@ def _list(lines: Iterable[str]) -> str:
 
 def _labelled(label: str, text: str, page: Page) -> str:
     """"Bring: …" / "需带材料：…", as a muted line."""
-    gap = "" if page.lang == "zh_CN" else " "
-    return f"<div class='muted'>{_esc(fmt.with_colon(label, page.lang))}{gap}{_esc(text)}</div>"
+    return f"<div class='muted'>{_esc(fmt.with_colon(label, page.lang))}{fmt.after_colon(page.lang)}{_esc(text)}</div>"
 
 
 def _joined(items: list[str], page: Page) -> str:

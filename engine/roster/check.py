@@ -26,7 +26,7 @@ from babel.lists import format_list
 import i18n
 from engine import policy
 from engine.evaluate import params_on
-from engine.messages import BABEL_LOCALES, Message, Text, message_of, render
+from engine.messages import BABEL_LOCALES, Message, Text, message_of, render, sentences
 from engine.policy import in_force
 from engine.roster.cells import (
     TEMPLATE_EXAMPLE_NAME,
@@ -279,16 +279,16 @@ def _describe(rule: RowRule, check: RosterCheck, key: tuple, lang: str) -> tuple
     columns = [column_name(check, c.fact, lang) for c in unsure]
     fill_in = say(FILL_IN, columns=_words(list(dict.fromkeys(columns)), lang)) if unsure else ""
     if failed:
-        reason = " ".join(say(c.unmet) for c in failed)
+        reason = sentences((say(c.unmet) for c in failed), lang)
         fixes = [say(c.fix) for c in failed if c.fix]
         if len(fixes) < len(failed):  # something the list's owner cannot change
             return status_text, reason, ""
         if not _in_time(failed, params, check.on):
             late = say(TOO_LATE_TO_COUNT, end=policy.IN_FORCE_UNTIL.isoformat())
-            return status_text, f"{reason} {late}", ""
+            return status_text, sentences([reason, late], lang), ""
         steps = _capital(say(STEPS_TO_COUNT, steps=_words(fixes, lang)))
-        return status_text, reason, f"{steps} {fill_in}".strip()
-    reason = " ".join(say(c.unknown, column=column) for c, column in zip(unsure, columns, strict=True))
+        return status_text, reason, sentences([steps, fill_in], lang)
+    reason = sentences((say(c.unknown, column=column) for c, column in zip(unsure, columns, strict=True)), lang)
     return status_text, reason, fill_in
 
 
