@@ -106,8 +106,9 @@ def audit(profiles: list[dict[str, Any]]) -> Counter:
                 found["next steps"] += 1
                 later = date.fromisoformat(step["from"])
                 found["steps ending after 2020-12-31"] += later > END
+                waited = add_months(on, step["months"])
                 found["steps dated other than months after the day assessed (or the day after)"] += later not in {
-                    add_months(on, step["months"]), add_months(on + DAY, step["months"])}
+                    waited, add_months(on + DAY, step["months"])} and not (step["by"] is None and later == END < waited)
                 if step["by"] is not None:
                     found["steps asking for something to be done"] += 1
                     found["steps whose last day to act is not after the day assessed or after 2020-12-31"] += not (

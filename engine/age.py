@@ -28,10 +28,9 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from engine import policy
 from engine.logic import Const, Context, Expr, Fact, Lookup, Param
 from engine.messages import Message
-from engine.remedies import UNKNOWN, Guard, Outcome, Plan, Remedy, Wait, allowed
+from engine.remedies import Guard, Outcome, Plan, Remedy, Wait, allowed
 from i18n import N_
 
 if TYPE_CHECKING:
@@ -245,9 +244,10 @@ class TurnAge(Remedy):
 
     From a year (and month) of birth, the step is dated the first day (in whole months from the day assessed) on
     which every birthday they allow has passed, and nothing has to change but time; ``earliest`` is when the first
-    of them may have. When only the year is known and the birthday that year decides whether that comes within
-    the policy period (born in 1980: 40 on some day of 2020), the month is asked first. From a stated age alone it
-    is a wait of whole years (:class:`Wait`): a 39-year-old may turn 40 tomorrow and surely has in 12 months.
+    of them may have, and ``surely`` the very day every one has (the birth month's last day, or 31 December for a
+    year alone), which :func:`engine.steps.timing` uses when whole months would overshoot the policy's end (born in
+    1980, assessed 1 June 2019: 40 surely on 31 December 2020). From a stated age alone it is a wait of whole years
+    (:class:`Wait`): a 39-year-old may turn 40 tomorrow and surely has in 12 months.
     """
 
     param: str
@@ -264,19 +264,7 @@ class TurnAge(Remedy):
             return {name for name in self.guard_facts if ctx.facts.get(name) is None}
         if ctx.facts.get(self.born.year) is None:
             return {self.born.age} if ctx.facts.get(self.born.age) is None else set()
-        return {self.born.month} if self._month_decides(ctx) else set()
-
-    def _month_decides(self, ctx: Context) -> bool:
-        """Only the year is known, and whether the age is reached in time depends on the birthday: the first
-        birthday it allows comes within the policy period, but the day (in whole months) by which every one has
-        come does not."""
-        from engine.steps import add_months, months_until  # noqa: PLC0415 - steps import the rules, which import this
-
-        year, month, on = ctx.facts.get(self.born.year), ctx.facts.get(self.born.month), ctx.params["date"]
-        if year is None or month is not None:
-            return False
-        maybe, surely = turning(year, None, ctx.params[self.param])
-        return maybe <= policy.IN_FORCE_UNTIL < add_months(on, months_until(on, surely))
+        return set()  # a year of birth dates the step: by 31 December of the year the age is surely reached
 
     def plan(self, ctx: Context) -> Outcome:
         from engine.steps import months_until  # noqa: PLC0415 - steps import the rules, which import this
@@ -287,8 +275,6 @@ class TurnAge(Remedy):
         year = ctx.facts.get(self.born.year)
         if year is None:
             return Wait(self.born.age, self.param, self.part, unit_months=12, whole_units=True).plan(ctx)
-        if self._month_decides(ctx):
-            return UNKNOWN
         on, required, month = ctx.params["date"], ctx.params[self.param], ctx.facts.get(self.born.month)
         maybe, surely = turning(year, month, required)
         if surely <= on:
@@ -296,7 +282,7 @@ class TurnAge(Remedy):
         least, _ = ages_on(year, month, on)
         part = Message(self.part.id, {**self.part.params, "more": required - least, "required": required},
                        self.part.plural, self.part.count)
-        return Plan({}, months_until(on, surely), part, months_until(on, maybe) if maybe > on else 0)
+        return Plan({}, months_until(on, surely), part, months_until(on, maybe) if maybe > on else 0, surely=surely)
 
 
 # The “4050” people of Article 4 (四): women aged 40 or more, men aged 50 or more (in full years).

@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from engine.logic import Context, Expr
@@ -36,7 +37,8 @@ class Plan:
     already hold (a 39-year-old may turn 40 tomorrow); ``months`` is when it surely holds.
     ``act``: the change needs something done after the day assessed; ``months`` then run from the day after.
     ``this_year``: that action must fall in the calendar year in which the benefit is applied for (its words
-    get the ``year``).
+    get the ``year``). ``surely``: the very day a wait surely ends, when it is known to the day (a birthday
+    month's last day), earlier than ``months`` whole months may say.
     """
 
     change: Mapping[str, Any]
@@ -45,6 +47,7 @@ class Plan:
     earliest: int | None = None
     act: bool = False
     this_year: bool = False
+    surely: date | None = None
 
 
 class _Verdict:

@@ -185,6 +185,12 @@ def timing(assessed: date, plans: Iterable[Plan], at_least: int = 0) -> Timing:
             ready = max(ready, add_months(assessed, p.months))
             start = max(start, add_months(assessed, p.months if p.earliest is None else p.earliest))
     ready = max(ready, add_months(assessed, months))
+    waits = [p for p in plans if not p.act and p.months]
+    if ready > policy.IN_FORCE_UNTIL >= add_months(assessed, at_least) and waits and not any(p.act for p in plans) \
+            and all(p.surely is not None and p.surely <= policy.IN_FORCE_UNTIL for p in waits):
+        # Whole months overshoot a wait known to the day (born in December 1980: surely 40 on 31 December 2020):
+        # the step is dated on the policy's last day, by which it surely holds.
+        ready = policy.IN_FORCE_UNTIL
     deadlines = sorted(_last_day(p, ready) for p in plans if p.act)
     if not deadlines:
         return Timing(months, ready, start, None)

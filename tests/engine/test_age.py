@@ -25,7 +25,7 @@ from engine.evaluate import params_on
 from engine.logic import Context
 from engine.questions import relevant_facts
 from engine.roster.persons import evaluate_batch
-from engine.steps import MAYBE_TOO_LATE, TOO_LATE
+from engine.steps import TOO_LATE
 
 DEC_31 = date(2019, 12, 31)
 JUNE_1 = date(2019, 6, 1)
@@ -111,8 +111,8 @@ def test_a_birth_year_decides_the_post_age(profile, status):
                  id="born December 1979, assessed 1 December: the day decides"),
     pytest.param({**DISABLED, "birth_year": 2003}, JUNE_1, "needs_info", ["person.birth_month"],
                  id="disabled, born 2003: 15 or 16, the month decides the working age"),
-    pytest.param({**DISABLED, "birth_year": 2004}, JUNE_1, "not_eligible", ["person.birth_month"],
-                 id="disabled, born 2004: 14 or 15, under 16; 16 during 2020, the month says when"),
+    pytest.param({**DISABLED, "birth_year": 2004}, JUNE_1, "not_eligible", [],
+                 id="disabled, born 2004: 14 or 15, under 16; 16 during 2020, surely by its last day (a step)"),
     pytest.param({**DISABLED, "birth_year": 2005}, JUNE_1, "not_eligible", [], id="disabled, born 2005: 16 only in 2021"),
     pytest.param({**DISABLED, "birth_year": 2002}, JUNE_1, "eligible", [], id="disabled, born 2002: 16 or 17"),
     pytest.param({**DISABLED, "birth_year": 2003, "birth_month": 5}, JUNE_1, "eligible", [],
@@ -172,11 +172,15 @@ def test_the_step_of_a_39_year_old_holds_by_the_birth_year():
                  id="born 1979, 1 July 2018: 40 by 31 Dec 2019 whatever the birthday"),
     pytest.param({**DISABLED, "birth_year": 2004, "birth_month": 3}, JUNE_1, (10, "2020-04-01"),
                  id="disabled, born March 2004: 16 by 31 March 2020"),
-    pytest.param({"birth_year": 1980}, JUNE_1, ("ask", ["person.birth_month"]),
-                 id="born 1980, 1 June 2019: 40 during 2020; the month says when"),
+    # 40 on some day of 2020, surely by its last day: the step is dated then, on the policy's last day (whole months
+    # from 1 June would overshoot it), and the month need not be asked.
+    pytest.param({"birth_year": 1980}, JUNE_1, (19, "2020-12-31"),
+                 id="born 1980, 1 June 2019: 40 during 2020, surely by 31 December 2020"),
     pytest.param({"birth_year": 1981}, JUNE_1, ("late", TOO_LATE), id="born 1981: 40 only in 2021"),
-    pytest.param({"birth_year": 1980, "birth_month": 12}, JUNE_1, ("late", MAYBE_TOO_LATE),
-                 id="born December 1980: 40 on a day of December 2020"),
+    pytest.param({"birth_year": 1980, "birth_month": 12}, JUNE_1, (19, "2020-12-31"),
+                 id="born December 1980: 40 on a day of December 2020, surely by its last day"),
+    pytest.param({"birth_year": 1981, "birth_month": 1}, JUNE_1, ("late", TOO_LATE),
+                 id="born January 1981: 40 only in January 2021"),
 ])
 def test_the_step_to_an_age_is_dated_from_the_birth_date(profile, on, expected):
     facts = {**POST, "disabled": False, **profile}
