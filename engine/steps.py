@@ -88,14 +88,14 @@ MAYBE_TOO_LATE = N_(
 ACTION_TOO_LATE = {
     True: N_("Still needed: {steps}. That must be done after the day assessed and by {end}, when the policy ends: "
              "no day is left for it."),
-    False: N_("Still needed: {steps}. To count before the policy ends on {end}, that must be done after the day "
-              "assessed and by {date}: no day is left for it."),
+    False: N_("Still needed: {steps}. To last long enough before the policy ends on {end}, that must start after the "
+              "day assessed and by {date}: no day is left for it."),
 }
 # The same reason alone, as one part of what a choice of the comparison still needs (engine.scenarios).
 ACTION_LATE_WORDS = {
     True: N_("That must be done after the day assessed and by {end}, when the policy ends: no day is left for it."),
-    False: N_("To count before the policy ends on {end}, that must be done after the day assessed and by {date}: "
-              "no day is left for it."),
+    False: N_("To last long enough before the policy ends on {end}, that must start after the day assessed and by "
+              "{date}: no day is left for it."),
 }
 DAY = timedelta(days=1)
 

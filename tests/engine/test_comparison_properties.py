@@ -31,8 +31,8 @@ ROOT = Path(__file__).resolve().parents[2]
 PERSON = sorted(name for name in FIELDS if name.startswith("person."))
 TOO_LATE = {"That takes until {date}, after the policy ends on {end}.",
             "That must be done after the day assessed and by {end}, when the policy ends: no day is left for it.",
-            "To count before the policy ends on {end}, that must be done after the day assessed and by {date}: no day "
-            "is left for it."}
+            "To last long enough before the policy ends on {end}, that must start after the day assessed and by {date}: "
+            "no day is left for it."}
 DEADLINES = {"by {end}, when the policy ends", "starting by {date}, to last long enough before the policy ends on {end}"}
 DAY = timedelta(days=1)
 

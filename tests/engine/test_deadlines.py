@@ -31,8 +31,8 @@ POOR = {"person.registered_poor": True}
 
 ACTION_LATE_AT_END = ("Still needed: {steps}. That must be done after the day assessed and by {end}, when the policy "
                       "ends: no day is left for it.")
-ACTION_LATE_EARLIER = ("Still needed: {steps}. To count before the policy ends on {end}, that must be done after the "
-                       "day assessed and by {date}: no day is left for it.")
+ACTION_LATE_EARLIER = ("Still needed: {steps}. To last long enough before the policy ends on {end}, that must start "
+                       "after the day assessed and by {date}: no day is left for it.")
 TOO_LATE = "Still needed: {steps}. That cannot be done before {date}, and the policy ends on {end}."
 BY_END_EN = "by 31 December 2020, when the policy ends"
 BY_END_ZH = "最迟在政策截止日2020年12月31日完成"

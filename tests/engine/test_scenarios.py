@@ -21,8 +21,8 @@ JOB_AWAY = {**POOR, "person.job.place": "other_province"}
 DEADLINE_END = "by {end}, when the policy ends"
 DEADLINE_EARLIER = "starting by {date}, to last long enough before the policy ends on {end}"
 ACTION_LATE_END = "That must be done after the day assessed and by {end}, when the policy ends: no day is left for it."
-ACTION_LATE_EARLIER = ("To count before the policy ends on {end}, that must be done after the day assessed and by "
-                       "{date}: no day is left for it.")
+ACTION_LATE_EARLIER = ("To last long enough before the policy ends on {end}, that must start after the day assessed "
+                       "and by {date}: no day is left for it.")
 TAKES_UNTIL = "That takes until {date}, after the policy ends on {end}."
 
 
