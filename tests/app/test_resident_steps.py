@@ -3,24 +3,16 @@ and the timeline's own dates, through Streamlit's AppTest in both languages."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from streamlit.testing.v1 import AppTest
 
-APP = str(Path(__file__).resolve().parents[2] / "streamlit_app.py")
+from tests.app.pages_under_test import open_page
+
 SKILLS = {"registered_poor": "1", "birth_year": "1974", "unemployment_insurance_years": "2"}
 
 
 def open_resident(lang: str, **params: str) -> AppTest:
-    at = AppTest.from_file(APP, default_timeout=60)
-    at.query_params["lang"] = lang
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.switch_page("pages/resident.py")
-    at.run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+    return open_page(lang, "pages/resident.py", params)
 
 
 def shown(at: AppTest) -> str:
