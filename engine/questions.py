@@ -184,13 +184,6 @@ def nest(answers: Mapping[str, Any]) -> dict[str, Any]:
     return profile
 
 
-def implied(answers: Mapping[str, Any]) -> dict[str, Any]:
-    """Answers that follow from others. None at present: someone with a job is not asked how long they have been
-    without work, and the rule of Article 13 (十三) says that a job rules registration out, instead of reading
-    "0 months without work" into the answers."""
-    return {}
-
-
 def _wanted(facts: Mapping[str, Any], on: date) -> set[str]:
     """Facts still unknown that a resident benefit needs, that decide its next step, or that set an amount
     already due. A benefit not due but not ruled out still asks its unknown facts: a step names every one
@@ -221,7 +214,7 @@ def relevant_facts(answers: Mapping[str, Any], on: date) -> list[str]:
     An answered question stays shown while it matters (so it can be changed); an unanswered one
     is shown when its answer is needed and the questions it follows are answered.
     """
-    facts = {**answers, **implied(answers)}
+    facts = dict(answers)
     wanted = _wanted(facts, on) | {"person.registered_poor", BIRTH_YEAR, "person.city", "person.county"}
     for name in answers:
         if name not in wanted:
@@ -230,5 +223,4 @@ def relevant_facts(answers: Mapping[str, Any], on: date) -> list[str]:
                 wanted.add(name)
     if past_school_age(answers, on):
         wanted -= {"person.two_after_student", "person.tech_school_semesters", "person.training_passed"}
-    wanted -= set(implied(answers))
     return [q.fact for q in QUESTIONS if q.fact in wanted and all(facts.get(r) is not None for r in q.requires)]

@@ -18,7 +18,6 @@ from engine.questions import (
     QUESTIONS,
     RESIDENT_BENEFITS,
     STEPS,
-    implied,
     nest,
     past_school_age,
     relevant_facts,
@@ -138,7 +137,7 @@ def resident_results(answers: dict[str, Any], page: Page) -> None:
         st.info(fmt.md_escape(_("Choose the year first.")), icon=":material/event:")
         st.button(_("Choose the year"), on_click=go, args=("year",))
         return
-    out = evaluate(nest({**answers, **implied(answers)}), on, lang=page.lang)
+    out = evaluate(nest(answers), on, lang=page.lang)
     mine = [r for r in out["results"] if r["benefit"] in shown_benefits(answers, on)]
     summed = totals.total(mine, page.lang, payees=totals.PAID_TO_RESIDENT)
     county = answers.get("person.county")
@@ -242,7 +241,7 @@ def comparisons(answers: dict[str, Any], on, page: Page) -> None:
     """
     _ = page._
     st.subheader(_("Compare your choices"), anchor="compare")
-    rows = compare({**answers, **implied(answers)}, on, lang=page.lang)
+    rows = compare(answers, on, lang=page.lang)
     shown = [_comparison_row(row, page) for row in rows]
     choice, amount, status = _("If you made this choice"), _("First year, if so (yuan)"), _("What it would bring")
     st.markdown(fmt.md_escape(_("Each line is a what-if: what you could apply for in its first year under this "
@@ -325,7 +324,7 @@ def _comparison_row(row: dict[str, Any], page: Page) -> dict[str, Any]:
 def timeline_view(answers: dict[str, Any], on, page: Page) -> None:
     """The months of a stable job away from home against the transport subsidy, up to the policy's end."""
     _ = page._
-    timeline = job_timeline({**answers, **implied(answers)}, on)
+    timeline = job_timeline(answers, on)
     month, money = _("Months in the job"), _("Transport subsidy (yuan)")
     place = _("in another province") if timeline[0]["place"] == "other_province" else _("in another county of Ningxia")
     st.markdown(fmt.md_escape(_("Months in a stable job {place}, with a labour contract and social insurance, "

@@ -607,10 +607,6 @@ def truth_for(spec: PageSpec, lang: str, params: Mapping[str, str], assumed_para
     results = {r["benefit"]: r for r in out["results"]}
     said = {b: Said().add_result(r, lang) for b, r in results.items()}
     assumed_facts, _on = spec.facts(assumed_params)
-    if spec is RESIDENT:
-        from engine.questions import implied  # noqa: PLC0415 - the page's own additions, if it still makes them
-
-        assumed_facts = {**assumed_facts, **implied(assumed_facts)}
     assumed = {r["benefit"]: r for r in evaluate(nest(assumed_facts), on, lang)["results"]}
     rows = {}
     if spec is RESIDENT and policy.in_force(on):

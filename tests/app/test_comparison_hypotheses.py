@@ -15,7 +15,6 @@ import pyarrow as pa
 import pytest
 
 from engine import catalog
-from engine.questions import implied
 from engine.scenarios import compare
 from i18n import LOCALES
 from tests.app.pages_under_test import block_text, open_page, t
@@ -38,7 +37,7 @@ IF_CHOICE = {
 def engine_rows(params: dict[str, str], lang: str, year: str = YEAR) -> dict[str, dict]:
     answers, rejected = url.read_answers(params)
     assert not rejected
-    rows = compare({**answers, **implied(answers)}, url.assessment_date(year), lang=lang)
+    rows = compare(answers, url.assessment_date(year), lang=lang)
     return {row["scenario"]: row for row in rows}
 
 
