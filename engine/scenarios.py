@@ -27,7 +27,7 @@ from engine.messages import Message
 from engine.params import values_on
 from engine.questions import nest, question_for
 from engine.remedies import Plan, part
-from engine.steps import ACTION_LATE_WORDS, DAY, Timing, add_months, deadline, timing
+from engine.steps import ACTION_LATE_WORDS, DAY, Timing, add_months, deadline, no_day_left, timing
 from i18n import N_, Nn_
 
 PLACE, MONTHS, CONTRACT, INSURANCE = "person.job.place", "person.job.months", "person.job.contract", \
@@ -174,7 +174,7 @@ def _timely(on: date, when: Timing, in_time: bool) -> list[Message]:
     end = policy.IN_FORCE_UNTIL
     if in_time:
         return [] if when.by is None else [deadline(when.by, when.why)]
-    if when.by is not None and add_months(on, when.months) <= end and when.by <= on:
+    if no_day_left(on, when):
         if when.by == end:
             return [Message(ACTION_LATE_WORDS[True], {"end": end.isoformat()})]
         return [Message(ACTION_LATE_WORDS[False], {"date": when.by.isoformat(), "end": end.isoformat()})]

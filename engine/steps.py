@@ -391,12 +391,18 @@ def _plans(conditions: Iterable[Condition], ctx: Context) -> list[Plan] | object
     return [p for p in plans if not (len(p.change) == 1 and not p.act) or longest[next(iter(p.change))] is p]
 
 
+def no_day_left(on: date, when: Timing) -> bool:
+    """Only the day of an action is missing: the waits end in time, but the last day to act is not after the day
+    assessed (reading ``action_after_day_assessed``)."""
+    return when.by is not None and add_months(on, when.months) <= policy.IN_FORCE_UNTIL and when.by <= on
+
+
 def _too_late(on: date, plans: list[Plan], when: Timing) -> Message:
     """Why the step comes too late: its waits end after the policy, perhaps, or surely; or only the day of
     an action is missing (assessed on the last day it could be done)."""
     end = policy.IN_FORCE_UNTIL
     steps = [part.as_dict() for part in _worded(plans, min(when.on, end))]
-    if when.by is not None and add_months(on, when.months) <= end and when.by <= on:
+    if no_day_left(on, when):
         if when.by == end:
             return Message(ACTION_TOO_LATE[True], {"steps": steps, "end": end.isoformat()})
         return Message(ACTION_TOO_LATE[False], {"steps": steps, "date": when.by.isoformat(), "end": end.isoformat()})
