@@ -112,12 +112,19 @@ def face_entry(key: str, lang: str | None) -> dict[str, Any]:
 
 def add_total_readings(results: list[dict[str, Any]], left_out: tuple[dict[str, Any], ...], lang: str | None) -> None:
     """A benefit the total leaves out because of a reading (``post_or_work_away``, ``one_certificate_one_subsidy``)
-    says that reading on its face: the reading decides whether its amount is counted."""
+    says that reading on its face: the reading decides whether its amount is counted. So do both benefits of such
+    a set when both are due while an amount is not known, so that the total cannot compare them (a training
+    subsidy without the region's standard beside a skill-upgrade subsidy): one of them may not be paid."""
     by_benefit = {r["benefit"]: r for r in results}
-    for entry in left_out:
-        result = by_benefit[entry["benefit"]]
-        if all(item["reading"] != entry["set"] for item in result["face"]):
-            result["face"].append(face_entry(entry["set"], lang))
+    said = [(entry["benefit"], entry["set"]) for entry in left_out]
+    for exclusive in totals.EXCLUSIVE_SETS:
+        due = [b for b in exclusive.benefits if b in by_benefit and by_benefit[b]["status"] == ELIGIBLE]
+        if len(due) > 1 and any(by_benefit[b]["amount"] is None for b in due):
+            said += [(benefit, exclusive.id) for benefit in due]
+    for benefit, reading in said:
+        result = by_benefit[benefit]
+        if all(item["reading"] != reading for item in result["face"]):
+            result["face"].append(face_entry(reading, lang))
 
 
 def _describe(rule: Rule, status: str, amount: Any, lang: str | None) -> dict[str, Any]:

@@ -215,9 +215,12 @@ class Assume(Remedy):
 
 @dataclass(frozen=True)
 class Upgrade:
-    """A change that raises the amount of a benefit already due: the next band, a higher certificate."""
+    """A change that raises the amount of a benefit already due: the next band, a higher certificate, one more
+    placement. ``instead``: the higher amount is applied for in place of the one due now (a one-off grant by band,
+    a certificate of the year by level), not added to it (200 yuan for each further placement)."""
 
     plans: Callable[[Context], list[Plan]]
+    instead: bool = True
 
 
 def _plain(value: float) -> float | int:

@@ -91,7 +91,7 @@ def _post(facts: Mapping[str, Any], params: Mapping[str, Any]) -> list[Need]:
              act=False),
         Need({"person.able_to_work": True}, facts.get("person.able_to_work") is True,
              part(N_("being able to do some work")), act=False),
-        Need({}, False, part(POSTS_ASSIGNED)),
+        Need({}, False, part(POSTS_ASSIGNED), act=False),  # the county's doing, not the person's: no last day
     ]
 
 
@@ -145,9 +145,9 @@ def compare(facts: Mapping[str, Any], on: date, lang: str | None = None) -> list
         reasons = [Message(m["id"], m["params"], m.get("plural"), m.get("count")) for m in result["unmet"]]
         # A choice that would not pay whatever the person did says why, not what it would take.
         still = reasons if reasons else [need.words for need in lacking]
-        still += [_question(fact) for fact in result["missing"]]
-        if policy.in_force(on) and not reasons:
+        if policy.in_force(on) and not reasons:  # the last day belongs to what is to be done: before the questions
             still += _timely(on, when, in_time)
+        still += [_question(fact) for fact in result["missing"]]
         eligible = result["status"] == ELIGIBLE
         rows.append({
             "scenario": scenario.id,

@@ -70,15 +70,26 @@ RULE_CHANGE_WORDS = {
     True: N_("Under the rule in force from {date}, you can apply for {amount}."),
     False: N_("Under the rule in force from {date}, you can apply."),
 }
-# A higher amount applied for instead of the one due now (a one-off grant is applied for once, at one amount).
-UPGRADE_WORDS = {
+# A higher amount applied for instead of the one due now (a one-off grant is applied for once, at one amount), or
+# a further amount added to it (a fee for each placement): UPGRADE_WORDS[instead][dated], UPGRADE_BY_WORDS likewise.
+MORE_WORDS = {
+    False: N_("To apply for {amount} ({increase} more): {steps}."),
+    True: N_("To apply for {amount} ({increase} more) from {date}: {steps}."),
+}
+MORE_BY_WORDS = {
+    False: N_("To apply for {amount} ({increase} more): {steps}, {deadline}."),
+    True: N_("To apply for {amount} ({increase} more) from {date}: {steps}, {deadline}."),
+}
+INSTEAD_WORDS = {
     False: N_("To apply for {amount} instead ({increase} more): {steps}."),
     True: N_("To apply for {amount} instead ({increase} more) from {date}: {steps}."),
 }
-UPGRADE_BY_WORDS = {
+INSTEAD_BY_WORDS = {
     False: N_("To apply for {amount} instead ({increase} more): {steps}, {deadline}."),
     True: N_("To apply for {amount} instead ({increase} more) from {date}: {steps}, {deadline}."),
 }
+UPGRADE_WORDS = {True: INSTEAD_WORDS, False: MORE_WORDS}
+UPGRADE_BY_WORDS = {True: INSTEAD_BY_WORDS, False: MORE_BY_WORDS}
 TOO_LATE = N_("Still needed: {steps}. That cannot be done before {date}, and the policy ends on {end}.")
 MAYBE_TOO_LATE = N_(
     "Still needed: {steps}. That is certain only by {date}, after the policy ends on {end}; if it is done by {end}, "
@@ -116,6 +127,7 @@ class Step:
     why: str = END  # why ``by`` is that day: DEADLINE_WORDS
     dated: bool = False  # say from when: it waits, or it is applied for in a later year than the one assessed
     apart: bool = False  # the parts name their own last days (``_worded``), not the step as a whole
+    instead: bool = True  # an upgrade's amount replaces the one due now (Upgrade.instead)
 
     def message(self, has_amount: bool) -> Message:
         steps = [part.as_dict() for part in self.parts]
@@ -126,7 +138,7 @@ class Step:
         if self.by is not None and steps and not self.apart:
             params["deadline"] = [deadline(self.by, self.why).as_dict()]
         if self.increase is not None:
-            words = UPGRADE_BY_WORDS if "deadline" in params else UPGRADE_WORDS
+            words = (UPGRADE_BY_WORDS if "deadline" in params else UPGRADE_WORDS)[self.instead]
             return Message(words[later], {**params, "amount": self.amount, "increase": self.increase})
         if has_amount:
             params["amount"] = self.amount
@@ -239,11 +251,11 @@ def _worded(plans: Iterable[Plan], ready: date, apart: bool = False) -> tuple[Me
 
 
 def _step(change: Mapping[str, Any], plans: list[Plan], when: Timing, assessed: date, amount: Any, *,
-          increase: Any = None) -> Step:
+          increase: Any = None, instead: bool = True) -> Step:
     """The step of ``plans`` at ``when``, worded: one last day for the whole step, or one for each action."""
     apart = _apart(plans, when.on)
     return Step(dict(change), when.months, when.on, _worded(plans, when.on, apart), amount, increase, by=when.by,
-                why=when.why, dated=_dated(assessed, when, plans), apart=apart)
+                why=when.why, dated=_dated(assessed, when, plans), apart=apart, instead=instead)
 
 
 @dataclass(frozen=True)
@@ -417,11 +429,13 @@ def _upgrades(rule: Rule, facts: Mapping[str, Any], on: date, now: Assessment) -
     for upgrade in rule.upgrades:
         for plan in upgrade.plans(ctx):
             when = timing(on, [plan])
+            if plan.this_year and when.on.year != on.year:
+                continue  # a certificate of the next year is that year's own application, not a higher amount now
             checked = _check(rule, facts, plan.change, when.on)
             if (checked is not None and checked.status == ELIGIBLE and checked.amount is not None
                     and now.amount is not None and checked.amount > now.amount):
                 steps.append(_step(plan.change, [plan], when, on, checked.amount,
-                                   increase=_plain(checked.amount - now.amount)))
+                                   increase=_plain(checked.amount - now.amount), instead=upgrade.instead))
     return steps
 
 

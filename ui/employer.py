@@ -138,8 +138,7 @@ def grant_view(page: Page, employer: Mapping[str, Any], result: Mapping[str, Any
         reading = INTERPRETATIONS[overlap["interpretation"]]
         heading = _("Reading used")
         said = fmt.sentences([_(reading.reading), _(reading.basis)], page.lang)
-        st.caption(f"**{fmt.md_escape(fmt.with_colon(heading, page.lang))}**{fmt.after_colon(page.lang)}"
-                   f"{fmt.md_escape(said)}")
+        st.caption(f"{fmt.bold_label(heading, page.lang)}{fmt.md_escape(said)}")
 
 
 IF_BOTH = N_("If your hires counted for both: total support")

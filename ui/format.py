@@ -65,6 +65,15 @@ def with_colon(label: str, lang: str) -> str:
     return f"{label}：" if normalize_locale(lang) == "zh_CN" else f"{label}:"
 
 
+def bold_label(label: str, lang: str) -> str:
+    """A label in bold before what it names, as Markdown: "**Where to apply:** " / "**办理地点**：". In Chinese the
+    colon stays outside the bold: "**办理地点：**西吉县" is not closed (a closing ``**`` after a full-width colon and
+    before a letter is not right-flanking), and the asterisks would show."""
+    if normalize_locale(lang) == "zh_CN":
+        return f"**{md_escape(label)}**："
+    return f"**{md_escape(label)}:** "
+
+
 def after_colon(lang: str) -> str:
     """What comes between :func:`with_colon` and the text: a space in English, nothing after a full-width colon."""
     return "" if normalize_locale(lang) == "zh_CN" else " "

@@ -100,11 +100,12 @@ def _texts(messages: Iterable[dict[str, Any]]) -> list[str]:
     return [m["text"] for m in messages]
 
 
-def official_name(msgid: str, page: Page) -> str:
+def official_name(msgid: str, page: Page, params: dict[str, Any] | None = None) -> str:
     """A benefit's or a document's name in the page's language; in English with the Chinese term beside it, the
-    words a counter clerk uses ("Business licence (营业执照)")."""
-    name = page._(msgid)
-    chinese = i18n.translations("zh_CN").gettext(msgid)
+    words a counter clerk uses ("Business licence (营业执照)"). ``params`` fill its placeholders ("The certificate
+    obtained in {year}")."""
+    name = page._(msgid).format(**(params or {}))
+    chinese = i18n.translations("zh_CN").gettext(msgid).format(**(params or {}))
     return name if page.lang == "zh_CN" or chinese == name else f"{name} ({chinese})"
 
 
@@ -206,10 +207,9 @@ def where_to_go(result: dict[str, Any], page: Page, county: str | None) -> None:
     bring, office = _("What to bring"), _("Where to apply")
     where = office_text(result, page, county)
     with st.container(key=f"where_{result['benefit']}"):
-        documents = [official_name(m["id"], page) for m in result["documents"]]
+        documents = [official_name(m["id"], page, m.get("params")) for m in result["documents"]]
         st.markdown(f"**{fmt.md_escape(fmt.with_colon(bring, page.lang))}**\n" + _bullets(documents))
-        st.markdown(f"**{fmt.md_escape(fmt.with_colon(office, page.lang))}**{fmt.after_colon(page.lang)}"
-                    f"{fmt.md_escape(where)}")
+        st.markdown(f"{fmt.bold_label(office, page.lang)}{fmt.md_escape(where)}")
         st.caption(fmt.md_escape(_("Documents are the ones county offices usually ask for; the office may "
                                    "ask for others.")))
 
@@ -243,8 +243,7 @@ def _clause(result: dict[str, Any], page: Page) -> None:
         read_as = _("Read as")
         for key in result["interpretations"]:
             reading = INTERPRETATIONS[key]
-            st.markdown(f"**{fmt.md_escape(fmt.with_colon(read_as, page.lang))}**{fmt.after_colon(page.lang)}"
-                        f"{fmt.md_escape(_(reading.reading))}")
+            st.markdown(f"{fmt.bold_label(read_as, page.lang)}{fmt.md_escape(_(reading.reading))}")
             st.caption(fmt.md_escape(_(reading.basis)))
         link = f"policy?{urlencode(page.query)}#art-{result['article']}"
         whole = _("Read the whole article")

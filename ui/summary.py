@@ -82,7 +82,8 @@ def _to_act_on(result: dict[str, Any], page: Page, county: str | None) -> str:
     html += "".join(f"<p class='notice'>{_esc(m['text'])}</p>" for m in result.get("notes", []))
     html += "".join(f"<p class='muted'>{_esc(figure_text(figure, page))}</p>" for figure in result["missing_figures"])
     html += f"<div class='muted'>{_esc(_paid_by(result, page))}</div>"
-    html += _labelled(_("Bring"), _joined([official_name(m["id"], page) for m in result["documents"]], page), page)
+    html += _labelled(_("Bring"), _joined([official_name(m["id"], page, m.get("params")) for m in result["documents"]],
+                                          page), page)
     return html + _labelled(_("Where to apply"), office_text(result, page, county), page)
 
 

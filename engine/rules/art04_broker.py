@@ -68,7 +68,7 @@ FEE = Rule(
     interpretations=("broker_placement_counts", "yishang_inclusive", "action_after_day_assessed"),
     decides=(never_decides("broker_placement_counts", IN_THE_COUNT), never_decides("yishang_inclusive", IN_THE_COUNT),
              never_decides("action_after_day_assessed", AFTER_THE_DAY)),
-    upgrades=(Upgrade(_one_more),),
+    upgrades=(Upgrade(_one_more, instead=False),),  # a fee for each placement: more, not instead
 )
 
 # The insurance is for labour brokers (劳务经纪人) of a given age: persons; a labour agency has no age.

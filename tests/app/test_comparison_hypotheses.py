@@ -146,3 +146,18 @@ def test_a_choice_that_comes_too_late_asks_no_question(lang):
     assert t(lang, "{choice}, you could not apply for “{benefit}” before the policy ends.").format(
         choice=choice, benefit=benefit) in shown
     assert t(lang, "Answer: {question}").split("{")[0] not in shown
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_post_due_on_the_policys_last_day_is_not_said_to_come_too_late(lang):
+    """Disabled, born 2004, checking 2020, would take a post: the card says he can apply, and so does the row; "a post
+    assigned by the county" is the county's doing, not something he must do after the day assessed."""
+    boy = {"registered_poor": "1", "birth_year": "2004", "disabled": "1", "wants_work": "1", "able_to_work": "1",
+           "job.place": "none"}
+    post = engine_rows(boy, lang, "2020")["public_welfare_post"]
+    assert (post["status"], post["in_time"]) == ("eligible", True)
+    shown = block_text(open_page(lang, "pages/resident.py", {"year": "2020", "step": "results", **boy}),
+                       "choice_public_welfare_post")
+    benefit = t(lang, catalog.BY_ID["public_welfare_post"].label)
+    assert t(lang, "{choice}, you could not apply for “{benefit}” before the policy ends.").format(
+        choice=t(lang, IF_CHOICE["public_welfare_post"]), benefit=benefit) not in shown

@@ -62,7 +62,7 @@ def test_page_opens_with_every_section(lang):
         assert key in at.session_state
 
 
-STEP = UPGRADE_BY_WORDS[True]
+STEP = UPGRADE_BY_WORDS[True][True]  # the workshop grant: a band instead of another, from a date
 HIRE = ("{more} more qualifying hire", "{more} more qualifying hires")
 
 

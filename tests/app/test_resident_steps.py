@@ -72,3 +72,13 @@ def test_the_timeline_dates_months_behind_and_before_the_policy():
     assert len(set(reached)) == len(reached)
     assert list(table.value.iloc[:4, 2]) == ["before the policy began"] * 3 + ["0 yuan"]
     assert "policy ended" not in list(table.value.iloc[:, 2])
+
+
+@pytest.mark.parametrize(("lang", "document"), [("zh_CN", "2019年取得的证书"), ("en", "The certificate obtained in 2019")])
+def test_the_certificate_to_bring_names_its_year(lang, document):
+    """"需要带的材料：{year}年取得的证书" showed its placeholder: the document's name is filled like any message."""
+    at = open_resident(lang, year="2019", step="results", registered_poor="1", birth_year="1994",
+                       unemployment_insurance_years="1.5", certificate_this_year="junior")
+    card = "\n".join(m.value for m in at.markdown).replace("\\", "")
+    assert document in card
+    assert "{year}" not in card

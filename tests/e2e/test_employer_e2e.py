@@ -57,7 +57,7 @@ def test_workshop_calculator_shows_the_grant_and_the_next_band(page: Page, base_
     # 4 more hires reach the next band; a new hire, made after the day assessed and by 31 December 2019, counts after
     # 12 months with a contract and social insurance.
     hires = render(Message("{more} more qualifying hire", {"more": 4}, "{more} more qualifying hires", "more"), lang)
-    following = render(Message(UPGRADE_BY_WORDS[True], {"steps": [{"id": "{more} more qualifying hire", "params": {
+    following = render(Message(UPGRADE_BY_WORDS[True][True], {"steps": [{"id": "{more} more qualifying hire", "params": {
         "more": 4}, "plural": "{more} more qualifying hires", "count": "more"}], "date": "2020-06-02",
         "amount": 30_000, "increase": 10_000, "deadline": [deadline(date(2019, 12, 31)).as_dict()]}), lang)
     assert hires in following

@@ -88,6 +88,17 @@ def test_the_link_reopens_the_same_result_and_the_summary_prints_it(page: Page, 
     assert "job.months=12" in html  # the link back
 
 
+@pytest.mark.parametrize("lang", ["zh_CN", "en"])
+def test_the_labels_on_a_card_are_bold_not_asterisks(page: Page, base_url: str, lang: str):
+    """"**办理地点：**西吉县" is no bold in Markdown (a closing ``**`` after a full-width colon and before a letter does
+    not close), so every Chinese card showed its asterisks: the label is bold and no asterisk is left."""
+    open_page(page, base_url + RESULTS_LINK.format(lang=lang))
+    where = page.locator(".st-key-where_transport_subsidy")
+    expect(where.locator("strong").filter(has_text=t(lang, "Where to apply"))).to_be_visible()
+    expect(where).not_to_contain_text("**")
+    expect(page.locator(".st-key-card_transport_subsidy")).not_to_contain_text("**")
+
+
 def test_changing_an_answer_from_the_results(page: Page, base_url: str):
     open_page(page, base_url + RESULTS_LINK.format(lang="en"))
     page.locator(".st-key-edit_person_job_months button").click()

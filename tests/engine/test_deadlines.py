@@ -218,7 +218,7 @@ def test_a_certificate_of_one_year_is_not_one_of_the_next(on, change, start):
 
 @pytest.mark.parametrize(("lang", "words"), [
     ("en", "a junior (初级) certificate obtained in 2019, by 31 December 2019, the end of that year."),
-    ("zh_CN", "最迟在该年年底2019年12月31日完成：在2019年取得初级证书。"),
+    ("zh_CN", "还差：在2019年取得初级证书（最迟在该年年底2019年12月31日完成）。"),
 ])
 def test_a_certificate_of_2019_is_due_by_the_end_of_2019(lang, words):
     (step,) = result_for(build({}, SKILL), "skill_upgrade_subsidy", on=date(2019, 6, 1), lang=lang)["next"]
@@ -258,3 +258,19 @@ def test_an_assumed_fact_has_no_last_day():
     assert step["text"].startswith("Still needed: your household being registered as poor (建档立卡) and finishing")
     assert step["text"].count("by 31 December 2020") == 1
     assert "(by 31 December 2020, when the policy ends)" in step["text"]
+
+
+def test_a_higher_certificate_of_the_next_year_is_not_offered_instead():
+    """A junior certificate of 2019 is 1,000 yuan for 2019; an intermediate one of 2020 would be 2020's own
+    application, not 1,500 "instead" (assessed on 31 December 2019, no day of 2019 is left)."""
+    facts = {**POOR, "person.unemployment_insurance_years": 1.5, "person.certificate_this_year": "junior"}
+    r = result_for(build({}, facts), "skill_upgrade_subsidy", on=YEAR_BEFORE, lang="en")
+    assert (r["status"], r["amount"], r["next"]) == ("eligible", 1_000, [])
+
+
+def test_one_more_placement_adds_to_the_fee_it_does_not_replace_it():
+    """The brokers' subsidy is 200 yuan for each placement: a 13th adds 200 to the 2,400 of 12, not instead of it."""
+    r = result_for(build({}, {"broker.qualifying_placements": 12}), "broker_fee", on=date(2019, 5, 20), lang="en")
+    (step,) = r["next"]
+    assert step["text"].startswith("To apply for 2,600 yuan (200 yuan more)")
+    assert "instead" not in step["text"]

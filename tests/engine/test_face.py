@@ -223,6 +223,12 @@ CASES = [
     case("out_of_region_insurance_payee", "out_of_region_insurance_subsidy", AWAY, JUNE, True, "九 社保补贴：发给谁"),
     case("out_of_region_insurance_payee", "out_of_region_insurance_subsidy", {**AWAY, "employer.in_region": True},
          JUNE, False, "九 区内单位：不适用"),
+    # Both of an exclusive set due while an amount is not known (the training standard): the total cannot compare
+    # them, and both cards say that one certificate is paid once.
+    case("one_certificate_one_subsidy", "training_subsidy", {**TRAINING, **UPGRADE}, JUNE, True, "八 金额未知，与十同为一证"),
+    case("one_certificate_one_subsidy", "skill_upgrade_subsidy", {**TRAINING, **UPGRADE}, JUNE, True,
+         "十 与八同为一证，八的金额未知"),
+    case("one_certificate_one_subsidy", "skill_upgrade_subsidy", UPGRADE, JUNE, False, "十 只有一项"),
 ]
 
 
