@@ -106,14 +106,36 @@ def choice(page: Page, widget: Callable[..., Any], label: str, param: str, widge
     It starts unanswered (``None``) unless the caller passes an ``index``: only how a figure is entered may
     have a default (tests/app/test_no_defaults.py), never a fact about the visitor."""
     good = seed_choice(param, widget_key, options)
+    _restore_a_lost_answer(param, widget_key, options)
     kwargs.setdefault("index", None)
     if widget is st.selectbox:
         kwargs.setdefault("placeholder", page._("Choose an answer"))
-    value = widget(label, options, key=widget_key, **kwargs)
+    value = widget(label, options, key=widget_key, on_change=_touched, args=(widget_key,), **kwargs)
     if not good:
         bad_link(page)
     keep(param, value)
     return value
+
+
+TOUCHED = "url_state_touched_{}"  # session state: the visitor changed this choice in the run now starting
+
+
+def _touched(widget_key: str) -> None:
+    st.session_state[TOUCHED.format(widget_key)] = True
+
+
+def _restore_a_lost_answer(param: str, widget_key: str, options: Sequence[object]) -> None:
+    """A choice the visitor made is in the address; if its widget comes back empty although the visitor did not
+    empty it, the answer was lost on the way (seen once in thirty sessions at once on a busy machine: the
+    organisation's kind, workshop and place came back unanswered after a number was typed) and is put back.
+    A choice the visitor empties stays empty: its widget's change marks it first (:func:`_touched`)."""
+    touched = st.session_state.pop(TOUCHED.format(widget_key), False)
+    if touched or widget_key not in st.session_state or st.session_state[widget_key] is not None:
+        return
+    text = st.query_params.get(param)
+    found = [choice for choice in options if _text(choice) == text]
+    if found:
+        st.session_state[widget_key] = found[0]
 
 
 def number(page: Page, label: str, param: str, widget_key: str, *, maximum: float, whole: bool = True,
