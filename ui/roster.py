@@ -9,6 +9,7 @@ when the session ends. Every download has its text cells neutralised against for
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any, TypeVar
 
@@ -16,6 +17,7 @@ import pandas as pd
 import streamlit as st
 
 from engine.messages import plural_count
+from engine.roster import sandbox
 from engine.roster.cells import Roster, normalise_header
 from engine.roster.check import ID_HEADERS
 from engine.roster.downloads import to_csv_bytes, to_xlsx_bytes
@@ -25,6 +27,9 @@ from ui import format as fmt
 from ui.frame import Page
 
 T = TypeVar("T")
+# The pages with an upload start the readers' fork server in the background (engine/roster/sandbox.py): the first
+# roster of the process then does not wait a second for pandas and calamine to load.
+threading.Thread(target=sandbox.warm, name="roster-readers", daemon=True).start()
 LIMIT_MB = MAX_BYTES // (1024 * 1024)
 # What the uploader accepts. Its size limit is the engine's and the server's (server.maxUploadSize, which the
 # server enforces on every upload whatever the widget says): a larger widget limit would promise sizes the

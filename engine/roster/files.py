@@ -16,22 +16,29 @@ import codecs
 import csv
 import io
 import re
-import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 
+from engine.roster import sandbox
 from engine.roster.errors import RosterError
+from engine.roster.xlsx_guards import (  # noqa: F401 - the messages, for the pages and the tests
+    MAX_CELL_CHARACTERS,
+    MAX_XML_TEXT_BYTES,
+    SHEET_TOO_LARGE,
+    SHEET_TOO_MANY_CELLS,
+    UNPACKS_TOO_BIG,
+    check_workbook,
+)
 from i18n import N_, Nn_
 
 MAX_COLUMNS = 60
-MAX_CELL_CHARACTERS = 32_767  # Excel's own limit for one cell: a longer cell cannot be a roster's
-MAX_XML_TEXT_BYTES = 4 * MAX_CELL_CHARACTERS + 1024  # longest run of text between two XML tags (UTF-8)
 EXCEL_MAX_ROWS = 1_048_576  # an XLSX sheet's rows, the header included
 SHEET_COLUMNS = 20  # the widest area a roster fills (ours have 6-12 columns; a registry export a few more)
 ENCODINGS = ("utf-8-sig", "gb18030")
@@ -73,12 +80,30 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old .xls workbooks and encryp
 PARQUET_MAGIC = b"PAR1"
 
 
-def load_table(data: bytes, filename: str = "", limits: Limits = WEB) -> pd.DataFrame:
-    """The file's cells as text (empty cells as ""), without interpreting them: an upload, read whole.
+def load_table(data: bytes, filename: str = "", limits: Limits = WEB,
+               bounds: sandbox.Bounds = sandbox.WEB) -> pd.DataFrame:
+    """The file's cells as text (empty cells as ""), without interpreting them: an upload, read whole, in a
+    child process under ``bounds`` (:mod:`engine.roster.sandbox`).
 
     The frame's index is each row's number in the file (the header is row 1); rows with no cell
     filled in are left out. Raises :class:`RosterError` for a file that cannot be a roster.
     """
+    if limits.bytes is not None and len(data) > limits.bytes:
+        raise RosterError(N_("The file is larger than {limit} MB."), limit=limits.bytes // (1024 * 1024))
+    if not data.strip():
+        raise RosterError(N_("The file is empty."))
+    _refuse_old_excel(data)
+    [table] = sandbox.read(_upload_tables, data, filename, limits, bounds=bounds)
+    return table
+
+
+def _upload_tables(data: bytes, filename: str, limits: Limits) -> Iterator[pd.DataFrame]:
+    """In the child: :func:`load_table_here` as the one table of an upload."""
+    yield load_table_here(data, filename, limits)
+
+
+def load_table_here(data: bytes, filename: str = "", limits: Limits = WEB) -> pd.DataFrame:
+    """:func:`load_table` in this process: what the child runs (and what a benchmark compares it with)."""
     if limits.bytes is not None and len(data) > limits.bytes:
         raise RosterError(N_("The file is larger than {limit} MB."), limit=limits.bytes // (1024 * 1024))
     if not data.strip():
@@ -91,13 +116,21 @@ def load_table(data: bytes, filename: str = "", limits: Limits = WEB) -> pd.Data
     return _tidy(frame, limits)
 
 
-def iter_tables(path: str | Path, limits: Limits = COMMAND_LINE, rows: int | None = None) -> Iterator[pd.DataFrame]:
-    """The file's cells as text, ``rows`` rows at a time (a registry of millions of rows in bounded memory).
+def iter_tables(path: str | Path, limits: Limits = COMMAND_LINE, rows: int | None = None,
+                bounds: sandbox.Bounds = sandbox.COMMAND_LINE) -> Iterator[pd.DataFrame]:
+    """The file's cells as text, ``rows`` rows at a time (a registry of millions of rows in bounded memory), read
+    in a child process under ``bounds`` (:mod:`engine.roster.sandbox`) that hands each table over as it is read.
 
     Each table is as :func:`load_table` gives it (index: each row's number in the file; blank rows left out);
     every table has the same columns. CSV and Parquet are read in chunks; an XLSX is read whole (a sheet holds
     at most Excel's 1,048,576 rows) and handed out in chunks. Raises :class:`RosterError` for the file.
     """
+    Path(path).open("rb").close()  # a missing or unreadable file is the caller's OSError, as before
+    return sandbox.read(iter_tables_here, str(path), limits, rows, bounds=bounds)
+
+
+def iter_tables_here(path: str | Path, limits: Limits = COMMAND_LINE, rows: int | None = None) -> Iterator[pd.DataFrame]:
+    """:func:`iter_tables` in this process: what the child runs."""
     path, rows = Path(path), rows or CHUNK_ROWS
     with path.open("rb") as stream:
         start = stream.read(8)
@@ -105,7 +138,7 @@ def iter_tables(path: str | Path, limits: Limits = COMMAND_LINE, rows: int | Non
         raise RosterError(N_("The file is empty."))
     _refuse_old_excel(start)
     if start.startswith(PARQUET_MAGIC) or path.suffix.lower() == ".parquet":
-        chunks = _parquet_chunks(path, rows)
+        chunks = _parquet_chunks(path, rows, limits)
     elif start.startswith(XLSX_MAGIC) or path.suffix.lower() in (".xlsx", ".xlsm"):
         frame = _read_xlsx(path.read_bytes(), limits)
         chunks = (frame.iloc[at:at + rows] for at in range(0, max(len(frame), 1), rows))
@@ -158,7 +191,10 @@ def _clean_header(value: Any) -> str:
 
 def _read_csv(data: bytes) -> pd.DataFrame:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's "Unicode text": UTF-16, tab-separated
-        text = data.decode("utf-16")
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as error:  # an odd number of bytes, a lone surrogate
+            raise RosterError(NOT_TEXT) from error
     else:
         if b"\x00" in data:  # NUL is not in a text file (UTF-16 was handled above)
             raise RosterError(NOT_A_TABLE)
@@ -176,7 +212,10 @@ def _parse_csv(stream: Any, rows: int | None = None) -> Any:
     first_line = stream.readline()
     stream.seek(0)
     separator = "\t" if first_line.count("\t") > first_line.count(",") else ","
-    _refuse_a_wide_header(stream, separator)
+    if rows is None:
+        _bound_row_widths(stream, separator)
+    else:
+        _bound_quoted_rows(stream, separator)
     try:
         read = pd.read_csv(stream, dtype=str, keep_default_na=False, skip_blank_lines=False,
                            sep=separator, index_col=False, header=0, chunksize=rows)
@@ -300,14 +339,13 @@ def _file_encoding(path: Path, block: int = 16 * 1024 * 1024) -> str:
     """The encoding every byte of the file decodes in (UTF-16 by its BOM; else UTF-8, else GB18030), checked
     over the whole file a block at a time, so that a GBK file whose first megabytes are ASCII is read as GBK."""
     with path.open("rb") as stream:
-        if stream.read(2) in (b"\xff\xfe", b"\xfe\xff"):
-            return "utf-16"
-        for encoding in ENCODINGS:
+        start = stream.read(2)
+        for encoding in ("utf-16",) if start in (b"\xff\xfe", b"\xfe\xff") else ENCODINGS:
             stream.seek(0)
             decoder = codecs.getincrementaldecoder(encoding)()
             try:
                 while piece := stream.read(block):
-                    if b"\x00" in piece:
+                    if b"\x00" in piece and encoding != "utf-16":
                         raise RosterError(NOT_A_TABLE)
                     decoder.decode(piece)
                 decoder.decode(b"", final=True)
@@ -317,19 +355,43 @@ def _file_encoding(path: Path, block: int = 16 * 1024 * 1024) -> str:
     raise RosterError(NOT_TEXT)
 
 
-def _parquet_chunks(path: Path, rows: int) -> Iterator[pd.DataFrame]:
+def _check_parquet_sizes(metadata: Any, limits: Limits) -> None:
+    """Refuse a Parquet file by the sizes its column chunks declare, before anything is decompressed: no more in
+    all than an XLSX may unpack to, and no column whose values are, on average, longer than a cell can be (a
+    10 KB file of long repeated texts unpacked to a gigabyte before a cell was found too long)."""
+    too_big = RosterError(UNPACKS_TOO_BIG, limit=limits.unpacked_bytes // (1024 * 1024))
+    total = 0
+    for group in range(metadata.num_row_groups):
+        row_group = metadata.row_group(group)
+        for position in range(row_group.num_columns):
+            chunk = row_group.column(position)
+            total += chunk.total_uncompressed_size
+            if chunk.total_uncompressed_size > chunk.num_values * MAX_XML_TEXT_BYTES + 1024 * 1024:
+                raise too_big
+    if total > limits.unpacked_bytes:
+        raise too_big
+
+
+def _parquet_chunks(path: Path, rows: int, limits: Limits) -> Iterator[pd.DataFrame]:
     """A Parquet file, ``rows`` rows at a time, every cell as the text a person would see (numbers as numbers
     are written, yes/no as TRUE/FALSE, dates as YYYY-MM-DD), so that the same cell checks apply as to a CSV."""
+    import pyarrow as pa  # noqa: PLC0415
     import pyarrow.parquet as pq  # noqa: PLC0415 - only Parquet needs it
 
     try:
         file = pq.ParquetFile(path)
-        if len(file.schema_arrow.names) > MAX_COLUMNS:
+        names = file.schema_arrow.names
+        if len(names) > MAX_COLUMNS:
             raise RosterError(TOO_MANY_COLUMNS, limit=MAX_COLUMNS)
+        _check_parquet_sizes(file.metadata, limits)
+        text = [n for n in names if pa.types.is_string(file.schema_arrow.field(n).type)
+                or pa.types.is_large_string(file.schema_arrow.field(n).type)]
+        file = pq.ParquetFile(path, read_dictionary=text)  # texts stay encoded until their size is known
         first = 2
         batches = file.iter_batches(batch_size=rows)
         for batch in batches:
-            frame = pd.DataFrame({name: _parquet_text(batch.column(name)) for name in batch.schema.names})
+            frame = pd.DataFrame({name: _parquet_text(_expanded(batch.column(name), first, limits))
+                                  for name in batch.schema.names})
             frame.index = pd.RangeIndex(first, first + len(frame))
             first += len(frame)
             yield frame
@@ -339,6 +401,26 @@ def _parquet_chunks(path: Path, rows: int) -> Iterator[pd.DataFrame]:
         raise
     except Exception as error:  # pyarrow's own errors for a damaged file
         raise RosterError(N_("The file is not a readable Parquet table.")) from error
+
+
+def _expanded(values: Any, first: int, limits: Limits) -> Any:
+    """A column of texts read dictionary-encoded, decoded once it is known to be within bounds: no text longer than
+    a cell, and no more bytes in all than an XLSX may unpack to (one long text repeated a million times takes a few
+    bytes in the file and a gigabyte once decoded). Other columns as they are."""
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.compute as pc  # noqa: PLC0415
+
+    if not pa.types.is_dictionary(values.type):
+        return values
+    lengths = pc.utf8_length(values.dictionary)
+    if len(lengths) and pc.max(lengths).as_py() > MAX_CELL_CHARACTERS:
+        found = pc.greater(pc.take(lengths, values.indices), MAX_CELL_CHARACTERS)
+        row = first + pc.index(found, True).as_py()
+        raise RosterError(TOO_LONG_CELL, row=row, limit=MAX_CELL_CHARACTERS)
+    total = pc.sum(pc.take(pc.binary_length(values.dictionary), values.indices)).as_py() or 0
+    if total > limits.unpacked_bytes:
+        raise RosterError(UNPACKS_TOO_BIG, limit=limits.unpacked_bytes // (1024 * 1024))
+    return values.dictionary_decode()
 
 
 def _parquet_text(values: Any) -> Any:
@@ -352,16 +434,38 @@ def _parquet_text(values: Any) -> Any:
     return [_xlsx_text(value) for value in values.to_pylist()]
 
 
-def _refuse_a_wide_header(stream: Any, separator: str) -> None:
-    """Too many columns refused from the header alone, before pandas: a 0.4 MB header of 200,000 columns made
-    pandas spend 40 s of CPU and 750 MB of memory before the column count could be checked."""
-    try:
-        header = next(csv.reader(stream, delimiter=separator), [])
-    except csv.Error:
-        header = []  # a field longer than the csv module takes (a 5 MB header cell): pandas reads it and it is refused
+def _bound_row_widths(stream: Any, separator: str) -> None:
+    """No row of the file, the header included, with more cells than a roster has columns: refused before pandas,
+    which lays out every cell of a row first (a 0.4 MB header of 200,000 columns cost it 40 s of CPU and 750 MB;
+    a 2 MB data row far wider than its header, 23 s and 1.4 GB).
+
+    Read with the csv module, as pandas reads it (a quoted cell may hold separators and line breaks; a lone
+    ``\r`` ends a row). A text without quotes has a row per line, so its separators are counted a line at a time
+    in C; a file with quotes is read row by row. No limit on a cell's length here: a long cell is refused after
+    (:func:`_check_cell_lengths`), with its row."""
+    text = stream.read()
     stream.seek(0)
-    if len(header) > MAX_COLUMNS:
-        raise RosterError(TOO_MANY_COLUMNS, limit=MAX_COLUMNS)
+    if '"' not in text:
+        widest = max(map(str.count, text.replace("\r", "\n").split("\n"), repeat(separator)), default=0) + 1
+        if widest > MAX_COLUMNS:
+            raise RosterError(TOO_MANY_COLUMNS, limit=MAX_COLUMNS)
+        return
+    _bound_quoted_rows(io.StringIO(text), separator)
+
+
+def _bound_quoted_rows(stream: Any, separator: str) -> None:
+    """:func:`_bound_row_widths` for a text with quotes, row by row (also a command-line file, read as a stream)."""
+    limit = csv.field_size_limit()
+    csv.field_size_limit(2 ** 31 - 1)  # a cell longer than Excel allows is refused after, with its row
+    try:
+        for row in csv.reader(stream, delimiter=separator):
+            if len(row) > MAX_COLUMNS:
+                raise RosterError(TOO_MANY_COLUMNS, limit=MAX_COLUMNS)
+    except csv.Error as error:
+        raise RosterError(N_("The file is not a readable CSV table.")) from error
+    finally:
+        csv.field_size_limit(limit)
+        stream.seek(0)
 
 
 def _decode(data: bytes) -> str:
@@ -377,179 +481,11 @@ NOT_TEXT = N_("The file is neither UTF-8 nor GBK/GB18030 text: save it again as 
               "workbook.")
 
 
-def _check_unpacked_size(data: bytes, limits: Limits = WEB) -> None:
-    """Refuse a zip bomb before the workbook is parsed: a small file that unpacks to gigabytes, one XML text
-    (a cell, a shared string) longer than any cell, or a first sheet whose filled area is larger than any roster
-    (a cell at A1 and one at XFD1048576 make a parser lay out 17 billion cells). The sizes a zip declares are
-    upper bounds: Python's zipfile never unpacks more than a member declares. The XML is unpacked in pieces,
-    never whole."""
-    too_big = RosterError(UNPACKS_TOO_BIG, limit=limits.unpacked_bytes // (1024 * 1024))
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            members = archive.infolist()
-            if sum(member.file_size for member in members) > limits.unpacked_bytes:
-                raise too_big
-            first_sheet = _first_sheet_member(archive)
-            for member in members:
-                if member.filename == first_sheet:
-                    with archive.open(member) as stream:
-                        extent = SheetExtent(limits)
-                        if _longest_text(stream, extent) > MAX_XML_TEXT_BYTES:
-                            raise too_big
-                        extent.check()
-                elif member.filename.endswith((".xml", ".rels")) and member.file_size > MAX_XML_TEXT_BYTES:
-                    with archive.open(member) as stream:
-                        strings = member.filename.endswith("sharedStrings.xml")
-                        if _longest_text(stream, limits=limits, strings=strings) > MAX_XML_TEXT_BYTES:
-                            raise too_big
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as error:
-        raise RosterError(N_("The file is not a readable XLSX workbook.")) from error
-
-
-def _first_sheet_member(archive: zipfile.ZipFile) -> str:
-    """The zip member of the workbook's first sheet (the one read), from workbook.xml and its relationships."""
-    def small(name: str) -> bytes:
-        try:
-            with archive.open(name) as stream:
-                return stream.read(1024 * 1024)
-        except KeyError:
-            return b""
-    sheet = re.search(rb"<(?:\w+:)?sheet\b[^>]*?\br:id=\"([^\"]+)\"", small("xl/workbook.xml"))
-    if sheet is None:
-        return "xl/worksheets/sheet1.xml"
-    for relation in re.finditer(rb"<Relationship\b[^>]*>", small("xl/_rels/workbook.xml.rels")):
-        if re.search(rb'\bId="' + re.escape(sheet.group(1)) + rb'"', relation.group(0)):
-            target = re.search(rb'\bTarget="([^"]+)"', relation.group(0))
-            if target:
-                path = target.group(1).decode("utf-8", "replace")
-                return path.lstrip("/") if path.startswith("/") else "xl/" + path
-    return "xl/worksheets/sheet1.xml"
-
-
-# The opening tags of rows and of cells with content (<c r="B7" t="s">, not the empty <c r="B7" s="1"/>).
-_ROW_OR_CELL = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*?)(?<!/)>")
-_REFERENCE = re.compile(rb'\br="([A-Z]{0,3})([0-9]{1,7})"')
-# A cell with content as Excel writes it, its reference first (any other layout is read in order, as below).
-_REFERENCED_CELL = re.compile(rb'<c r="([A-Z]{1,3})([0-9]{1,7})"[^>/]*>')
-
-
-@dataclass
-class SheetExtent:
-    """How far a sheet's cells with content reach, as its XML says: the rows and columns a reader lays out.
-
-    A cell or row without a reference (``r``) is one column or row further than the one before it, as readers
-    place it."""
-
-    limits: Limits = WEB
-    rows: int = 0
-    columns: int = 0
-    cells: int = 0
-    tags: int = 0  # every row and cell tag, empty ones included: what a reader has to go through
-    _row: int = 0
-    _column: int = 0
-
-    def add(self, xml: bytes) -> None:
-        """Take in a piece of the sheet's XML that ends at a tag boundary."""
-        self.tags += xml.count(b"<c") + xml.count(b"<row")  # counted first, in C: a piece is 1 MB of tags at most
-        if self.tags > self.limits.sheet_tags:
-            raise RosterError(SHEET_TOO_MANY_CELLS, limit=self.limits.sheet_cells)
-        references = _REFERENCED_CELL.findall(xml)
-        if len(references) == xml.count(b"</c>") + xml.count(b":c>"):  # each cell with content closes: </c>
-            self._add_referenced(xml, references)
-        else:
-            self._add_in_order(xml)  # a writer that leaves references out: each cell placed as a reader would
-        self.check()  # piece by piece: a sheet too large is refused as soon as it is seen to be
-
-    def _add_referenced(self, xml: bytes, references: list[tuple[bytes, bytes]]) -> None:
-        """Every cell has its reference (as Excel writes them): the extent from the references alone, in C."""
-        self.cells += len(references)
-        if references:
-            letters, numbers = zip(*references, strict=True)
-            self.rows = max(self.rows, *map(int, numbers))
-            widest = max(map(len, letters))
-            self.columns = max(self.columns, _column_number(max(c for c in set(letters) if len(c) == widest)))
-        last_row = _ROW_OR_CELL.match(xml, max(xml.rfind(b"<row"), 0))
-        if last_row is not None and last_row.group(1) == b"row":
-            reference = _REFERENCE.search(last_row.group(2))
-            self._row, self._column = (int(reference.group(2)) if reference else self._row + 1), 0
-
-    def _add_in_order(self, xml: bytes) -> None:
-        for kind, attributes in _ROW_OR_CELL.findall(xml):
-            reference = _REFERENCE.search(attributes)
-            if kind == b"row":
-                self._row = int(reference.group(2)) if reference else self._row + 1
-                self._column = 0
-                continue
-            self.cells += 1
-            if reference and reference.group(1):
-                self._column = _column_number(reference.group(1))
-                self.rows = max(self.rows, int(reference.group(2)))
-            else:
-                self._column += 1
-                self.rows = max(self.rows, self._row)
-            self.columns = max(self.columns, self._column)
-
-    def check(self) -> None:
-        if self.cells > self.limits.sheet_cells:
-            raise RosterError(SHEET_TOO_MANY_CELLS, limit=self.limits.sheet_cells)
-        if self.rows > self.limits.sheet_rows or self.rows * self.columns > self.limits.sheet_cells:
-            raise RosterError(SHEET_TOO_LARGE, rows=self.rows, columns=self.columns)
-
-
-SHEET_TOO_LARGE = N_("The first sheet has filled cells as far as row {rows} and column {columns}: far more than a "
-                     "roster fills. Delete what is below and to the right of the roster (or save it as CSV) and "
-                     "upload it again.")
-
-
-SHEET_TOO_MANY_CELLS = N_("The first sheet holds more than {limit} cells, far more than a roster fills. Delete "
-                          "what is below and to the right of the roster (or save it as CSV) and upload it again.")
-
-
-def _column_number(letters: bytes) -> int:
-    number = 0
-    for letter in letters:
-        number = number * 26 + letter - 64
-    return number
-
-
-def _longest_text(stream: Any, extent: SheetExtent | None = None, chunk: int = 1024 * 1024, limits: Limits = WEB,
-                  strings: bool = False) -> int:
-    """The longest run of bytes without a ``<`` in ``stream`` (the longest text or tag of an XML file); the
-    sheet's extent taken in on the way when one is given; with ``strings``, the shared strings counted (a reader
-    keeps them all in memory: a roster has at most one per cell)."""
-    longest = run = shared = 0
-    carried = b""  # the unfinished tag at the end of a piece, for the extent
-    while piece := stream.read(chunk):
-        shared += piece.count(b"<si") if strings else 0
-        if shared > limits.sheet_cells:
-            raise RosterError(SHEET_TOO_MANY_CELLS, limit=limits.sheet_cells)
-        parts = piece.split(b"<")
-        if len(parts) == 1:
-            run += len(piece)
-        else:
-            longest = max(longest, run + len(parts[0]), max(map(len, parts[1:-1]), default=0))
-            run = len(parts[-1])
-        longest = max(longest, run)
-        if extent is not None and longest <= MAX_XML_TEXT_BYTES:
-            text = carried + piece
-            row_end = text.rfind(b"</row>")  # whole rows where it can: each cell with its </c>
-            cut = row_end + len(b"</row>") if row_end >= 0 else max(text.rfind(b"<"), 0)
-            extent.add(text[:cut])
-            carried = text[cut:]
-    if extent is not None:
-        extent.add(carried)
-    return longest
-
-
-UNPACKS_TOO_BIG = N_("The workbook unpacks to more than {limit} MB or holds a cell longer than Excel allows: "
-                     "it is not a roster. Save the roster again as CSV or XLSX and upload it again.")
-
-
 def _read_xlsx(data: bytes, limits: Limits = WEB) -> pd.DataFrame:
     """The first sheet, read with calamine (it lays the cells out where their references say, whatever the
     sheet's ``<dimension>`` claims: a workbook of 6 workers that declares ``A1:G2`` is 6 workers), after
-    :func:`_check_unpacked_size` has bounded what it may cost."""
-    _check_unpacked_size(data, limits)
+    :func:`engine.roster.xlsx_guards.check_workbook` has bounded what it may cost."""
+    check_workbook(data, limits)
     from python_calamine import CalamineWorkbook  # noqa: PLC0415 - only a workbook needs it
 
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 import random
 import re
 import subprocess
@@ -21,12 +22,14 @@ import openpyxl
 import pytest
 
 from engine import cli
+from engine.roster import sandbox
 from engine.roster.cells import read_roster
 from engine.roster.downloads import to_csv_bytes, to_xlsx_bytes
 from engine.roster.files import MAX_CELL_CHARACTERS, SHEET_TOO_LARGE, RosterError
 from engine.roster.workers import WORKER_SCHEMA, explain, read_workers
 from i18n import gettext as translated
 
+MAX_PEAK_BYTES = 800 * 1024 * 1024  # issue 27: every hostile file refused within 800 MB
 HEADER = "姓名,身份证号,是否建档立卡,在岗月数,劳动合同,是否缴纳社保"
 ROW = "马某,,是,14,一年以上,是"
 FORMULAS = ["=cmd|' /C calc'!A0", "+1+1", "-2+3", "@SUM(1,1)", "=HYPERLINK(\"http://example.com\",\"x\")"]
@@ -71,14 +74,18 @@ def shared_strings_bomb() -> bytes:
 
 
 def refusal(data: bytes, name: str = "roster.csv", seconds: float = 5.0) -> RosterError:
-    """The RosterError for ``data``, in under ``seconds`` of this process's CPU (what the file costs the server; the
-    wall clock also counts other processes: 3.02 s against 1.4 s of CPU with two test runs at once); its message
-    exists in both languages."""
+    """The RosterError for ``data``, in under ``seconds`` of CPU (this process's and the child's that parsed the
+    file: what the file costs the server; the wall clock also counts other processes: 3.02 s against 1.4 s of CPU
+    with two test runs at once) and under 800 MB of the child's address space; its message exists in both
+    languages."""
+    sandbox.forget_cost()
     start = time.process_time()
     with pytest.raises(RosterError) as refused:
         read_roster(data, name, WORKER_SCHEMA)
-    took = time.process_time() - start
+    child = sandbox.last_cost()  # the file is parsed in a child process (issue 27): its CPU counts too
+    took = time.process_time() - start + child.cpu_seconds
     assert took < seconds, f"{took:.1f} s to refuse"
+    assert child.peak_bytes < MAX_PEAK_BYTES, f"{child.peak_bytes / 2 ** 20:.0f} MB of address space to refuse"
     error = refused.value
     for lang in ("zh_CN", "en"):
         text = translated(lang, error.message).format(**error.params)
@@ -324,3 +331,183 @@ def test_a_sheet_written_without_cell_references_is_read_in_order():
     roster = read_roster(compressed_sheet(body), "roster.xlsx", WORKER_SCHEMA)
     assert roster.facts["worker.name"].tolist() == names
     assert roster.rows.tolist() == [2, 3, 4]
+
+
+# --- issue 27: the review's findings, each a case; shown failing before the fix ----------------------------
+
+def sheet_with(base: bytes, body: bytes) -> bytes:
+    """``base`` with ``body`` put before the end of its first sheet's data."""
+    return with_member(base, "xl/worksheets/sheet1.xml", sheet_xml(base).replace(b"</sheetData>", body + b"</sheetData>"))
+
+
+def second_sheet_first(far: str) -> bytes:
+    """A workbook whose first sheet (the one read) is ``sheet2.xml``, named through single-quoted attributes,
+    with a cell at ``far``; ``sheet1.xml`` is a harmless roster (a check that reads it passes the file)."""
+    base = xlsx([["姓名", "在岗月数"], ["马某", 14]])
+    workbook = zipfile.ZipFile(io.BytesIO(base)).read("xl/workbook.xml")
+    workbook = re.sub(rb'<sheet [^>]*/>', b"<sheet name='far' sheetId='2' r:id='rId9'/><sheet name='Sheet' "
+                                         b"sheetId='1' r:id='rId1'/>", workbook)
+    rels = zipfile.ZipFile(io.BytesIO(base)).read("xl/_rels/workbook.xml.rels")
+    rels = rels.replace(b"</Relationships>", b"<Relationship Id='rId9' Type='http://schemas.openxmlformats.org/"
+                        b"officeDocument/2006/relationships/worksheet' Target='worksheets/sheet2.xml'/>"
+                        b"</Relationships>")
+    row = re.sub(r"[A-Z]", "", far)
+    sheet2 = (b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>'
+              b'<row r="1"><c r="A1" t="inlineStr"><is><t>x</t></is></c></row>'
+              + f'<row r="{row}"><c r="{far}"><v>5</v></c></row>'.encode() + b"</sheetData></worksheet>")
+    data = with_member(base, "xl/workbook.xml", workbook)
+    data = with_member(data, "xl/_rels/workbook.xml.rels", rels)
+    types = zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml").replace(
+        b"</Types>", b'<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/vnd.openxmlformats-'
+        b'officedocument.spreadsheetml.worksheet+xml"/></Types>')
+    data = with_member(data, "[Content_Types].xml", types)
+    return with_member(data, "xl/worksheets/sheet2.xml", sheet2)
+
+
+SLIPPED_PAST = {
+    # The check of how far a sheet's cells reach, slipped past: calamine then asked for 512 GB and the process
+    # aborted (SIGABRT), and every session of it with it.
+    "single-quoted references": lambda: sheet_with(xlsx([["姓名"], ["马某"]]),
+                                                   b"<row r='1048576'><c r='XFD1048576'><v>5</v></c></row>"),
+    "a decoy reference in a comment, spaces before r=": lambda: sheet_with(
+        xlsx([["姓名"], ["马某"]]),
+        b'<row r="1048576"><!-- <c r="A3"> --><c   r="XFD1048576"  ><v>5</v></c></row>'),
+    "the first sheet named with single quotes": lambda: second_sheet_first("XFD1048576"),
+    "a prefixed cell far away": lambda: sheet_with(
+        xlsx([["姓名"], ["马某"]]),
+        b'<x:row xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="1048576">'
+        b'<x:c r="XFD1048576"><x:v>5</x:v></x:c></x:row>'),
+}
+
+
+@pytest.mark.parametrize("make", SLIPPED_PAST.values(), ids=SLIPPED_PAST.keys())
+def test_a_far_cell_is_found_however_the_xml_is_written(make):
+    """Quoting, comments, whitespace, prefixes and the sheet's naming are the XML parser's business: the far cell
+    is seen, and the file refused in well under a second, with what to do."""
+    error = refusal(make(), "roster.xlsx", seconds=2)
+    assert error.message == SHEET_TOO_LARGE, str(error)
+
+
+def test_prefixed_shared_strings_are_counted():
+    """``<x:si>`` entries passed a count of ``<si``: 10 M of them (a 0.6 MB file) cost 7.3 s and 649 MB. 3 M
+    suffice to pass the limit."""
+    strings = (b'<x:sst xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+               + b"<x:si><x:t>x</x:t></x:si>" * 3_000_000 + b"</x:sst>")
+    data = with_member(xlsx([["姓名"], ["马某"]]), "xl/sharedStrings.xml", strings)
+    assert "more than 2000020 cells" in str(refusal(data, "roster.xlsx", seconds=3))
+
+
+FIELD_LIMIT = 131_072  # the csv module's default limit for one field
+CSV_COSTS = {
+    # The column check was skipped when the header's first field was longer than the csv module takes: 0.34 MB,
+    # refused after 99.9 s of CPU.
+    "a first header field longer than the csv module's limit": (
+        "h" * (FIELD_LIMIT + 1) + "," + ",".join(f"c{i}" for i in range(200_000)) + "\n1\n"),
+    # A data row far wider than its header: 2 MB, accepted after 23 s at 1.4 GB.
+    "a data row far wider than its header": "姓名,在岗月数\n" + "马某,14" + ",x" * 1_000_000 + "\n",
+    # A header ending in \r: 0.4 MB, 22 s, 1.1 GB.
+    "a header with a carriage return": "姓名\r" + ",".join(f"c{i}" for i in range(200_000)) + "\n马某\n",
+    "a wide row in quotes across lines": "姓名,在岗月数\n" + "马某,14" + ',"\n"' * 300_000 + "\n",
+}
+
+
+@pytest.mark.parametrize("text", CSV_COSTS.values(), ids=CSV_COSTS.keys())
+def test_every_row_of_a_csv_is_bounded_while_it_is_read(text):
+    assert "more than 60 columns" in str(refusal(text.encode(), "roster.csv", seconds=2))
+
+
+@pytest.mark.parametrize("data", [b"\xff\xfe\x41\x00\x42", b"\xff\xfe\x00\xd8\x41\x00"], ids=["odd length", "lone surrogate"])
+def test_a_malformed_utf16_file_is_a_clear_message(data, tmp_path, capsys):
+    """5 bytes raised an uncaught UnicodeDecodeError: a traceback from ``engine batch``, "Sorry, something went
+    wrong" on the page."""
+    assert "neither UTF-8 nor GBK" in str(refusal(data, "roster.csv"))
+    path = tmp_path / "roster.csv"
+    path.write_bytes(data)
+    assert cli.main(["batch", str(path), "--date", "2019-06-01", "--out", str(tmp_path / "out.csv"), "--lang", "en"]) == 2
+    err = capsys.readouterr().err
+    assert "neither UTF-8 nor GBK" in err
+    assert "Traceback" not in err
+
+
+def test_a_parquet_file_of_one_long_text_repeated_is_refused_before_it_is_decoded(tmp_path, capsys):
+    """A 473-byte file (one 1 MB text, 1,050 times, dictionary-encoded) reached 1.05 GB before its clear error."""
+    import pyarrow as pa  # noqa: PLC0415
+    import pyarrow.parquet as pq  # noqa: PLC0415
+
+    path = tmp_path / "registry.parquet"
+    pq.write_table(pa.table({"person.name": ["a" * 1_000_000] * 1_050}), path, compression="zstd")
+    assert path.stat().st_size < 10_000
+    sandbox.forget_cost()
+    code = cli.main(["batch", str(path), "--date", "2019-06-01", "--out", str(tmp_path / "out.csv"), "--lang", "en"])
+    assert code == 2
+    assert "more than 32,767 characters" in capsys.readouterr().err
+    cost = sandbox.last_cost()
+    assert cost.cpu_seconds < 5
+    assert cost.peak_bytes < MAX_PEAK_BYTES
+
+
+# --- the child process: whatever a reader does, the caller gets the one clear refusal --------------------
+
+def abort(_: object) -> object:
+    os.abort()  # what calamine does when an allocation of 512 GB fails
+    yield
+
+
+def allocate(_: object) -> object:
+    yield bytearray(4 * 1024 ** 3)
+
+
+def spin(_: object) -> object:
+    while True:
+        pass
+    yield
+
+
+def sleep(_: object) -> object:
+    time.sleep(60)
+    yield
+
+
+def write(path: str) -> object:
+    with open(path, "wb") as stream:
+        stream.write(b"worker names" * 1000)
+    yield
+
+
+CHILD_ENDS = {
+    "an abort": (abort, sandbox.WEB),
+    "4 GB asked for": (allocate, sandbox.WEB),
+    "a loop": (spin, sandbox.Bounds(memory=sandbox.WEB.memory, cpu_seconds=1, wall_seconds=30)),
+    "a stall": (sleep, sandbox.Bounds(memory=sandbox.WEB.memory, cpu_seconds=10, wall_seconds=1)),
+}
+
+
+@pytest.mark.parametrize(("job", "bounds"), CHILD_ENDS.values(), ids=CHILD_ENDS.keys())
+def test_whatever_ends_the_child_the_caller_gets_the_clear_refusal_and_goes_on(job, bounds):
+    with pytest.raises(RosterError) as refused:
+        list(sandbox.read(job, None, bounds=bounds))
+    assert refused.value.message == sandbox.FAILED
+    assert translated("zh_CN", sandbox.FAILED) != sandbox.FAILED  # said in both languages
+    roster = read_roster(csv_bytes([ROW]), "roster.csv", WORKER_SCHEMA)  # the next file is read as usual
+    assert len(roster) == 1
+
+
+def test_the_child_writes_nothing_to_disk(tmp_path):
+    path = tmp_path / "leak.txt"
+    with pytest.raises(RosterError):
+        list(sandbox.read(write, str(path), bounds=sandbox.WEB))
+    assert not path.exists() or path.stat().st_size == 0
+
+
+def test_a_file_read_in_the_child_is_the_same_table_as_read_here():
+    """Arrow IPC hands back the headers as they are (duplicates too), each row's number and the texts' types."""
+    from engine.roster.files import load_table, load_table_here  # noqa: PLC0415
+
+    for data, name in [(csv_bytes([ROW] * 3 + [",,,,,", "李某,,否,3,无,否"]), "r.csv"),
+                       (csv_bytes([ROW], encoding="gb18030"), "r.csv"),
+                       (xlsx([["姓名", "姓名", "在岗月数"], ["马某", "马二", 14], [None, None, None], ["李某", "", 3]]), "r.xlsx")]:
+        here, there = load_table_here(data, name), load_table(data, name)
+        assert list(here.columns) == list(there.columns)
+        assert here.index.tolist() == there.index.tolist()
+        assert (here.dtypes == there.dtypes).all()
+        assert here.astype(object).values.tolist() == there.astype(object).values.tolist()
