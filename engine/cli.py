@@ -12,7 +12,9 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import signal
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
@@ -316,6 +318,24 @@ def _argparse_in(lang: str) -> Iterator[None]:
         argparse._ = saved  # type: ignore[attr-defined]
 
 
+@contextmanager
+def _exit_on_terminate() -> Iterator[None]:
+    """SIGTERM (a service stopped, ``kill``) as an exit that runs the clean-up: ``batch`` then removes its partial
+    output, which holds names and results (issue 27). Python's default for SIGTERM ends the process on the spot."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _terminated(signum: int, _frame: object) -> None:
+    raise SystemExit(128 + signum)
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else list(argv)
     lang = chosen_language(argv)
@@ -330,7 +350,8 @@ def main(argv: list[str] | None = None) -> int:
             json.dump(json_schema(), sys.stdout, ensure_ascii=False, indent=2)
             sys.stdout.write("\n")
         else:
-            cmd_batch(args)
+            with _exit_on_terminate():
+                cmd_batch(args)
     except (UsageError, ProfileError, RosterError, OSError) as error:
         print(one_line(i18n.gettext(lang, ERROR).format(problem=text_of(error, lang))), file=sys.stderr)
         return 2

@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import codecs
 import csv
+import io
 import os
+import tempfile
 from collections.abc import Callable, Collection, Iterator
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -29,7 +31,7 @@ import pandas as pd
 import i18n
 from engine.profile import FIELDS, SECTIONS
 from engine.roster.cells import CellError, normalise_header
-from engine.roster.downloads import neutralise, neutralise_frame, xlsx_value
+from engine.roster.downloads import keep_sheets_in_memory, neutralise, neutralise_frame, xlsx_value
 from engine.roster.files import EXCEL_MAX_ROWS, RosterError, iter_tables
 from engine.roster.persons import PERSON_SCHEMA, evaluate_table
 from i18n import N_
@@ -74,11 +76,14 @@ def run(source: str | Path, out: str | Path, on: date, *, kind: str = "persons",
     out = Path(out)
     if out.suffix.lower() not in OUTPUTS:
         raise RosterError(N_("The output must end in {endings}."), endings=", ".join(OUTPUTS))
-    partial = _partial(out)
-    errors_partial = None if errors is None else _partial(Path(errors))
+    partial = errors_partial = None
     report = Run()
     try:
-        with _Writer(partial) as write, _ErrorWriter(errors_partial, lang) as write_errors:
+        partial, stream = _partial(out)
+        if errors is not None:
+            errors_partial, errors_stream = _partial(Path(errors))
+        with _Writer(out, stream) as write, \
+                _ErrorWriter(errors_stream if errors is not None else None, lang) as write_errors:
             roster_kind = kinds()[kind]
             frames = (_persons(source, on, report, summary, benefits) if roster_kind is None
                       else _of_kind(source, on, roster_kind, lang, report))
@@ -105,8 +110,12 @@ def run(source: str | Path, out: str | Path, on: date, *, kind: str = "persons",
                     path.unlink()
 
 
-def _partial(path: Path) -> Path:
-    return path.with_name(f".{path.name}.partial")
+def _partial(path: Path) -> tuple[Path, Any]:
+    """A new file beside ``path``, under a hidden name of its own, created exclusively (never through a symlink
+    someone put there), open for writing; renamed to ``path`` once complete, removed otherwise (a signal too:
+    :mod:`engine.cli` turns SIGTERM into an exit that runs this module's clean-up)."""
+    descriptor, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".partial")
+    return Path(name), os.fdopen(descriptor, "wb")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -180,9 +189,11 @@ def totals(report: Run) -> pd.DataFrame:
 # ---------------------------------------------------------------------------------------------
 
 class _Writer:
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.suffix = path.name.removesuffix(".partial").rsplit(".", 1)[-1].lower()
+    """The output, a chunk at a time, into ``stream`` (the partial file of ``out``), in ``out``'s format."""
+
+    def __init__(self, out: Path, stream: Any) -> None:
+        self.stream = stream
+        self.suffix = out.name.rsplit(".", 1)[-1].lower()
         self.started = False
         self.rows = 0
         self._parquet_writer: Any = None
@@ -205,7 +216,7 @@ class _Writer:
         import pyarrow.csv as pa_csv  # noqa: PLC0415
 
         if self._csv_stream is None:
-            self._csv_stream = self.path.open("wb")
+            self._csv_stream = self.stream
             self._csv_stream.write(codecs.BOM_UTF8)
         table = pa.Table.from_pandas(frame, preserve_index=False)
         pa_csv.write_csv(table, self._csv_stream,
@@ -217,7 +228,7 @@ class _Writer:
 
         table = pa.Table.from_pandas(frame, preserve_index=False)
         if self._parquet_writer is None:
-            self._parquet_writer = pq.ParquetWriter(self.path, table.schema)
+            self._parquet_writer = pq.ParquetWriter(self.stream, table.schema)
         self._parquet_writer.write_table(table.cast(self._parquet_writer.schema))
 
     def _write_xlsx(self, frame: pd.DataFrame) -> None:
@@ -226,6 +237,7 @@ class _Writer:
         if self.rows + len(frame) + 1 > EXCEL_MAX_ROWS:
             raise RosterError(XLSX_TOO_LONG, limit=EXCEL_MAX_ROWS - 1)
         if self._book is None:
+            keep_sheets_in_memory()  # only the output file itself reaches the disk
             self._book = openpyxl.Workbook(write_only=True)
             self._sheet = self._book.create_sheet()
             self._sheet.append([xlsx_value(str(c)) for c in frame.columns])
@@ -233,26 +245,25 @@ class _Writer:
             self._sheet.append([xlsx_value(v) for v in record])  # as the site's XLSX downloads write a cell
 
     def __exit__(self, *failed: object) -> None:
-        if self._parquet_writer is not None:
-            self._parquet_writer.close()
-        if self._csv_stream is not None:
-            self._csv_stream.close()
-        if self._book is not None:
-            self._book.save(self.path)
-        elif not self.started and failed[0] is None:
-            self.path.write_bytes(b"")
+        try:
+            if self._parquet_writer is not None:
+                self._parquet_writer.close()
+            if self._book is not None:
+                self._book.save(self.stream)
+        finally:
+            self.stream.close()
 
 
 
 class _ErrorWriter:
     """The bad cells, a row each (row, column, problem in ``lang``), as CSV in UTF-8 with a BOM."""
 
-    def __init__(self, path: str | Path | None, lang: str) -> None:
-        self.path, self.lang, self.stream, self.csv = path, lang, None, None
+    def __init__(self, stream: Any, lang: str) -> None:
+        self.binary, self.lang, self.stream, self.csv = stream, lang, None, None
 
     def __enter__(self) -> Callable[[list[CellError]], None]:
-        if self.path is not None:
-            self.stream = Path(self.path).open("w", encoding="utf-8-sig", newline="")
+        if self.binary is not None:
+            self.stream = io.TextIOWrapper(self.binary, encoding="utf-8-sig", newline="")
             self.csv = csv.writer(self.stream)
             self.csv.writerow([i18n.gettext(self.lang, h) for h in (N_("Row"), N_("Column"), N_("Problem"))])
         return self.write

@@ -87,6 +87,7 @@ def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame], text_columns: Collection[s
     import openpyxl  # noqa: PLC0415 - only an XLSX download needs it (the command line's CSV does not)
     from openpyxl.utils import get_column_letter  # noqa: PLC0415
 
+    keep_sheets_in_memory()
     workbook = openpyxl.Workbook(write_only=True)
     for title, frame in sheets.items():
         sheet = workbook.create_sheet(title=title[:31])
@@ -100,6 +101,51 @@ def to_xlsx_bytes(sheets: Mapping[str, pd.DataFrame], text_columns: Collection[s
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
+
+
+_IN_MEMORY = False
+
+
+def keep_sheets_in_memory() -> None:
+    """openpyxl writes each sheet to a temporary file first (``delete=False``) and zips it at the end: a crash
+    leaves the workers' names and results on disk (issue 27). From the first call on, each sheet is written to
+    memory instead and zipped from there; the workbook is the same."""
+    global _IN_MEMORY  # noqa: PLW0603 - openpyxl is changed once per process
+    if _IN_MEMORY:
+        return
+    from openpyxl.worksheet import _write_only, _writer  # noqa: PLC0415
+    from openpyxl.writer import excel  # noqa: PLC0415
+
+    class InMemory(_writer.WorksheetWriter):
+        def __init__(self, ws: Any, out: Any = None) -> None:
+            super().__init__(ws, io.BytesIO() if out is None else out)
+
+        def cleanup(self) -> None:
+            if not isinstance(self.out, io.BytesIO):
+                super().cleanup()
+
+    def write_worksheet(self: Any, ws: Any) -> None:  # openpyxl 3.1's ExcelWriter.write_worksheet, zipped from memory
+        from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing  # noqa: PLC0415
+
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        if self.workbook.write_only:
+            if not ws.closed:
+                ws.close()
+            writer = ws._writer
+        else:
+            writer = InMemory(ws)
+            writer.write()
+        ws._rels = writer._rels
+        self._archive.writestr(ws.path[1:], writer.read())
+        self.manifest.append(ws)
+        writer.cleanup()
+
+    _write_only.WorksheetWriter = InMemory
+    excel.WorksheetWriter = InMemory
+    excel.ExcelWriter.write_worksheet = write_worksheet
+    _IN_MEMORY = True
 
 
 def xlsx_value(value: Any) -> Any:
