@@ -39,6 +39,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import streamlit
 from starlette.formparsers import MultiPartParser
+from streamlit import net_util
 
 from engine.roster.files import MAX_BYTES
 from i18n import DEFAULT_LOCALE, N_, gettext, normalize_locale
@@ -80,15 +81,27 @@ UPLOAD_IN_MEMORY_BYTES = MAX_BYTES + 1024 * 1024  # the multipart envelope of a 
 MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, UPLOAD_IN_MEMORY_BYTES)
 
 
+def _no_address_lookup() -> None:
+    """The server never calls another host (issue 27). Streamlit 1.67 checks an Origin that is not the Host by
+    asking checkip.amazonaws.com for the machine's address, synchronously, stalling every visitor of the process
+    (1 s a handshake, or as long as the request takes where that host is slow or blocked, as in mainland China);
+    it also asks at start-up for its banner. The site needs neither: its pages come from its own origin."""
+    net_util.get_external_ip = lambda: None
+    net_util.get_internal_ip = lambda: None  # a UDP socket "connected" to 8.8.8.8 to learn the LAN address
+
+
+_no_address_lookup()
+
+
 def foreign_origin(scope: Scope) -> bool:
     """True when the request says it comes from a page on another site: an ``Origin`` header (browsers send
     one with every WebSocket handshake and every upload) that is not this site's own scheme-less host and port.
     No ``Origin`` (a health check, curl) is not foreign."""
-    origin = _header(scope, b"origin").strip()
+    origin = _header(scope, b"origin")
     if not origin:
         return False
-    host = _header(scope, b"host").strip().lower()
-    return not host or urlsplit(origin).netloc.lower() != host
+    host = _header(scope, b"host")
+    return not host or urlsplit(origin).netloc != host  # exactly as Streamlit compares them: letter case counts
 
 
 def with_guard_headers(message: Message) -> Message:
@@ -175,6 +188,26 @@ async def _refuse_request(send: Send) -> None:
     await send({"type": "http.response.body", "body": body})
 
 
+# Streamlit's endpoints for operators, not visitors: its metrics (sessions, memory, cache sizes) and its script
+# health (which runs the app). A process reached from another machine (``make run`` binds every address) answers
+# them 404; an operator scrapes it from the machine itself (its loopback address), and nginx refuses them to the
+# public (deploy/nginx-site.conf).
+INTERNAL = frozenset({"/_stcore/metrics", "/_stcore/script-health-check"})
+LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+
+def _from_this_machine(scope: Scope) -> bool:
+    client = scope.get("client")
+    return bool(client) and client[0] in LOOPBACK
+
+
+async def _not_found(send: Send) -> None:
+    body = b"Not found.\n"
+    await send({"type": "http.response.start", "status": 404, "headers": [
+        (b"content-type", b"text/plain; charset=utf-8"), (b"content-length", str(len(body)).encode("latin-1"))]})
+    await send({"type": "http.response.body", "body": body})
+
+
 def _gzip_file(file: Path) -> bytes:
     return gzip.compress(file.read_bytes(), compresslevel=GZIP_LEVEL, mtime=0)
 
@@ -206,6 +239,8 @@ class SiteServing:
                 await self._send_compressed(file, send)
             else:
                 await self.app(scope, receive, send)
+        elif path.rstrip("/") in INTERNAL and not _from_this_machine(scope):
+            await _not_found(send)
         elif path.startswith(("/_stcore/", "/media/", "/component/", "/app/static/")):
             await self.app(scope, receive, send)
         else:
@@ -252,7 +287,8 @@ class SiteServing:
             if _accepts_gzip(scope):
                 body = gzip.compress(body, compresslevel=HTML_GZIP_LEVEL, mtime=0)
                 headers.append((b"content-encoding", b"gzip"))
-            headers += [(b"content-length", str(len(body)).encode("latin-1")), (b"vary", b"Accept-Encoding"),
+            headers += [(b"content-length", str(len(body)).encode("latin-1")),
+                        (b"vary", b"Accept-Encoding, Accept-Language"),  # the language follows the browser's
                         (b"cache-control", b"no-cache")]
             await send({**start, "headers": headers})
             await send({"type": "http.response.body", "body": body})

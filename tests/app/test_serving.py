@@ -189,13 +189,19 @@ def handshake(app, headers: dict[bytes, bytes]) -> list[dict[str, Any]]:
     return sent
 
 
-@pytest.mark.parametrize("origin", [b"https://evil.example", b"http://127.0.0.1:9999", b"null",
-                                    b"http://127.0.0.1:8501.evil.example", b"https://zizhutong.example"],
-                         ids=["another site", "another port", "a sandboxed frame", "the host as a prefix",
-                              "https where the host is another"])
-def test_a_websocket_handshake_from_another_origin_is_refused_before_streamlit(origin):
+@pytest.mark.parametrize(("host", "origin"), [
+    (b"127.0.0.1:8501", b"https://evil.example"), (b"127.0.0.1:8501", b"http://127.0.0.1:9999"),
+    (b"127.0.0.1:8501", b"null"), (b"127.0.0.1:8501", b"http://127.0.0.1:8501.evil.example"),
+    (b"127.0.0.1:8501", b"https://zizhutong.example"),
+    (b"evil.example", b"http://EVIL.example"), (b"Zizhutong.Example", b"https://zizhutong.example"),
+], ids=["another site", "another port", "a sandboxed frame", "the host as a prefix",
+        "https where the host is another", "the same host in other letter case (issue 27)", "host in capitals"])
+def test_a_websocket_handshake_from_another_origin_is_refused_before_streamlit(host, origin):
+    """Compared exactly as Streamlit compares them: an Origin that differs from the Host only in letter case passed
+    the case-blind check here, then reached Streamlit's exact one, which asked another host for the machine's
+    address."""
     app = Streamlit()
-    sent = handshake(app, {b"host": b"127.0.0.1:8501", b"origin": origin})
+    sent = handshake(app, {b"host": host, b"origin": origin})
     assert app.asked == []  # Streamlit never saw it (it would ask an outside service for its own address)
     assert sent == [{"type": "websocket.close", "code": 1008}]  # before accepting: the browser gets 403
 
@@ -203,9 +209,8 @@ def test_a_websocket_handshake_from_another_origin_is_refused_before_streamlit(o
 @pytest.mark.parametrize("headers", [
     {b"host": b"127.0.0.1:8501", b"origin": b"http://127.0.0.1:8501"},
     {b"host": b"zizhutong.example", b"origin": b"https://zizhutong.example"},
-    {b"host": b"Zizhutong.Example", b"origin": b"https://zizhutong.example"},
     {b"host": b"127.0.0.1:8501"},
-], ids=["same origin", "same origin behind a TLS proxy", "host in capitals", "no Origin (not a browser)"])
+], ids=["same origin", "same origin behind a TLS proxy", "no Origin (not a browser)"])
 def test_a_websocket_handshake_from_the_site_itself_reaches_streamlit(headers):
     app = Streamlit()
     handshake(app, headers)
@@ -303,3 +308,21 @@ def test_the_first_html_sends_a_page_reached_by_back_after_a_kiosk_reset_home_be
     assert BACK_AFTER_RESET_SCRIPT in head  # in the head: before the app's scripts open a session
     for part in ("zztKioskReset", "zztKioskHome", "back_forward", "location.replace"):
         assert part in BACK_AFTER_RESET_SCRIPT
+
+
+@pytest.mark.parametrize("path", ["/_stcore/metrics", "/_stcore/metrics/", "/_stcore/script-health-check"])
+@pytest.mark.parametrize(("client", "public"), [(("203.0.113.5", 40000), False), (("127.0.0.1", 40000), True),
+                                               (None, False)], ids=["another machine", "this machine", "no client"])
+def test_streamlits_internal_endpoints_answer_only_this_machine(path, client, public):
+    """``make run`` binds every address: a visitor from another machine got Streamlit's metrics (issue 27)."""
+    app = Streamlit(body=b"session_events_total 3", content_type=b"text/plain")
+    _headers, body, status = serve(app, {**request(path), "client": client})
+    assert (status == 404) is not public
+    assert (b"session" in body) is public
+
+
+def test_the_first_html_says_it_varies_with_the_browsers_language():
+    """Its language follows Accept-Language: a cache that keys it on the encoding alone served one visitor's
+    language to the next (issue 27)."""
+    headers, _body, _status = serve(Streamlit(), request("/resident", headers={b"accept-language": b"en"}))
+    assert {v.strip().lower() for v in headers[b"vary"].decode().split(",")} >= {"accept-encoding", "accept-language"}
