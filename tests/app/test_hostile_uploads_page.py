@@ -12,7 +12,8 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from engine.roster.files import TOO_LONG_CELL, UNPACKS_TOO_BIG
+from engine.roster import sandbox
+from engine.roster.files import SHEET_TOO_LARGE, TOO_LONG_CELL, UNPACKS_TOO_BIG
 from i18n import LOCALES
 from tests.app.pages_under_test import open_page, t
 
@@ -51,6 +52,23 @@ def zip_bomb() -> bytes:
     return out.getvalue()
 
 
+def far_cell_quoted() -> bytes:
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["姓名", "在岗月数"])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for member in source.infolist():
+            content = source.read(member.filename)
+            if member.filename == "xl/worksheets/sheet1.xml":
+                content = content.replace(b"</sheetData>", b"<row r='1048576'><c r='XFD1048576'><v>5</v></c></row>"
+                                                           b"</sheetData>")
+            archive.writestr(member.filename, content)
+    return out.getvalue()
+
+
 random.seed(3)
 CASES = {
     "garbage": ("roster.csv", bytes(random.getrandbits(8) for _ in range(50_000)),
@@ -59,6 +77,8 @@ CASES = {
     "a zip bomb named .xlsx": ("名册.xlsx", zip_bomb(), UNPACKS_TOO_BIG),
     "1,000,000 rows": ("roster.csv", ("在岗月数\n" + "12\n" * 1_000_000).encode(),
                        "The file has more than {limit} rows."),
+    # Issue 27: a cell at XFD1048576 behind single quotes made calamine ask for 512 GB and abort the server.
+    "a far cell in single quotes": ("名册.xlsx", far_cell_quoted(), SHEET_TOO_LARGE),
 }
 
 
@@ -81,3 +101,21 @@ def test_formulas_and_scripts_in_names_are_shown_as_text(lang):
     assert results.iloc[:, 1].tolist() == [SCRIPT, FORMULA, "@SUM(1)"]
     for element in (*at.markdown, *at.caption, *at.error, *at.warning, *at.info):
         assert "<script>" not in element.value  # markdown gets the name escaped, never as HTML
+
+
+@pytest.mark.parametrize("lang", LOCALES)
+def test_a_reader_that_fails_in_its_child_is_a_message_and_the_page_goes_on(lang, monkeypatch):
+    """Whatever stops the reader (here, a reader slower than its time allows), the page says the file could not be
+    read, in the visitor's language, and the next file is read as usual (issue 27)."""
+    at = open_employer(lang)
+    monkeypatch.setattr(sandbox, "WEB", sandbox.Bounds(memory=sandbox.WEB.memory, cpu_seconds=10, wall_seconds=1e-6))
+    from engine.roster import files  # noqa: PLC0415 - the default bound was read when files was imported
+
+    monkeypatch.setattr(files.load_table, "__defaults__", (*files.load_table.__defaults__[:-1], sandbox.WEB))
+    upload(at, "roster.csv", (HEADER + f"\n马{lang}一,,是,14,一年以上,是\n").encode())  # not cached: new
+    assert t(lang, sandbox.FAILED).split("。")[0].split(":")[0] in errors(at)
+    assert not at.dataframe
+    monkeypatch.undo()
+    at = upload(open_employer(lang), "roster.csv", (HEADER + f"\n马{lang}二,,是,14,一年以上,是\n").encode())
+    assert not errors(at)
+    assert at.dataframe

@@ -446,6 +446,31 @@ def test_a_parquet_file_of_one_long_text_repeated_is_refused_before_it_is_decode
     assert cost.peak_bytes < MAX_PEAK_BYTES
 
 
+COMMAND_LINE_CASES = {
+    **{f"XLSX, {name}": (make, "roster.xlsx") for name, make in SLIPPED_PAST.items()},
+    **{f"CSV, {name}": ((lambda text=text: text.encode()), "roster.csv") for name, text in CSV_COSTS.items()},
+}
+
+
+@pytest.mark.parametrize(("make", "name"), COMMAND_LINE_CASES.values(), ids=COMMAND_LINE_CASES.keys())
+def test_the_command_line_refuses_the_same_files_clearly_and_cheaply(make, name, tmp_path, capsys):
+    """``engine batch`` reads them in the same kind of child, with a registry's larger limits: each is still a
+    clear message within 5 s of CPU and 800 MB, and nothing is written."""
+    path = tmp_path / name
+    path.write_bytes(make())
+    sandbox.forget_cost()
+    start = time.process_time()
+    code = cli.main(["batch", str(path), "--date", "2019-06-01", "--out", str(tmp_path / "out.csv"), "--lang", "en"])
+    cost = sandbox.last_cost()
+    assert code == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ") and "Traceback" not in err, err
+    assert ("far more than a roster fills" in err) or ("more than 60 columns" in err), err
+    assert time.process_time() - start + cost.cpu_seconds < 5
+    assert cost.peak_bytes < MAX_PEAK_BYTES
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+
+
 # --- the child process: whatever a reader does, the caller gets the one clear refusal --------------------
 
 def abort(_: object) -> object:
