@@ -37,6 +37,11 @@ SHEET_TOO_LARGE = N_("The first sheet has filled cells as far as row {rows} and 
 SHEET_TOO_MANY_CELLS = N_("The first sheet holds more than {limit} cells, far more than a roster fills. Delete "
                           "what is below and to the right of the roster (or save it as CSV) and upload it again.")
 NOT_A_WORKBOOK = N_("The file is not a readable XLSX workbook.")
+TOO_MANY_STRINGS = N_("The workbook holds far more texts than its first sheet has cells: it is not a roster. Save "
+                      "the roster again as CSV or XLSX, and upload it again.")
+# Texts a workbook may hold beyond two for each filled cell of its first sheet (other sheets', deleted cells'):
+# a reader keeps them all in memory, 10,000,000 of them (a 0.6 MB file) cost 7.3 s and 649 MB.
+STRINGS_BEYOND_THE_SHEET = 100_000
 
 RELATIONSHIPS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 STRICT_RELATIONSHIPS = "http://purl.oclc.org/ooxml/officeDocument/relationships"
@@ -45,8 +50,9 @@ DEFAULT_SHEET = "xl/worksheets/sheet1.xml"
 
 def check_workbook(data: bytes, limits: Limits) -> None:
     """Refuse a zip bomb before the workbook is parsed: more unpacked bytes than ``limits`` allow, one XML text or
-    tag longer than any cell, a first sheet whose filled area is larger than any roster, more shared strings than
-    its cells, or XML that is not well-formed (a DTD included)."""
+    tag longer than any cell, a first sheet whose filled area is larger than any roster, far more shared strings
+    than that sheet's filled cells, or XML that is not well-formed (a DTD included). The first sheet is measured
+    first, so the shared strings are bounded by what it holds."""
     too_big = RosterError(UNPACKS_TOO_BIG, limit=limits.unpacked_bytes // (1024 * 1024))
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
@@ -54,15 +60,22 @@ def check_workbook(data: bytes, limits: Limits) -> None:
             if sum(member.file_size for member in members) > limits.unpacked_bytes:
                 raise too_big
             first_sheet = first_sheet_member(archive)
+            sheet = next((member for member in members if member.filename == first_sheet), None)
+            cells = 0
+            if sheet is not None:
+                _count_elements(archive, sheet, 2 * limits.sheet_cells + limits.sheet_rows,
+                                RosterError(SHEET_TOO_MANY_CELLS, limit=limits.sheet_cells))
+                extent = SheetExtent(limits)
+                _scan(archive, sheet, too_big, extent.start)
+                extent.check()
+                cells = extent.cells
+            strings = min(limits.sheet_cells, 2 * cells + STRINGS_BEYOND_THE_SHEET)
             for member in members:
-                if member.filename == first_sheet:
-                    _count_elements(archive, member, 2 * limits.sheet_cells + limits.sheet_rows, limits)
-                    extent = SheetExtent(limits)
-                    _scan(archive, member, too_big, extent.start)
-                    extent.check()
-                elif member.filename.endswith("sharedStrings.xml"):
-                    _count_elements(archive, member, 3 * limits.sheet_cells, limits)
-                    _scan(archive, member, too_big, SharedStrings(limits).start)
+                if member is sheet:
+                    continue
+                if member.filename.endswith("sharedStrings.xml"):
+                    _count_elements(archive, member, 3 * strings, RosterError(TOO_MANY_STRINGS))
+                    _scan(archive, member, too_big, SharedStrings(strings).start)
                 elif member.filename.endswith((".xml", ".rels")) and member.file_size > MAX_XML_TEXT_BYTES:
                     _scan(archive, member, too_big, None)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError, expat.ExpatError,
@@ -106,7 +119,7 @@ def attribute(attributes: list[str], wanted: str, namespaces: tuple[str, ...] = 
     return None
 
 
-def _count_elements(archive: zipfile.ZipFile, member: zipfile.ZipInfo, most: int, limits: Limits) -> None:
+def _count_elements(archive: zipfile.ZipFile, member: zipfile.ZipInfo, most: int, refusal: RosterError) -> None:
     """Refuse a part with more elements than a roster's sheet can have (a value or a text, and a row, per cell), counted
     in C before the parser's Python handler sees any: 25,000,000 empty cells take half a megabyte zipped and
     would cost the handler a minute. Every element opens with ``<`` not followed by ``/``, ``?`` or ``!``; the count
@@ -116,7 +129,7 @@ def _count_elements(archive: zipfile.ZipFile, member: zipfile.ZipInfo, most: int
         while piece := stream.read(PIECE):
             elements += piece.count(b"<") - piece.count(b"</") - piece.count(b"<?") - piece.count(b"<!")
             if elements > most:
-                raise RosterError(SHEET_TOO_MANY_CELLS, limit=limits.sheet_cells)
+                raise refusal
 
 
 def _scan(archive: zipfile.ZipFile, member: zipfile.ZipInfo, too_big: RosterError,
@@ -178,17 +191,17 @@ def _parse_small(archive: zipfile.ZipFile, name: str, start: Callable[[str, list
 
 
 class SharedStrings:
-    """The shared strings counted as they are parsed: a reader keeps them all in memory, and a roster has at most
-    one per cell (``<si>`` in any namespace, with any prefix)."""
+    """The shared strings counted as they are parsed (``<si>`` in any namespace, with any prefix): a reader keeps
+    them all in memory, and a roster has about one per filled cell of its sheet."""
 
-    def __init__(self, limits: Limits) -> None:
-        self.limit, self.count = limits.sheet_cells, 0
+    def __init__(self, most: int) -> None:
+        self.most, self.count = most, 0
 
     def start(self, name: str, _attributes: list[str]) -> None:
         if name.endswith("si") and local(name) == "si":
             self.count += 1
-            if self.count > self.limit:
-                raise RosterError(SHEET_TOO_MANY_CELLS, limit=self.limit)
+            if self.count > self.most:
+                raise RosterError(TOO_MANY_STRINGS)
 
 
 class SheetExtent:
