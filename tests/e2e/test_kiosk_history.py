@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
+from playwright.sync_api import Playwright
 
 from tests.e2e.streamlit_server import CHROMIUM, CHROMIUM_ARGS, free_port, streamlit_server, wait_for_app
 
@@ -48,6 +48,31 @@ def visited(profile: Path) -> list[str]:
         return [url for (url,) in database.execute("SELECT url FROM urls")]
 
 
+def until_the_reset(driver: Playwright, port: int) -> None:
+    """Through Chromium's debugging port (with the session's Playwright: a second one cannot start inside its
+    event loop): the visitor's page drawn, then the idle reset's home page; then the browser closed as a person
+    closes it, so that it saves its history."""
+    cdp = None
+    for _ in range(150):
+        try:
+            cdp = driver.chromium.connect_over_cdp(f"http://127.0.0.1:{port}")
+            break
+        except Exception:  # the browser is still starting
+            time.sleep(0.2)
+    assert cdp is not None, "Chromium did not start"
+    deadline = time.monotonic() + 60
+    pages = []
+    while not pages and time.monotonic() < deadline:
+        pages = [p for context in cdp.contexts for p in context.pages if "/resident" in p.url]
+        time.sleep(0.2)
+    (page,) = pages
+    wait_for_app(page, timeout=90_000)
+    page.wait_for_url(re.compile(r"/\?kiosk=1&lang=en$"), timeout=(IDLE_SECONDS + 30) * 1000)
+    wait_for_app(page, timeout=60_000)
+    with contextlib.suppress(Exception):  # the connection ends as the browser does
+        cdp.new_browser_cdp_session().send("Browser.close")
+
+
 @pytest.fixture(scope="module")
 def kiosk_url() -> str:
     env = {"ZIZHUTONG_KIOSK": "1", "ZIZHUTONG_KIOSK_IDLE_SECONDS": str(IDLE_SECONDS),
@@ -57,7 +82,7 @@ def kiosk_url() -> str:
 
 
 @pytest.mark.parametrize("incognito", [True, False], ids=["as the README says", "without --incognito"])
-def test_after_the_reset_the_browser_holds_no_visitors_answers(kiosk_url, incognito):
+def test_after_the_reset_the_browser_holds_no_visitors_answers(playwright_driver: Playwright, kiosk_url, incognito):
     flags = readme_flags()
     assert "--incognito" in flags
     assert "--kiosk" in flags
@@ -71,26 +96,7 @@ def test_after_the_reset_the_browser_holds_no_visitors_answers(kiosk_url, incogn
              f"--remote-debugging-port={port}", f"{kiosk_url}/resident?lang=en&{ANSWERS}"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
-            with sync_playwright() as driver:
-                cdp = None
-                for _ in range(100):
-                    try:
-                        cdp = driver.chromium.connect_over_cdp(f"http://127.0.0.1:{port}")
-                        break
-                    except Exception:  # the browser is still starting
-                        time.sleep(0.2)
-                assert cdp is not None, "Chromium did not start"
-                pages = [p for context in cdp.contexts for p in context.pages if "/resident" in p.url]
-                deadline = time.monotonic() + 60
-                while not pages and time.monotonic() < deadline:
-                    time.sleep(0.2)
-                    pages = [p for context in cdp.contexts for p in context.pages if "/resident" in p.url]
-                (page,) = pages
-                wait_for_app(page, timeout=90_000)
-                page.wait_for_url(re.compile(r"/\?kiosk=1&lang=en$"), timeout=(IDLE_SECONDS + 30) * 1000)
-                wait_for_app(page, timeout=60_000)
-                with contextlib.suppress(Exception):  # the connection ends as the browser does
-                    cdp.new_browser_cdp_session().send("Browser.close")  # as a person closes it: history saved
+            until_the_reset(playwright_driver, port)
             browser.wait(30)
         finally:
             if browser.poll() is None:
