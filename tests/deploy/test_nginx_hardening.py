@@ -118,26 +118,48 @@ class Site:
             time.sleep(0.1)
 
 
+def _choose_ports() -> None:
+    """Ports free now, chosen as the site starts (chosen at import, one could be taken by another connection's own
+    port before it was used, with two test runs at once)."""
+    global HTTPS_PORT, HTTP_PORT, BACKEND_PORT, BACKEND, URL, HOST  # noqa: PLW0603 - the tests read them
+    HTTPS_PORT, HTTP_PORT, BACKEND_PORT = free_ports(3)
+    BACKEND = f"127.0.0.1:{BACKEND_PORT}"
+    URL = f"https://127.0.0.1:{HTTPS_PORT}"
+    HOST = f"127.0.0.1:{HTTPS_PORT}"
+
+
 @pytest.fixture(scope="module")
 def site() -> Iterator[Site]:
     with tempfile.TemporaryDirectory(prefix="nginx-hardening-") as tmp:
-        prefix = Path(tmp)
-        streamlit = start_streamlit("serve.py", BACKEND_PORT, prefix / "st.log")
-        nginx = None
+        for attempt in range(3):
+            prefix = Path(tmp) / f"attempt-{attempt}"
+            prefix.mkdir()
+            _choose_ports()
+            streamlit = start_streamlit("serve.py", BACKEND_PORT, prefix / "st.log")
+            nginx = None
+            try:
+                wait_healthy(f"http://{BACKEND}", streamlit, prefix / "st.log", 90)
+                nginx = start_nginx(prefix, HOST, [BACKEND], http_listen=f"127.0.0.1:{HTTP_PORT}")
+                wait_healthy(URL, nginx, prefix / "error.log", 15)
+                break
+            except RuntimeError as error:  # a port taken between its choice and its use: choose again
+                if nginx is not None:
+                    stop(nginx)
+                stop(streamlit)
+                if "Address already in use" not in str(error) or attempt == 2:
+                    raise
         try:
-            wait_healthy(f"http://{BACKEND}", streamlit, prefix / "st.log", 90)
-            nginx = start_nginx(prefix, HOST, [BACKEND], http_listen=f"127.0.0.1:{HTTP_PORT}")
-            wait_healthy(URL, nginx, prefix / "error.log", 15)
             yield Site(prefix)
         finally:
-            if nginx is not None:
-                stop(nginx)
+            stop(nginx)
             stop(streamlit)
 
 
 def fetch(method: str, path: str, headers: dict[str, str] | None = None, *, body: bytes | None = None,
-          source: str = "127.0.0.1", port: int = HTTPS_PORT, tls: bool = True) -> http.client.HTTPResponse:
-    """One request on a connection of its own; the response with its body read (except after a 101)."""
+          source: str = "127.0.0.1", port: int | None = None, tls: bool = True) -> http.client.HTTPResponse:
+    """One request on a connection of its own (to nginx's HTTPS port unless ``port``); the response with its body
+    read (except after a 101)."""
+    port = HTTPS_PORT if port is None else port
     if tls:
         connection = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, source_address=(source, 0),
                                                  context=loopback_tls())

@@ -66,25 +66,55 @@ class Cluster:
                 if e["route"] == route and e["upstream"] in BACKENDS}
 
 
+def _choose_ports() -> None:
+    """Ports free now, chosen as the cluster starts: chosen when the module is imported, one was taken by another
+    connection's own port in the 25 minutes before it was used (two test runs at once)."""
+    global NGINX_PORT, BACKENDS, URL  # noqa: PLW0603 - the tests read them as the module's
+    NGINX_PORT, *ports = free_ports(4)
+    BACKENDS = [f"127.0.0.1:{port}" for port in ports]
+    URL = f"https://127.0.0.1:{NGINX_PORT}"
+
+
+def _start(prefix: Path) -> Cluster:
+    _choose_ports()
+    running = Cluster(prefix)
+    try:
+        for backend in BACKENDS:
+            port = int(backend.rsplit(":", 1)[1])
+            running.streamlit[backend] = start_streamlit("serve.py", port, prefix / f"st-{port}.log")
+        for backend, process in running.streamlit.items():
+            wait_healthy(f"http://{backend}", process, prefix / f"st-{backend.rsplit(':', 1)[1]}.log", 90)
+        running.nginx = start_nginx(prefix, f"127.0.0.1:{NGINX_PORT}", BACKENDS)
+        wait_healthy(URL, running.nginx, prefix / "error.log", 15)
+    except BaseException:
+        _stop(running)
+        raise
+    return running
+
+
+def _stop(running: Cluster) -> None:
+    if running.nginx is not None:
+        stop(running.nginx)
+    for process in running.streamlit.values():
+        stop(process)
+
+
 @pytest.fixture(scope="module")
 def cluster() -> Iterator[Cluster]:
     with tempfile.TemporaryDirectory(prefix="scale-out-") as tmp:
-        prefix = Path(tmp)
-        running = Cluster(prefix)
+        for attempt in range(3):
+            prefix = Path(tmp) / f"attempt-{attempt}"
+            prefix.mkdir()
+            try:
+                running = _start(prefix)
+                break
+            except RuntimeError as error:  # a port taken between its choice and its use: choose again
+                if "Address already in use" not in str(error) or attempt == 2:
+                    raise
         try:
-            for backend in BACKENDS:
-                port = int(backend.rsplit(":", 1)[1])
-                running.streamlit[backend] = start_streamlit("serve.py", port, prefix / f"st-{port}.log")
-            for backend, process in running.streamlit.items():
-                wait_healthy(f"http://{backend}", process, prefix / f"st-{backend.rsplit(':', 1)[1]}.log", 90)
-            running.nginx = start_nginx(prefix, f"127.0.0.1:{NGINX_PORT}", BACKENDS)
-            wait_healthy(URL, running.nginx, prefix / "error.log", 15)
             yield running
         finally:
-            if running.nginx is not None:
-                stop(running.nginx)
-            for process in running.streamlit.values():
-                stop(process)
+            _stop(running)
 
 
 def visitor(browser: Browser) -> BrowserContext:
