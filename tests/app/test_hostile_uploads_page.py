@@ -38,7 +38,8 @@ def errors(at: AppTest) -> str:
     return "\n".join(e.value for e in at.error).replace("\\", "")
 
 
-def zip_bomb() -> bytes:
+def workbook_with(name: str, change) -> bytes:
+    """A two-header workbook whose zip member ``name`` is ``change(content)`` (``b""`` when it had none)."""
     workbook = openpyxl.Workbook()
     workbook.active.append(["姓名", "在岗月数"])
     buffer = io.BytesIO()
@@ -47,26 +48,19 @@ def zip_bomb() -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
         for member in source.infolist():
-            archive.writestr(member.filename, source.read(member.filename))
-        archive.writestr("xl/sharedStrings.xml", b"<sst>" + b" " * 100_000_000 + b"</sst>")
+            if member.filename != name:
+                archive.writestr(member.filename, source.read(member.filename))
+        archive.writestr(name, change(source.read(name) if name in source.namelist() else b""))
     return out.getvalue()
+
+
+def zip_bomb() -> bytes:
+    return workbook_with("xl/sharedStrings.xml", lambda _: b"<sst>" + b" " * 100_000_000 + b"</sst>")
 
 
 def far_cell_quoted() -> bytes:
-    workbook = openpyxl.Workbook()
-    workbook.active.append(["姓名", "在岗月数"])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    source = zipfile.ZipFile(io.BytesIO(buffer.getvalue()))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for member in source.infolist():
-            content = source.read(member.filename)
-            if member.filename == "xl/worksheets/sheet1.xml":
-                content = content.replace(b"</sheetData>", b"<row r='1048576'><c r='XFD1048576'><v>5</v></c></row>"
-                                                           b"</sheetData>")
-            archive.writestr(member.filename, content)
-    return out.getvalue()
+    return workbook_with("xl/worksheets/sheet1.xml", lambda sheet: sheet.replace(
+        b"</sheetData>", b"<row r='1048576'><c r='XFD1048576'><v>5</v></c></row></sheetData>"))
 
 
 random.seed(3)
